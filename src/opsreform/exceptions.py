@@ -1,0 +1,102 @@
+"""The exceptions opsreform raises: one base, and subclasses that say what was wrong.
+
+The hierarchy::
+
+    OpsReformError                    every error raised on purpose by opsreform
+    ├── ParseError (ValueError)       a text in a Polish form could not be read
+    ├── ValidationError (ValueError)  an object would be invalid, so it is not built
+    ├── ProjectFileError              a project file or a session table is broken
+    │                                 (names the file, the line or key)
+    └── PlanningError                 a planning request cannot be met (says why)
+
+Every message names what was found and what was expected, so that a user can act on
+it without reading the source.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "OpsReformError",
+    "ParseError",
+    "PlanningError",
+    "ProjectFileError",
+    "ValidationError",
+]
+
+
+class OpsReformError(Exception):
+    """Base class of every error opsreform raises on purpose."""
+
+
+class ParseError(OpsReformError, ValueError):
+    """A text in one of the Polish forms (date, slot, period, amount…) could not be read.
+
+    Attributes:
+        text: The whole input that was being read.
+        position: Index in ``text`` where the problem starts, or ``None`` when the
+            problem is the text as a whole (for example an empty string).
+        expected: What would have been accepted there, in words.
+
+    """
+
+    def __init__(
+        self, message: str, *, text: str, position: int | None = None, expected: str = ""
+    ) -> None:
+        self.text = text
+        self.position = position
+        self.expected = expected
+        detail = message
+        if expected:
+            detail += f"; expected {expected}"
+        if position is not None:
+            detail += f" (at position {position} in {text!r}: {text[position:position + 20]!r})"
+        else:
+            detail += f" (in {text!r})"
+        super().__init__(detail)
+
+
+class ValidationError(OpsReformError, ValueError):
+    """An object would be invalid (for example a period that ends before it starts).
+
+    Attributes:
+        field: The name of the offending field, or ``None`` when the object as a whole
+            is inconsistent.
+        value: The offending value (``None`` when not applicable).
+
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field}: {message}" if field else message)
+
+
+class ProjectFileError(OpsReformError, ValueError):
+    """A project file (TOML) or a session table (CSV, Markdown) cannot be read.
+
+    Attributes:
+        path: The file, as given (``None`` for text that did not come from a file).
+        line: The 1-based line number where the problem is, when known.
+        key: The dotted key inside a project file (``sessions[3].date``), when known.
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.key = key
+        where = ":".join(p for p in (path, None if line is None else str(line)) if p)
+        if key:
+            where = f"{where} [{key}]" if where else f"[{key}]"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class PlanningError(OpsReformError):
+    """A planning request cannot be met; the message says which constraint prevents it."""

@@ -1,0 +1,39 @@
+"""Validators shared by the model classes (attrs ``validator=`` callables)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from opsreform.exceptions import ValidationError
+
+
+def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a string with some non-space text."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"expected a non-empty text, got {value!r}",
+                              field=attribute.name, value=value)
+
+
+def optional_non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require None or a non-empty string."""
+    if value is not None:
+        non_empty(instance, attribute, value)
+
+
+def positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require None or a number above zero."""
+    if value is not None and not value > 0:  # type: ignore[operator]
+        raise ValidationError(f"expected a number above zero, got {value!r}",
+                              field=attribute.name, value=value)
+
+
+def unique_ids(items: tuple[Any, ...], what: str, field: str) -> None:
+    """Raise ValidationError when two items share an ``id``."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValidationError(f"two {what} have the id {item.id!r}; ids must be unique",
+                                  field=field, value=item.id)
+        seen.add(item.id)

@@ -1,0 +1,1 @@
+"""The rules: small declarative objects that turn a project into findings, and their engine."""

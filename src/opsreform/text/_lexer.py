@@ -1,0 +1,80 @@
+"""A small tokenizer shared by the date, period and slot readers.
+
+Positions always refer to the text as the user gave it: diacritics are folded one
+character for one, so an offset in the folded text is an offset in the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from opsreform.exceptions import ParseError
+
+_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+# Dashes people type between the ends of a range: hyphen, en dash, em dash, minus.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+
+_TOKEN = re.compile(
+    rf"""
+    (?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d.]))
+  | (?P<ddate>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))
+  | (?P<time>\d{{1,2}}[.:]\d{{2}}(?![\d.:]))
+  | (?P<num>\d+)
+  | (?P<word>[^\W\d_]+\.?)
+  | (?P<dash>[{DASHES}])
+  | (?P<comma>[,;])
+    """,
+    re.VERBOSE,
+)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased with Polish diacritics removed, keeping its length."""
+    return text.translate(_FOLD).lower()
+
+
+@attrs.frozen
+class Token:
+    """One token: its kind, its folded text, and where it stands in the input."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, *, kinds: frozenset[str] | None = None, what: str) -> list[Token]:
+    """Split ``text`` into tokens, raising ParseError at the first character none matches.
+
+    Args:
+        text: The input as the user gave it.
+        kinds: The token kinds allowed here (others are errors at their position).
+        what: What is being read, for the error message ("a date", "a period"…).
+
+    Raises:
+        ParseError: For an empty text or a character that belongs to no token.
+
+    """
+    if not text.strip():
+        raise ParseError(f"empty text where {what} was expected", text=text, expected=what)
+    folded = fold(text)
+    tokens: list[Token] = []
+    pos = 0
+    while True:
+        while pos < len(folded) and folded[pos].isspace():
+            pos += 1
+        if pos >= len(folded):
+            return tokens
+        match = _TOKEN.match(folded, pos)
+        kind = match.lastgroup if match else None
+        if match is None or kind is None or (kinds is not None and kind not in kinds):
+            bad = text[pos:].split(maxsplit=1)[0]
+            raise ParseError(
+                f"unexpected {bad!r} while reading {what}", text=text, position=pos,
+                expected=what,
+            )
+        tokens.append(Token(kind, match.group(), match.start(), match.end()))
+        pos = match.end()

@@ -1,0 +1,97 @@
+"""The one unit registry of opsreform: time, lesson hours, FTE (etaty) and money (PLN).
+
+The registry is built once, from a few definitions of our own, with
+:class:`fractions.Fraction` magnitudes. Floats drift (0.1 + 0.2), and a ``Decimal``
+registry drifts through the 45-minute factor of the lesson hour (30 lesson hours would
+come out as 22.50000000000000000000000001 h); fractions are exact, so 156 lesson hours
+are exactly 117 hours and sums of money are exact to the grosz. Quantities are rounded
+only when they are formatted.
+
+It is never pint's global application registry, which belongs to the user's program.
+
+>>> from opsreform import ureg
+>>> (156 * ureg.lesson_hour).to("hour")
+<Quantity(117, 'hour')>
+>>> (3 * ureg.hour).to("godzina_lekcyjna")
+<Quantity(4, 'lesson_hour')>
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pint
+
+__all__ = ["Quantity", "as_fraction", "hours_from_minutes", "minutes_of", "ureg"]
+
+_DEFINITIONS = """
+second = [time] = s = sec
+minute = 60 * second = min = minuta
+hour = 60 * minute = h = godzina = clock_hour
+day = 24 * hour = d = dzień
+week = 7 * day = tydzień
+lesson_hour = 45 * minute = godzina_lekcyjna = lh
+FTE = [workload] = etat
+PLN = [currency] = zł = zloty = złoty
+grosz = PLN / 100 = gr
+"""
+
+
+def _build_registry() -> pint.UnitRegistry[Any]:
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None, non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
+    for line in _DEFINITIONS.strip().splitlines():
+        registry.define(line)
+    registry.formatter.default_format = "~"
+    return registry
+
+
+ureg: pint.UnitRegistry[Any] = _build_registry()
+"""The registry shared by the whole library (``opsreform.ureg``)."""
+
+Quantity: Any = ureg.Quantity
+"""The quantity class of :data:`ureg`; build quantities with it or by ``n * ureg.unit``."""
+
+
+def as_fraction(value: int | Fraction | Decimal | str) -> Fraction:
+    """Return ``value`` as an exact fraction; binary floats are refused.
+
+    Args:
+        value: An integer, fraction, decimal, or a decimal string such as ``"84.28"``.
+
+    Returns:
+        The exact fraction.
+
+    Raises:
+        TypeError: For a ``float`` (it is not exact) or any other type.
+
+    >>> as_fraction("84.28")
+    Fraction(2107, 25)
+
+    """
+    if isinstance(value, (bool, float)):
+        msg = f"{value!r} is a {type(value).__name__}; give an int, Fraction, Decimal or str"
+        raise TypeError(msg)
+    if isinstance(value, int | Fraction | Decimal | str):
+        return Fraction(value)
+    msg = f"cannot use {type(value).__name__} {value!r} as an exact number"
+    raise TypeError(msg)
+
+
+def hours_from_minutes(minutes: int) -> Any:
+    """Return a whole number of minutes as an exact quantity in minutes.
+
+    >>> hours_from_minutes(180).to("lesson_hour")
+    <Quantity(4, 'lesson_hour')>
+    """
+    return Quantity(Fraction(minutes), "minute")
+
+
+def minutes_of(quantity: Any) -> Fraction:
+    """Return a time quantity's length in minutes, exactly.
+
+    >>> minutes_of(4 * ureg.lesson_hour)
+    Fraction(180, 1)
+    """
+    return Fraction(quantity.to("minute").magnitude)

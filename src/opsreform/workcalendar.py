@@ -1,0 +1,146 @@
+"""The working calendar of a centre: Polish public holidays, weekends and declared closures.
+
+Holidays come from the ``holidays`` package (its one-off days and its changes over the
+years, such as 24 December being a holiday from 2025), always with Polish names and
+always asked with ``date`` objects. Each year is computed once into a set, so that a
+membership test is a set look-up.
+
+>>> from datetime import date
+>>> cal = WorkCalendar()
+>>> cal.is_working_day(date(2018, 11, 12))   # the one-off centenary holiday
+False
+>>> cal.add_working_days(date(2025, 12, 23), 1)  # 24 December is a holiday from 2025
+datetime.date(2025, 12, 29)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from functools import cached_property
+
+import attrs
+import holidays
+
+from opsreform.exceptions import ValidationError
+from opsreform.periods import Period
+
+__all__ = ["SCHOOL_HOLIDAYS_FROM", "WorkCalendar"]
+
+SCHOOL_HOLIDAYS_FROM = 2018
+"""The first year for which ``holidays`` lists Poland's school holidays."""
+
+_SATURDAY = 5
+
+
+def _date_set(value: Iterable[date]) -> frozenset[date]:
+    return frozenset(value)
+
+
+def _date_map(value: Mapping[date, date]) -> Mapping[date, date]:
+    return dict(value)
+
+
+@attrs.define(eq=False)
+class WorkCalendar:
+    """Which days a centre works: not weekends, not public holidays, not declared closures.
+
+    Attributes:
+        closed: Extra days the centre declares closed (for example a day off given for
+            a holiday that fell on a Saturday, or a move between premises).
+        days_in_lieu: For holidays that fall on a Saturday, the day the centre gives
+            off instead (Kodeks pracy art. 130 § 2): ``{holiday: day_given}``. Those
+            given days are not working days.
+        working_weekdays: The weekdays (``date.weekday()``, Monday 0) the centre
+            works on; Monday to Friday by default.
+
+    """
+
+    closed: frozenset[date] = attrs.field(factory=frozenset, converter=_date_set)
+    days_in_lieu: Mapping[date, date] = attrs.field(factory=dict, converter=_date_map)
+    working_weekdays: frozenset[int] = attrs.field(
+        default=frozenset(range(5)), converter=frozenset
+    )
+    _years: dict[int, dict[date, str]] = attrs.field(factory=dict, init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        for holiday, given in self.days_in_lieu.items():
+            if holiday.weekday() != _SATURDAY or holiday not in self.holidays_of(holiday.year):
+                msg = (f"{holiday.isoformat()} is not a public holiday on a Saturday; a day "
+                       "in lieu is given only for those")
+                raise ValidationError(msg, field="days_in_lieu", value=holiday)
+            if not self._is_workday_ignoring_lieu(given):
+                msg = f"the day given in lieu, {given.isoformat()}, is not a working day anyway"
+                raise ValidationError(msg, field="days_in_lieu", value=given)
+        if not self.working_weekdays or not self.working_weekdays <= set(range(7)):
+            msg = (f"working weekdays {sorted(self.working_weekdays)} must be a non-empty "
+                   "subset of 0-6 (Monday 0)")
+            raise ValidationError(msg, field="working_weekdays", value=self.working_weekdays)
+
+    def holidays_of(self, year: int) -> Mapping[date, str]:
+        """Return the public holidays of ``year`` with their Polish names."""
+        found = self._years.get(year)
+        if found is None:
+            found = {
+                day: str(name)
+                for day, name in holidays.country_holidays("PL", years=year, language="pl").items()
+            }
+            self._years[year] = found
+        return found
+
+    @cached_property
+    def _lieu_days(self) -> frozenset[date]:
+        return frozenset(self.days_in_lieu.values())
+
+    def holiday_name(self, day: date) -> str | None:
+        """Return the Polish name of the public holiday on ``day``, or None."""
+        return self.holidays_of(day.year).get(day)
+
+    def is_holiday(self, day: date) -> bool:
+        """Whether ``day`` is a Polish public holiday."""
+        return day in self.holidays_of(day.year)
+
+    def is_weekend(self, day: date) -> bool:
+        """Whether ``day`` is a day of the week the centre does not work."""
+        return day.weekday() not in self.working_weekdays
+
+    def _is_workday_ignoring_lieu(self, day: date) -> bool:
+        return not (self.is_weekend(day) or self.is_holiday(day) or day in self.closed)
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether the centre works on ``day``."""
+        return self._is_workday_ignoring_lieu(day) and day not in self._lieu_days
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """Return the working day ``n`` working days after ``day`` (before it if n < 0).
+
+        ``day`` itself need not be a working day; ``n == 0`` returns ``day`` unchanged.
+        """
+        step = timedelta(days=1 if n >= 0 else -1)
+        remaining = abs(n)
+        while remaining:
+            day += step
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days(self, period: Period) -> list[date]:
+        """Return the working days of ``period``, in order."""
+        return [day for day in period.dates() if self.is_working_day(day)]
+
+    def saturday_holidays(self, period: Period) -> list[tuple[date, str]]:
+        """Return the public holidays in ``period`` that fall on a Saturday.
+
+        For each, the employer owes another day off (Kodeks pracy art. 130 § 2);
+        declare it in :attr:`days_in_lieu`.
+        """
+        found = []
+        for year in range(period.start.year, period.end.year + 1):
+            for day, name in sorted(self.holidays_of(year).items()):
+                if day in period and day.weekday() == _SATURDAY:
+                    found.append((day, name))
+        return found
+
+    def missing_days_in_lieu(self, period: Period) -> list[tuple[date, str]]:
+        """Return the Saturday holidays in ``period`` with no day in lieu declared yet."""
+        return [(d, n) for d, n in self.saturday_holidays(period) if d not in self.days_in_lieu]
