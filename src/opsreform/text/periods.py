@@ -138,6 +138,7 @@ def format_period(period: Period, style: Literal["polish", "numeric"] = "polish"
             (``lipiec – listopad 2018``) or lies in one month (``24–29 października
             2018``); ``numeric`` always writes ``01.03.2017 – 28.02.2019``.
 
+    >>> from datetime import date
     >>> format_period(Period(date(2018, 11, 1), date(2019, 12, 31)))
     'listopad 2018 – grudzień 2019'
     >>> format_period(Period(date(2017, 3, 1), date(2019, 2, 28)), "numeric")
