@@ -7,6 +7,7 @@ each lives in a module named for what it holds.
 
 from importlib.metadata import version as _version
 
+from opsreform.checks import check
 from opsreform.exceptions import (
     OpsReformError,
     ParseError,
@@ -14,10 +15,25 @@ from opsreform.exceptions import (
     ProjectFileError,
     ValidationError,
 )
+from opsreform.files.project import dumps_project, load_project, loads_project, save_project
+from opsreform.files.tables import read_session_table
 from opsreform.findings import Finding, Severity
+from opsreform.model.activities import Activity
+from opsreform.model.breaks import DeclaredBreak
+from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Project, SourceDocument
+from opsreform.model.sessions import (
+    Attendance,
+    PublishedTable,
+    Session,
+    SessionKind,
+    SessionStatus,
+    SlotBooking,
+)
+from opsreform.model.venues import Venue
 from opsreform.periods import Period
+from opsreform.planning import plan
 from opsreform.rules.engine import Rule
 from opsreform.text.addresses import Address, parse_address, parse_addresses
 from opsreform.text.dates import format_date, parse_date
@@ -30,7 +46,11 @@ from opsreform.workcalendar import WorkCalendar
 __version__: str = _version("opsreform")
 
 __all__ = [
+    "Activity",
     "Address",
+    "Attendance",
+    "Contract",
+    "DeclaredBreak",
     "Finding",
     "OpsReformError",
     "ParseError",
@@ -40,21 +60,34 @@ __all__ = [
     "Profession",
     "Project",
     "ProjectFileError",
+    "PublishedTable",
     "Rule",
+    "Session",
+    "SessionKind",
+    "SessionStatus",
     "Severity",
+    "SlotBooking",
     "SourceDocument",
     "TimeSlot",
     "ValidationError",
+    "Venue",
     "WorkCalendar",
     "__version__",
+    "check",
+    "dumps_project",
     "format_date",
     "format_period",
     "format_slot",
     "format_slots",
+    "load_project",
+    "loads_project",
     "parse_address",
     "parse_addresses",
     "parse_date",
     "parse_period",
     "parse_slots",
+    "plan",
+    "read_session_table",
+    "save_project",
     "ureg",
 ]

@@ -1,14 +1,33 @@
-"""The ``opsreform`` command line: a thin layer over files, rules and reports."""
+"""The ``opsreform`` command line: a thin layer over files, rules and reports.
+
+Exit status of ``check``: 2 when a file cannot be read or is invalid, else 1 when a
+finding reaches ``--fail-on`` (error by default), else 0.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from fractions import Fraction
+from typing import TextIO
 
 from opsreform import __version__
+from opsreform.checks import check
+from opsreform.exceptions import OpsReformError, PlanningError
+from opsreform.files.project import load_project
+from opsreform.findings import Finding, Severity
+from opsreform.planning import plan
+from opsreform.text.dates import format_date
+from opsreform.text.periods import parse_period
+from opsreform.text.slots import format_slots, parse_slots
 
 __all__ = ["build_parser", "main"]
+
+_WEEKDAYS = {"pn": 0, "wt": 1, "sr": 2, "śr": 2, "cz": 3, "pt": 4, "so": 5, "nd": 6,
+             "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +38,29 @@ def build_parser() -> argparse.ArgumentParser:
         "social-welfare centres (PO WER 2014-2020, Action 2.5).",
     )
     parser.add_argument("--version", action="version", version=f"opsreform {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    checker = commands.add_parser("check", help="check project files and print the findings")
+    checker.add_argument("files", nargs="+", metavar="FILE", help="project files (TOML)")
+    checker.add_argument("--format", choices=("text", "json"), default="text")
+    checker.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                         help="the least severity that makes the exit status 1")
+
+    planner = commands.add_parser("plan", help="propose dates for new sessions")
+    planner.add_argument("file", metavar="FILE")
+    planner.add_argument("--contract", help="the contract the sessions belong to")
+    planner.add_argument("--kind", help="session kind (training, supervision, …)")
+    planner.add_argument("--period", help="where to look, e.g. 'wrzesień – grudzień 2018'")
+    planner.add_argument("--sessions", type=int, help="how many sessions to plan")
+    planner.add_argument("--hours", help="how many hours to plan (in the contract's unit)")
+    planner.add_argument("--slot", required=True, help="slot(s) of each session, e.g. "
+                         "'09.00 - 15.00'")
+    planner.add_argument("--weekdays", default="pn,wt,sr,cz,pt",
+                         help="allowed weekdays, e.g. 'wt,cz' (default Monday-Friday)")
+    planner.add_argument("--venue", help="venue id")
+    planner.add_argument("--per-week", type=int, help="at most this many per week")
+    planner.add_argument("--per-month", type=int, help="at most this many per month")
+    planner.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -27,10 +68,91 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
+    if args.command == "check":
+        return _check(args, sys.stdout, sys.stderr)
+    if args.command == "plan":
+        return _plan(args, sys.stdout, sys.stderr)
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    threshold = Severity(args.fail_on).rank
+    status = 0
+    for path in args.files:
+        try:
+            project = load_project(path)
+        except OpsReformError as exc:
+            status = 2
+            if args.format == "json":
+                print(json.dumps({"file": path, "error": str(exc)}, ensure_ascii=False),
+                      file=out)
+            else:
+                print(f"{path}: cannot be read: {exc}", file=err)
+            continue
+        findings = check(project)
+        if any(f.severity.rank >= threshold for f in findings) and status == 0:
+            status = 1
+        if args.format == "json":
+            print(json.dumps({"file": path, "project": project.title,
+                              "findings": [f.as_dict() for f in findings]},
+                             ensure_ascii=False), file=out)
+        else:
+            _print_findings(path, project.title, findings, out)
+    return status
+
+
+def _print_findings(path: str, title: str, findings: list[Finding], out: TextIO) -> None:
+    print(f"{path} — {title}", file=out)
+    for f in findings:
+        when = f.date.isoformat() if f.date else " " * 10
+        print(f"  {when}  {f.severity.value:<7}  {f.rule:<24}  {f.subject}: {f.message}",
+              file=out)
+    counts = Counter(f.severity for f in findings)
+    print(f"  {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+          f"{counts[Severity.INFO]} note(s)\n", file=out)
+
+
+def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        project = load_project(args.file)
+        weekdays = []
+        for name in args.weekdays.split(","):
+            key = name.strip().lower()
+            if key not in _WEEKDAYS:
+                print(f"unknown weekday {name!r}; use pn,wt,sr,cz,pt,so,nd", file=err)
+                return 2
+            weekdays.append(_WEEKDAYS[key])
+        proposal = plan(
+            project,
+            slot=parse_slots(args.slot),
+            kind=args.kind,
+            contract=args.contract,
+            period=parse_period(args.period) if args.period else None,
+            sessions=args.sessions,
+            hours=Fraction(args.hours.replace(",", ".")) if args.hours else None,
+            weekdays=weekdays,
+            venue=args.venue,
+            max_per_week=args.per_week,
+            max_per_month=args.per_month,
+        )
+    except OpsReformError as exc:
+        print(f"{args.file}: {exc}", file=err)
+        return 1 if isinstance(exc, PlanningError) else 2
+    except ValueError as exc:
+        print(f"{args.file}: {exc}", file=err)
         return 2
-    return 0  # pragma: no cover - every subcommand returns on its own
+    for session in proposal:
+        if args.format == "json":
+            print(json.dumps({"id": session.id, "kind": session.kind.value,
+                              "date": session.first_day.isoformat(),
+                              "slots": format_slots(b.slot for b in session.slots),
+                              "venue": session.venues[0] if session.venues else None,
+                              "contract": session.contract}, ensure_ascii=False), file=out)
+        else:
+            print(f"{format_date(session.first_day, 'weekday')}  "
+                  f"{format_slots(b.slot for b in session.slots)}  {session.title}", file=out)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -40,7 +40,9 @@ grosz = PLN / 100 = gr
 
 
 def _build_registry() -> pint.UnitRegistry[Any]:
-    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None, non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
+        None, non_int_type=Fraction, autoconvert_offset_to_baseunit=False
+    )
     for line in _DEFINITIONS.strip().splitlines():
         registry.define(line)
     registry.formatter.default_format = "~"

@@ -37,11 +37,15 @@ def _date_set(value: Iterable[date]) -> frozenset[date]:
     return frozenset(value)
 
 
+def _int_set(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
 def _date_map(value: Mapping[date, date]) -> Mapping[date, date]:
     return dict(value)
 
 
-@attrs.define(eq=False)
+@attrs.define
 class WorkCalendar:
     """Which days a centre works: not weekends, not public holidays, not declared closures.
 
@@ -59,9 +63,11 @@ class WorkCalendar:
     closed: frozenset[date] = attrs.field(factory=frozenset, converter=_date_set)
     days_in_lieu: Mapping[date, date] = attrs.field(factory=dict, converter=_date_map)
     working_weekdays: frozenset[int] = attrs.field(
-        default=frozenset(range(5)), converter=frozenset
+        default=frozenset(range(5)), converter=_int_set
     )
-    _years: dict[int, dict[date, str]] = attrs.field(factory=dict, init=False, repr=False)
+    _years: dict[int, dict[date, str]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         for holiday, given in self.days_in_lieu.items():

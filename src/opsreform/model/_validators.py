@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -37,3 +38,20 @@ def unique_ids(items: tuple[Any, ...], what: str, field: str) -> None:
             raise ValidationError(f"two {what} have the id {item.id!r}; ids must be unique",
                                   field=field, value=item.id)
         seen.add(item.id)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Convert any iterable to a tuple (the field's annotation gives the item type)."""
+    return tuple(value)
+
+
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """Convert any iterable to a frozenset."""
+    return frozenset(value)
+
+
+def to_kinds(value: Iterable[Any]) -> frozenset[Any]:
+    """Convert session-kind names or members to a frozenset of ``SessionKind``."""
+    from opsreform.model.sessions import SessionKind  # noqa: PLC0415 - sessions imports us
+
+    return frozenset(SessionKind(k) for k in value)

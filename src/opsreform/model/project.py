@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from opsreform.model._validators import non_empty, optional_non_empty, unique_ids
+from opsreform.exceptions import ValidationError
+from opsreform.model._validators import non_empty, optional_non_empty, to_tuple, unique_ids
 from opsreform.model.people import Person
 from opsreform.periods import Period
 from opsreform.workcalendar import WorkCalendar
@@ -56,6 +57,8 @@ class Project:
         organisation: The centre's structure before and after, and its staff.
         activities: The numbered support schedule (harmonogram wsparcia), in the
             document's order.
+        activities_excerpt: True when the document gives only part of the harmonogram
+            (one task of several), so gaps in its numbering are not errors of the document.
         venues: The places where sessions happen, declared once.
         people: Trainers, supervisors, experts and staff, declared once.
         contracts: The contracts (umowy) that deliver sessions.
@@ -74,23 +77,61 @@ class Project:
     durability_months: int | None = None
     funding: Funding | None = None
     organisation: Organisation | None = None
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
-    venues: tuple[Venue, ...] = attrs.field(default=(), converter=tuple)
-    people: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
-    contracts: tuple[Contract, ...] = attrs.field(default=(), converter=tuple)
-    tables: tuple[PublishedTable, ...] = attrs.field(default=(), converter=tuple)
-    sessions: tuple[Session, ...] = attrs.field(default=(), converter=tuple)
-    breaks: tuple[DeclaredBreak, ...] = attrs.field(default=(), converter=tuple)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=to_tuple)
+    activities_excerpt: bool = False
+    venues: tuple[Venue, ...] = attrs.field(default=(), converter=to_tuple)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=to_tuple)
+    contracts: tuple[Contract, ...] = attrs.field(default=(), converter=to_tuple)
+    tables: tuple[PublishedTable, ...] = attrs.field(default=(), converter=to_tuple)
+    sessions: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
+    breaks: tuple[DeclaredBreak, ...] = attrs.field(default=(), converter=to_tuple)
     calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
     rules: tuple[Rule, ...] | None = None
-    sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
+        # Unnumbered top-level items (a bare list of planned activities) get keys -1, -2…
+        roots, dash = [], 0
+        for activity in self.activities:
+            if activity.number is None:
+                dash += 1
+                activity = attrs.evolve(activity, key=f"-{dash}")
+            roots.append(activity)
+        object.__setattr__(self, "activities", tuple(roots))
         unique_ids(self.people, "people", "people")
         unique_ids(self.venues, "venues", "venues")
         unique_ids(self.contracts, "contracts", "contracts")
         unique_ids(self.sessions, "sessions", "sessions")
         unique_ids(self.tables, "tables", "tables")
+        self._check_references()
+
+    def _check_references(self) -> None:
+        """Refuse a project whose sessions or contracts name ids it does not declare."""
+        people = {p.id for p in self.people}
+        venues = {v.id for v in self.venues}
+        contracts = {c.id for c in self.contracts}
+        tables = {t.id for t in self.tables}
+        activities = {a.id for root in self.activities for a in root.walk()}
+        for contract in self.contracts:
+            _known(contract.leaders, people, f"contract {contract.id}", "leaders", "people")
+        for table in self.tables:
+            _known((table.contract,), contracts, f"table {table.id}", "contract", "contracts")
+        for session in self.sessions:
+            where = f"session {session.id}"
+            _known(session.leaders or (), people, where, "leaders", "people")
+            _known(session.attendance.people, people, where, "attendance", "people")
+            _known(tuple(b.venue for b in session.slots), venues, where, "venue", "venues")
+            _known(session.places, venues, where, "places", "venues")
+            _known((session.contract,), contracts, where, "contract", "contracts")
+            _known((session.table,), tables, where, "table", "tables")
+            _known((session.activity,), activities, where, "activity", "activities")
+
+    def contract(self, contract_id: str) -> Contract:
+        """Return the contract with ``contract_id`` (KeyError if none)."""
+        for contract in self.contracts:
+            if contract.id == contract_id:
+                return contract
+        raise KeyError(contract_id)
 
     def person(self, person_id: str) -> Person:
         """Return the person with ``person_id`` (KeyError if none)."""
@@ -98,3 +139,13 @@ class Project:
             if person.id == person_id:
                 return person
         raise KeyError(person_id)
+
+
+def _known(ids: tuple[str | None, ...], declared: set[str], where: str, field: str,
+           section: str) -> None:
+    for item in ids:
+        if item is not None and item not in declared:
+            known = ", ".join(sorted(declared)[:10]) or "none"
+            raise ValidationError(
+                f"{where} names {field} {item!r}, which the project does not declare in "
+                f"{section} (declared: {known})", field=field, value=item)

@@ -1,0 +1,296 @@
+"""Session tables as centres publish them: Markdown (as in the documents) or CSV.
+
+The columns are those of the published schedules — Lp., kind or title, date, hours,
+address — recognised by their Polish (or English) headers; a table whose header row is
+empty is read by position in that order. Optional further columns make the bulk format:
+``id``, ``kind``, ``venue``, ``leaders``, ``contract``, ``activity``, ``headcount``,
+``status``.
+
+Every row is read or reported: rows that cannot be read are listed with their line in
+one :class:`~opsreform.exceptions.ProjectFileError`, never dropped.
+
+>>> text = '''
+... | Lp. | Rodzaj działania | Data | Godzina | Adres realizacji działania |
+... |-----|------------------|------|---------|----------------------------|
+... | 1 | SUPERWIZJA | 22.05.2018 | 08.00 - 11.00 | ul. Sienkiewicza 8 42-600 Tarnowskie Góry |
+... '''
+>>> book = VenueBook()
+>>> [session] = read_session_table(text, table="2018-05-07", venues=book)
+>>> session.id, session.kind.value, session.minutes, [v.id for v in book.venues]
+('2018-05-07#1', 'supervision', 180, ['sienkiewicza-8'])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.model.sessions import (
+    Attendance,
+    Session,
+    SessionKind,
+    SessionStatus,
+    SlotBooking,
+    split_part,
+)
+from opsreform.model.venues import Venue, venue_id_for
+from opsreform.text._lexer import fold
+from opsreform.text.addresses import Address, parse_addresses
+from opsreform.text.dates import parse_date
+from opsreform.text.periods import parse_period
+from opsreform.text.slots import parse_slots
+
+__all__ = ["VenueBook", "read_session_table", "slot_bookings"]
+
+_COLUMNS = (
+    ("number", ("lp", "nr", "number", "no")),
+    ("kind", ("kind", "rodzaj wsparcia", "typ")),
+    ("title", ("rodzaj dzialania", "nazwa", "temat", "title", "tytul", "rodzaj")),
+    ("date", ("data", "date", "termin")),
+    ("slots", ("godzin", "hours", "slots", "czas")),
+    ("address", ("adres", "address", "miejsce")),
+    ("venue", ("venue", "sala")),
+    ("leaders", ("leaders", "prowadz", "trener", "superwizor")),
+    ("contract", ("contract", "umowa")),
+    ("activity", ("activity", "dzialanie nr", "zadanie")),
+    ("headcount", ("headcount", "uczestnicy", "liczba")),
+    ("status", ("status",)),
+    ("id", ("id",)),
+)
+_POSITIONAL = ("number", "title", "date", "slots", "address")
+_TAG = re.compile(r"<[^>]+>")
+_SEPARATOR = re.compile(r"^\|?[\s\-:|]+\|?$")
+
+
+@attrs.define
+class VenueBook:
+    """The venues known while reading: declared ones, and those met in addresses.
+
+    An address is looked up by its normal form, so two spellings of one place give one
+    venue; an address not declared yet becomes a new venue (reported in :attr:`venues`).
+    """
+
+    venues: list[Venue] = attrs.field(factory=list)
+    _by_key: dict[str, str] = attrs.field(factory=dict, init=False)
+    _ids: set[str] = attrs.field(factory=set, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        for venue in self.venues:
+            self._remember(venue)
+
+    def _remember(self, venue: Venue) -> None:
+        self._ids.add(venue.id)
+        if venue.address is not None:
+            self._by_key.setdefault(venue.address.key, venue.id)
+
+    def has(self, venue_id: str) -> bool:
+        """Whether a venue with this id is known."""
+        return venue_id in self._ids
+
+    def venue_for(self, address: Address) -> str:
+        """Return the id of the venue at ``address``, declaring a new one if needed."""
+        found = self._by_key.get(address.key)
+        if found is not None:
+            return found
+        base = venue_id_for(address) or "venue"
+        venue_id, n = base, 1
+        while venue_id in self._ids:
+            n += 1
+            venue_id = f"{base}-{n}"
+        venue = Venue(venue_id, address)
+        self.venues.append(venue)
+        self._remember(venue)
+        return venue_id
+
+
+def slot_bookings(slots_text: str, venue_ids: tuple[str, ...]) -> tuple[SlotBooking, ...]:
+    """Pair the slots of a cell with its venues: one venue for all, or one per slot.
+
+    Raises:
+        ValueError: When there are several venues but not one per slot.
+
+    """
+    slots = parse_slots(slots_text)
+    if len(venue_ids) <= 1:
+        venue = venue_ids[0] if venue_ids else None
+        return tuple(SlotBooking(slot, venue) for slot in slots)
+    if len(venue_ids) != len(slots):
+        msg = (f"{len(venue_ids)} venues for {len(slots)} slots; expected one venue for all "
+               "slots, or one per slot in the same order")
+        raise ValueError(msg)
+    return tuple(SlotBooking(s, v) for s, v in zip(slots, venue_ids, strict=True))
+
+
+def _header_columns(cells: list[str]) -> list[str | None] | None:
+    if not any(c.strip() for c in cells):
+        return None
+    columns: list[str | None] = []
+    for cell in cells:
+        name = fold(_TAG.sub("", cell)).strip().rstrip(".")
+        found = None
+        for column, stems in _COLUMNS:
+            if any(name == stem or name.startswith(stem) for stem in stems):
+                found = column
+                break
+        columns.append(found)
+    return columns
+
+
+def _markdown_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped.startswith("|") or _SEPARATOR.match(stripped):
+            continue
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        yield number, cells
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    text = text.removeprefix("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    for cells in reader:
+        if cells and any(c.strip() for c in cells):
+            yield reader.line_num, [c.strip() for c in cells]
+
+
+def read_session_table(
+    text: str,
+    *,
+    table: str,
+    venues: VenueBook,
+    kind: SessionKind | None = None,
+    contract: str | None = None,
+    fmt: Literal["md", "csv"] = "md",
+    path: str | None = None,
+) -> list[Session]:
+    """Read the sessions of one published table.
+
+    Args:
+        text: The table as Markdown (rows ``| … |``; other lines are prose and skipped)
+            or CSV (``;`` or ``,`` separated, first row the header).
+        table: The id of the published table (sessions get ids ``table#number``).
+        venues: The venue book; addresses are matched to declared venues and new ones
+            are added to it.
+        kind: The kind of sessions whose title names none (a table of trainings).
+        contract: The contract of every row that does not name one.
+        fmt: ``md`` or ``csv``.
+        path: The file name, for error messages.
+
+    Returns:
+        The sessions in the order of the rows.
+
+    Raises:
+        ProjectFileError: Listing every row that cannot be read, with its line.
+
+    """
+    rows = _markdown_rows(text) if fmt == "md" else _csv_rows(text)
+    columns: list[str | None] | None = None
+    sessions: list[Session] = []
+    problems: list[tuple[int, str]] = []
+    for line, cells in rows:
+        header = _header_columns(cells)
+        if header is not None and "date" in header and not _looks_like_data(cells):
+            columns = header
+            continue
+        if header is None:  # an empty header row: columns by position
+            columns = columns or list(_POSITIONAL)
+            continue
+        current = columns or list(_POSITIONAL)
+        if len(cells) != len(current):
+            problems.append((line, f"{len(cells)} cells where the header has {len(current)}"))
+            continue
+        record = {name: cell for name, cell in zip(current, cells, strict=True) if name}
+        try:
+            sessions.append(_session(record, line, table, venues, kind, contract))
+        except (OpsReformError, ValueError) as exc:
+            problems.append((line, str(exc)))
+    if problems:
+        listed = "; ".join(f"line {line}: {message}" for line, message in problems[:20])
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        raise ProjectFileError(
+            f"{len(problems)} row(s) of table {table!r} cannot be read: {listed}{more}",
+            path=path, line=problems[0][0])
+    return sessions
+
+
+def _looks_like_data(cells: list[str]) -> bool:
+    return bool(cells) and cells[0].strip().isdigit()
+
+
+def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
+             kind: SessionKind | None, contract: str | None) -> Session:
+    number_text = record.get("number", "").strip().rstrip(".")
+    if not number_text.isdigit():
+        msg = f"Lp. {number_text!r} is not a whole number"
+        raise ValueError(msg)
+    title, part = split_part(record.get("title", ""))
+    if not title:
+        raise ValueError("the row has no title or kind")
+    stated_kind = record.get("kind", "").strip()
+    session_kind = (SessionKind(stated_kind) if stated_kind
+                    else SessionKind.from_polish(title) or kind)
+    if session_kind is None:
+        msg = (f"cannot tell the kind of {title!r}; give the table a kind or a 'kind' column "
+               f"({', '.join(k.value for k in SessionKind)})")
+        raise ValueError(msg)
+    venue_ids = _venues(record, venues)
+    when = record.get("date", "")
+    day = period = None
+    if session_kind.multi_day and not _single_date(when):
+        period = parse_period(when)
+    else:
+        day = parse_date(when)
+    slots_text = record.get("slots", "").strip()
+    bookings = slot_bookings(slots_text, venue_ids) if slots_text else ()
+    leaders = record.get("leaders", "").strip()
+    headcount = record.get("headcount", "").strip()
+    status = record.get("status", "").strip()
+    return Session(
+        kind=session_kind,
+        title=title,
+        day=day,
+        period=period,
+        slots=bookings,
+        part=part,
+        leaders=tuple(x.strip() for x in leaders.split(",")) if leaders else None,
+        attendance=Attendance(headcount=int(headcount)) if headcount else Attendance(),
+        activity=record.get("activity", "").strip() or None,
+        contract=record.get("contract", "").strip() or contract,
+        table=table,
+        number=int(number_text),
+        status=SessionStatus(status) if status else SessionStatus.PLANNED,
+        given_id=record.get("id", "").strip() or None,
+        line=line,
+    )
+
+
+def _single_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except OpsReformError:
+        return False
+    return True
+
+
+def _venues(record: dict[str, str], venues: VenueBook) -> tuple[str, ...]:
+    named = record.get("venue", "").strip()
+    if named:
+        ids = tuple(v.strip() for v in named.split(","))
+        for venue_id in ids:
+            if not venues.has(venue_id):
+                msg = f"venue {venue_id!r} is not declared"
+                raise ValueError(msg)
+        return ids
+    address = record.get("address", "").strip()
+    if not address:
+        return ()
+    return tuple(venues.venue_for(a) for a in parse_addresses(address))
+

@@ -1,0 +1,14 @@
+"""The default rules: every rule of the schedule and activity issues."""
+
+from __future__ import annotations
+
+from opsreform.rules.activities import ACTIVITY_RULES
+from opsreform.rules.engine import Rule
+from opsreform.rules.schedule import SCHEDULE_RULES
+
+__all__ = ["default_rules"]
+
+
+def default_rules() -> tuple[Rule, ...]:
+    """Return a fresh tuple of every default rule, with its default parameters."""
+    return (*SCHEDULE_RULES, *ACTIVITY_RULES)

@@ -1,0 +1,445 @@
+"""The schedule rules: breaks, holidays, weekends, periods, double bookings, hours, numbering.
+
+Each rule is a small frozen class; its fields are its parameters. Every rule is linear
+in the number of sessions, or ``n log n`` where it sorts (overlaps are found by sorting
+the bookings of each day, never by comparing all pairs).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+from fractions import Fraction
+
+import attrs
+
+from opsreform.exceptions import ValidationError
+from opsreform.findings import Finding, Severity
+from opsreform.model._validators import to_kinds
+from opsreform.model.activities import Activity
+from opsreform.model.contracts import Contract
+from opsreform.model.project import Project
+from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.periods import Period
+from opsreform.rules.engine import Rule, not_checked
+from opsreform.text.dates import format_date, format_weekday
+from opsreform.text.months import month_name
+
+__all__ = [
+    "SCHEDULE_RULES",
+    "DoubleBooking",
+    "HoursExceeded",
+    "OutsidePeriod",
+    "PublicHoliday",
+    "SummerBreak",
+    "TableNumbering",
+    "Weekend",
+    "active_sessions",
+    "contract_of",
+    "leaders_of",
+]
+
+_KIND_PL = {
+    SessionKind.TRAINING: "szkolenie",
+    SessionKind.WORKSHOP: "warsztaty",
+    SessionKind.SUPERVISION: "superwizja",
+    SessionKind.STUDY_VISIT: "wizyta studyjna",
+    SessionKind.EXPERT_ADVICE: "doradztwo eksperckie",
+    SessionKind.OTHER: "wsparcie",
+}
+
+
+def active_sessions(project: Project) -> Iterator[Session]:
+    """Yield the sessions that count: every one that is not cancelled."""
+    return (s for s in project.sessions if s.status is not SessionStatus.CANCELLED)
+
+
+def contract_of(project: Project, session: Session) -> str | None:
+    """Return the id of a session's contract: its own, else its table's."""
+    if session.contract is not None:
+        return session.contract
+    if session.table is not None:
+        for table in project.tables:
+            if table.id == session.table:
+                return table.contract
+    return None
+
+
+def leaders_of(session: Session, contracts: dict[str, Contract], contract: str | None,
+               ) -> tuple[str, ...]:
+    """Return who leads a session: its own leaders, else those of its contract."""
+    if session.leaders is not None:
+        return session.leaders
+    if contract is not None and contract in contracts:
+        return contracts[contract].leaders
+    return ()
+
+
+def _describe(session: Session) -> str:
+    return f"{session.label} ({format_date(session.first_day)})"
+
+
+@attrs.frozen
+class SummerBreak(Rule):
+    """No session of a kind the project suspends during its declared break.
+
+    The break is the project's own (see :class:`~opsreform.model.breaks.DeclaredBreak`);
+    a project that declares none has none.
+    """
+
+    id = "summer-break"
+    description = "Sessions respect the breaks the project declares (e.g. summer)."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each session held during a declared break."""
+        for declared in project.breaks:
+            school: dict[int, Period | None] = {}
+            for session in active_sessions(project):
+                if session.kind not in declared.kinds:
+                    continue
+                for day in session.days():
+                    if not declared.applies_to_year(day.year):
+                        continue
+                    if declared.follow_school_holidays:
+                        if day.year not in school:
+                            school[day.year] = self._school_break(project, day.year)
+                        window = school[day.year]
+                        if window is None:
+                            yield self.finding(
+                                session.subject,
+                                f"cannot check the break of {day.year}: the holidays package "
+                                "has no Polish school holidays for that year",
+                                day=day)
+                            break
+                        inside = day in window
+                    else:
+                        inside = day.month in declared.months
+                    if inside:
+                        months = ", ".join(month_name(m) for m in sorted(declared.months))
+                        span = "wakacje szkolne" if declared.follow_school_holidays else months
+                        yield self.finding(
+                            session.subject,
+                            f"{_KIND_PL[session.kind]} „{session.label}” on "
+                            f"{format_date(day)} falls in the project's declared break "
+                            f"({span}) for {session.kind.value} sessions",
+                            day=day)
+                        break
+
+    @staticmethod
+    def _school_break(project: Project, year: int) -> Period | None:
+        try:
+            found: Period = project.calendar.school_summer_break(year)
+        except ValidationError:
+            return None
+        return found
+
+
+@attrs.frozen
+class PublicHoliday(Rule):
+    """No session on a Polish public holiday or on a day the centre declared closed."""
+
+    id = "public-holiday"
+    description = "No session on a public holiday or a day the centre is closed."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each session day that is a holiday or a closed day."""
+        cal = project.calendar
+        lieu = {given: holiday for holiday, given in cal.days_in_lieu.items()}
+        for session in active_sessions(project):
+            for day in session.days():
+                name = cal.holiday_name(day)
+                if name is not None:
+                    why = f"a public holiday ({name})"
+                elif day in cal.closed:
+                    why = "a day the centre declared closed"
+                elif day in lieu:
+                    why = (f"the day off given for the holiday of "
+                           f"{format_date(lieu[day])} (Kodeks pracy art. 130 § 2)")
+                else:
+                    continue
+                yield self.finding(session.subject,
+                                   f"{_describe(session)} is scheduled on {why}", day=day)
+
+
+@attrs.frozen
+class Weekend(Rule):
+    """No session on a day of the week the centre does not work (Saturday, Sunday).
+
+    Attributes:
+        allowed_kinds: Kinds that may be held at weekends (for example study visits,
+            when a project plans them so).
+
+    """
+
+    id = "weekend"
+    description = "No session at the weekend (on days the centre does not work)."
+    severity = Severity.WARNING
+    allowed_kinds: frozenset[SessionKind] = attrs.field(
+        factory=frozenset, converter=to_kinds
+    )
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each session day at the weekend."""
+        cal = project.calendar
+        for session in active_sessions(project):
+            if session.kind in self.allowed_kinds:
+                continue
+            for day in session.days():
+                if cal.is_weekend(day):
+                    yield self.finding(
+                        session.subject,
+                        f"{_describe(session)} falls on a day the centre does not work "
+                        f"({format_weekday(day)})", day=day)
+
+
+@attrs.frozen
+class OutsidePeriod(Rule):
+    """Every session lies within the project period and within its contract's dates."""
+
+    id = "outside-period"
+    description = "Sessions lie within the project period and their contract's period."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each session day outside the project or contract dates."""
+        contracts = {c.id: c for c in project.contracts}
+        if project.period is None and project.sessions:
+            yield not_checked(self, "project",
+                              "the project period is not stated, so sessions cannot be "
+                              "checked against it")
+        for session in active_sessions(project):
+            if project.period is not None and not project.period.contains(
+                    session.period or Period.day(session.first_day)):
+                yield self.finding(
+                    session.subject,
+                    f"{_describe(session)} is outside the project period "
+                    f"{format_date(project.period.start)} – {format_date(project.period.end)}",
+                    day=session.first_day)
+            contract_id = contract_of(project, session)
+            contract = contracts.get(contract_id) if contract_id else None
+            if contract is None:
+                continue
+            yield from self._against_contract(session, contract)
+
+    def _against_contract(self, session: Session, contract: Contract) -> Iterator[Finding]:
+        first_day = session.first_day
+        last_day = session.period.end if session.period else first_day
+        if contract.signed is not None and first_day < contract.signed:
+            yield self.finding(
+                session.subject,
+                f"{_describe(session)} is before contract {contract.id} was signed "
+                f"({format_date(contract.signed)})", day=first_day)
+        elif contract.first_day is not None and first_day < contract.first_day:
+            yield self.finding(
+                session.subject,
+                f"{_describe(session)} is before the period of contract {contract.id} "
+                f"starts ({format_date(contract.first_day)})", day=first_day)
+        if contract.last_day is not None and last_day > contract.last_day:
+            yield self.finding(
+                session.subject,
+                f"{_describe(session)} is after the period of contract {contract.id} "
+                f"ends ({format_date(contract.last_day)})", day=last_day)
+
+
+@attrs.frozen
+class DoubleBooking(Rule):
+    """One venue, or one person, is not in two sessions at overlapping times on one day.
+
+    A person also cannot be at two venues at once. Slots are half-open: 08.00-11.00 and
+    11.00-14.00 touch but do not overlap. A multi-day session without stated hours
+    (a study visit) takes its people for the whole of each of its days.
+    """
+
+    id = "double-booking"
+    description = "No venue and no person is booked twice at the same time."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each pair of sessions that share a venue or a person at once."""
+        contracts = {c.id: c for c in project.contracts}
+        names = {p.id: p.name for p in project.people}
+        venue_names = {v.id: str(v) for v in project.venues}
+        by_venue: dict[tuple[date, str], list[tuple[int, int, Session]]] = defaultdict(list)
+        by_person: dict[tuple[date, str], list[tuple[int, int, Session]]] = defaultdict(list)
+        for session in active_sessions(project):
+            people = set(leaders_of(session, contracts, contract_of(project, session)))
+            people.update(session.attendance.people)
+            for day in session.days():
+                if not session.slots:
+                    for person in people:
+                        by_person[day, person].append((0, 24 * 60, session))
+                for booking in session.slots:
+                    interval = (booking.slot.start_minute, booking.slot.end_minute, session)
+                    if booking.venue is not None:
+                        by_venue[day, booking.venue].append(interval)
+                    for person in people:
+                        by_person[day, person].append(interval)
+        seen: set[tuple[str, ...]] = set()
+        for (day, venue), intervals in by_venue.items():
+            for first, second in _overlaps(intervals):
+                key = (venue, *sorted((first.id, second.id)))
+                if key not in seen:
+                    seen.add(key)
+                    yield self.finding(
+                        second.subject,
+                        f"venue {venue_names.get(venue, venue)} is booked twice at once: "
+                        f"{second.label} and {first.label} (session {first.id}) on "
+                        f"{format_date(day)}", day=day)
+        for (day, person), intervals in by_person.items():
+            for first, second in _overlaps(intervals):
+                key = (person, *sorted((first.id, second.id)))
+                if key not in seen:
+                    seen.add(key)
+                    where = ""
+                    if set(first.venues) != set(second.venues):
+                        where = " at different venues"
+                    yield self.finding(
+                        second.subject,
+                        f"{names.get(person, person)} is in two sessions at once{where}: "
+                        f"{second.label} and {first.label} (session {first.id}) on "
+                        f"{format_date(day)}", day=day)
+
+
+def _overlaps(intervals: list[tuple[int, int, Session]]) -> Iterator[tuple[Session, Session]]:
+    """Yield pairs of different sessions whose intervals overlap (a sort and one sweep)."""
+    if len(intervals) < 2:
+        return
+    intervals.sort(key=lambda item: (item[0], item[1]))
+    open_end, open_session = intervals[0][1], intervals[0][2]
+    for start, end, session in intervals[1:]:
+        if start < open_end and session is not open_session:
+            yield open_session, session
+        if end > open_end:
+            open_end, open_session = end, session
+
+
+@attrs.frozen
+class HoursExceeded(Rule):
+    """No contract has more hours (or sessions) scheduled than it holds."""
+
+    id = "hours-exceeded"
+    description = "Scheduled hours and sessions stay within each contract's."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding at the session where a contract's hours or count run out."""
+        by_contract: dict[str, list[Session]] = defaultdict(list)
+        for session in active_sessions(project):
+            contract_id = contract_of(project, session)
+            if contract_id is not None:
+                by_contract[contract_id].append(session)
+        for contract in project.contracts:
+            sessions = sorted(by_contract.get(contract.id, ()), key=lambda s: s.first_day)
+            if contract.hours is None and contract.sessions is None:
+                if sessions:
+                    yield not_checked(self, f"contract {contract.id}",
+                                      "the contract states neither hours nor a number of "
+                                      "sessions")
+                continue
+            if contract.sessions is not None and len(sessions) > contract.sessions:
+                extra = sessions[contract.sessions]
+                yield self.finding(
+                    f"contract {contract.id}",
+                    f"{len(sessions)} sessions are scheduled under contract {contract.id}, "
+                    f"which holds {contract.sessions}; the first over the limit is "
+                    f"{extra.id} ({format_date(extra.first_day)})", day=extra.first_day)
+            limit = contract.limit_minutes
+            if limit is None:
+                continue
+            yield from self._hours(contract, sessions, limit)
+
+    def _hours(self, contract: Contract, sessions: list[Session], limit: Fraction,
+               ) -> Iterator[Finding]:
+        total = 0
+        unknown = [s.id for s in sessions if s.minutes is None]
+        crossed: Session | None = None
+        for session in sessions:
+            total += session.minutes or 0
+            if crossed is None and total > limit:
+                crossed = session
+        if crossed is not None:
+            yield self.finding(
+                f"contract {contract.id}",
+                f"{_fmt(contract.in_unit(total))} {contract.unit} are scheduled under contract "
+                f"{contract.id}, which holds {_fmt(contract.hours or Fraction(0))} "
+                f"{contract.unit}; the limit is passed at session {crossed.id} "
+                f"({format_date(crossed.first_day)})", day=crossed.first_day)
+        if unknown:
+            yield not_checked(self, f"contract {contract.id}",
+                              f"the hours of {len(unknown)} session(s) are not stated "
+                              f"({', '.join(unknown[:5])})")
+
+
+def _fmt(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):.2f}".replace(".", ",")
+
+
+@attrs.frozen
+class TableNumbering(Rule):
+    """Each published table is numbered 1, 2, 3… with no gap and no repeat.
+
+    Also checks the numbering of the activity tree (harmonogram): siblings numbered
+    ``2.1, 2.2…`` without gaps or duplicates.
+    """
+
+    id = "numbering"
+    description = "Tables and the activity tree are numbered without gaps or repeats."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each gap (warning) and repeat (error) in a numbering."""
+        by_table: dict[str, list[int]] = defaultdict(list)
+        for session in project.sessions:
+            if session.table is not None and session.number is not None:
+                by_table[session.table].append(session.number)
+        for table, numbers in by_table.items():
+            yield from self._sequence(f"table {table}", numbers, "")
+        if project.activities_excerpt:
+            labels = [a.number for a in project.activities if a.number is not None]
+            for label in sorted(set(labels)):
+                if labels.count(label) > 1:
+                    yield self.finding("activities", f"number {label} is used "
+                                                     f"{labels.count(label)} times")
+            yield not_checked(self, "activities",
+                              "the document gives only an excerpt of the harmonogram, so "
+                              "gaps in its numbering are not checked")
+        else:
+            yield from self._siblings("activities", "", project.activities)
+
+    def _siblings(self, subject: str, prefix: str, items: tuple[Activity, ...],
+                  ) -> Iterator[Finding]:
+        numbered = [(a.number, a) for a in items if a.number is not None]
+        yield from self._sequence(
+            subject, [int(number.rsplit(".", 1)[-1]) for number, _ in numbered], prefix)
+        for number, activity in numbered:
+            yield from self._siblings(f"activity {number}", f"{number}.", activity.children)
+
+    def _sequence(self, subject: str, numbers: list[int], prefix: str) -> Iterator[Finding]:
+        if not numbers:
+            return
+        counts: dict[int, int] = defaultdict(int)
+        for number in numbers:
+            counts[number] += 1
+        for number, count in sorted(counts.items()):
+            if count > 1:
+                yield self.finding(subject, f"number {prefix}{number} is used {count} times")
+        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+        if missing:
+            listed = ", ".join(f"{prefix}{n}" for n in missing)
+            plural = len(missing) > 1
+            yield self.finding(
+                subject,
+                f"number{'s' if plural else ''} {listed} {'are' if plural else 'is'} missing "
+                f"from the numbering (it goes up to {prefix}{max(numbers)})",
+                severity=Severity.WARNING)
+
+
+SCHEDULE_RULES: tuple[Rule, ...] = (
+    SummerBreak(),
+    PublicHoliday(),
+    Weekend(),
+    OutsidePeriod(),
+    DoubleBooking(),
+    HoursExceeded(),
+    TableNumbering(),
+)
+"""The schedule rules with their default parameters."""

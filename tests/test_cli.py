@@ -1,0 +1,62 @@
+"""The command line: check's output, formats and exit status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from opsreform.cli import main
+from tests.conftest import EXAMPLES
+
+
+def test_check_examples_reports_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """The bundled examples have real problems: exit 1, findings printed."""
+    status = main(["check", *sorted(str(p) for p in EXAMPLES.glob("*.toml"))])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "double-booking" in out and "Nowy Model - Lepsza Jakość" in out
+
+
+def test_check_json_one_line_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json prints one object per file with file, project and findings."""
+    files = [str(EXAMPLES / "tarnowskie-gory.toml"), str(EXAMPLES / "michalowice.toml")]
+    main(["check", "--format", "json", *files])
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["file"] == files[0] and first["project"] == "Nowy Model - Lepsza Jakość"
+    keys = {"rule", "severity", "date", "subject", "message"}
+    assert all(set(f) == keys for f in first["findings"])
+
+
+def test_check_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    """A broken file gives exit 2 and a message naming it, whatever the others say."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n", encoding="utf-8")
+    assert main(["check", str(bad), str(EXAMPLES / "michalowice.toml")]) == 2
+    assert "bad.toml" in capsys.readouterr().err
+
+
+def test_fail_on_warning(tmp_path: Path) -> None:
+    """A project with only a warning exits 0, or 1 with --fail-on warning."""
+    path = tmp_path / "w.toml"
+    path.write_text('format = 1\ntitle = "W"\nperiod = "2018"\n'.replace(
+        'period = "2018"\n', 'period = "maj 2018"\n') + '[[sessions]]\nid = "s"\n'
+        'kind = "training"\ntitle = "Sobota"\ndate = "05.05.2018"\nslots = "09.00 - 12.00"\n',
+        encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert main(["check", "--fail-on", "warning", str(path)]) == 1
+
+
+def test_plan_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`opsreform plan` prints proposed dates in Polish."""
+    status = main(["plan", str(EXAMPLES / "tarnowskie-gory.toml"), "--contract", "superwizja",
+                   "--slot", "08.00 - 14.00", "--period", "wrzesień 2018", "--sessions", "2",
+                   "--weekdays", "wt,cz"])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert out[0].startswith("wtorek, 4 września 2018")
+    assert len(out) == 2
