@@ -21,6 +21,7 @@ import tomli_w
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.files._reader import Table
+from opsreform.files.funding import funding_to_data, read_funding
 from opsreform.files.tables import VenueBook, read_session_table, slot_bookings
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
@@ -151,11 +152,13 @@ def _project(root: Table, base: Path) -> Project:
         sessions.extend(read)
     sessions.extend(_session(t, book) for t in root.tables("sessions"))
     calendar = root.table("calendar")
+    funding = root.table("funding")
     project = Project(
         title=root.get("title", str, required=True),
         beneficiary=root.get("beneficiary", str),
         period=root.period("period"),
         durability_months=root.get("durability_months", int),
+        funding=None if funding is None else read_funding(funding),
         activities=tuple(_activity(t) for t in root.tables("activities")),
         activities_excerpt=root.get("activities_excerpt", bool) or False,
         venues=tuple(book.venues),
@@ -176,17 +179,6 @@ def _source(t: Table) -> SourceDocument:
     source = SourceDocument(t.get("name", str, required=True), t.get("note", str))
     t.done()
     return source
-
-
-def _delegate(table: Table, reader: Callable[..., Any]) -> Any:
-    try:
-        return reader(table.data, where=table.key)
-    except ProjectFileError as exc:
-        if exc.path is None:
-            raise ProjectFileError(str(exc), path=table.path,
-                                   line=table.line_of(exc.key or table.key),
-                                   key=exc.key) from None
-        raise
 
 
 def _person(t: Table) -> Person:
@@ -444,6 +436,8 @@ def dumps_project(project: Project) -> str:
         }) for t in project.tables]
     if project.sessions:
         data["sessions"] = [_session_data(s) for s in project.sessions]
+    if project.funding is not None:
+        data["funding"] = funding_to_data(project.funding)
     return tomli_w.dumps(data)
 
 

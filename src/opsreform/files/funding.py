@@ -1,0 +1,180 @@
+"""The ``[funding]`` table of a project file, read and written.
+
+Amounts are Polish strings (``"356 397,50 zł"``), shares percentages (``"84,28 %"``),
+dates and periods in the Polish forms. Unknown keys are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from opsreform.files._reader import Table
+from opsreform.model.funding import (
+    BudgetCategory,
+    BudgetLine,
+    Funding,
+    FundingAgreement,
+    FundingKind,
+    FundingSource,
+)
+from opsreform.text.amounts import (
+    Relation,
+    format_amount,
+    format_share,
+    parse_amount,
+    parse_amount_bound,
+    parse_share,
+)
+from opsreform.text.calls import parse_call_number
+from opsreform.text.dates import format_date
+from opsreform.text.periods import format_period
+from opsreform.units import ureg
+
+__all__ = ["funding_from_data", "funding_to_data", "read_funding"]
+
+
+def funding_from_data(data: Mapping[str, Any], *, where: str = "funding",
+                      path: str | None = None) -> Funding:
+    """Read the ``[funding]`` table.
+
+    Raises:
+        ProjectFileError: For an unknown key or a value that cannot be read, naming the
+            key (``funding.sources[1].amount``).
+
+    """
+    return read_funding(Table(data, where, path, lambda _key: None))
+
+
+def read_funding(t: Table) -> Funding:
+    """Read the ``[funding]`` table from a checked table view (keeps file and line)."""
+    total_text = t.get("total", str)
+    total = stated = None
+    if total_text is not None:
+        bound = t.convert("total", str, parse_amount_bound)
+        assert bound is not None
+        if bound.relation is Relation.EXACTLY and bound.precision == Fraction(1, 100):
+            total = bound.value
+        else:
+            stated = bound
+    agreement_table = t.table("agreement")
+    agreement = None
+    if agreement_table is not None:
+        agreement = agreement_table.build(
+            FundingAgreement,
+            number=agreement_table.get("number", str),
+            signed=agreement_table.date("signed"),
+            signed_in=agreement_table.period("signed_in"),
+        )
+    shares = t.table("shares")
+    share_map = None
+    if shares is not None:
+        share_map = {}
+        for key in shares.data:
+            try:
+                kind = FundingKind(key)
+            except ValueError:
+                raise shares.error(key, f"unknown source kind {key!r}; expected one of "
+                                        f"{', '.join(k.value for k in FundingKind)}") from None
+            value = shares.convert(key, str, parse_share)
+            assert value is not None
+            share_map[kind] = value
+        shares.done()
+    return t.build(
+        Funding,
+        programme=t.get("programme", str),
+        axis=t.get("axis", str),
+        action=t.get("action", str),
+        action_name=t.get("action_name", str),
+        call=t.convert("call", str, parse_call_number),
+        call_period=t.period("call_period"),
+        agreement=agreement,
+        total=total,
+        total_stated=stated,
+        sources=tuple(_source(s) for s in t.tables("sources")),
+        lines=tuple(_line(x) for x in t.tables("lines")),
+        lines_complete=t.get("lines_complete", bool),
+        indirect=t.convert("indirect", str, parse_amount),
+        **({} if share_map is None else {"shares": share_map}),
+    )
+
+
+def _source(t: Table) -> FundingSource:
+    return t.build(
+        FundingSource,
+        kind=t.convert("kind", str, FundingKind, required=True),
+        amount=t.convert("amount", str, parse_amount),
+        share=t.convert("share", str, parse_share),
+        text=t.get("text", str),
+    )
+
+
+def _line(t: Table) -> BudgetLine:
+    fte = t.get("fte", (int, str))
+    return t.build(
+        BudgetLine,
+        title=t.get("title", str, required=True),
+        amount=t.convert("amount", str, parse_amount),
+        category=t.convert("category", str, BudgetCategory) or BudgetCategory.OTHER,
+        task=t.get("task", str),
+        fte=None if fte is None else t.convert(
+            "fte", (int, str), lambda v: ureg.Quantity(Fraction(str(v).replace(",", ".")),
+                                                        "FTE")),
+        months=t.get("months", int),
+        monthly_cost=t.convert("monthly_cost", str, parse_amount),
+    )
+
+
+def funding_to_data(funding: Funding) -> dict[str, Any]:
+    """Write a :class:`Funding` as the ``[funding]`` table (read back equal)."""
+    data: dict[str, Any] = {}
+    for key in ("programme", "axis", "action", "action_name"):
+        if getattr(funding, key) is not None:
+            data[key] = getattr(funding, key)
+    if funding.call is not None:
+        data["call"] = str(funding.call)
+    if funding.call_period is not None:
+        data["call_period"] = format_period(funding.call_period)
+    if funding.total is not None:
+        data["total"] = format_amount(funding.total)
+    elif funding.total_stated is not None:
+        data["total"] = str(funding.total_stated)
+    if funding.agreement is not None:
+        a = funding.agreement
+        data["agreement"] = {k: v for k, v in {
+            "number": a.number, "signed": a.signed and format_date(a.signed),
+            "signed_in": a.signed_in and format_period(a.signed_in)}.items() if v is not None}
+    if funding.lines_complete is not None:
+        data["lines_complete"] = funding.lines_complete
+    if funding.indirect is not None:
+        data["indirect"] = format_amount(funding.indirect)
+    if funding.shares != Funding().shares:
+        data["shares"] = {k.value: format_share(v) for k, v in funding.shares.items()}
+    if funding.sources:
+        data["sources"] = [{k: v for k, v in {
+            "kind": s.kind.value, "amount": s.amount is not None and format_amount(s.amount),
+            "share": s.share is not None and format_share(s.share), "text": s.text,
+        }.items() if v not in (None, False)} for s in funding.sources]
+    if funding.lines:
+        data["lines"] = [_line_data(line) for line in funding.lines]
+    return data
+
+
+def _line_data(line: BudgetLine) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": line.title}
+    if line.amount is not None:
+        data["amount"] = format_amount(line.amount)
+    if line.category is not BudgetCategory.OTHER:
+        data["category"] = line.category.value
+    if line.task is not None:
+        data["task"] = line.task
+    if line.fte is not None:
+        value = Fraction(line.fte.to("FTE").magnitude)
+        data["fte"] = value.numerator if value.denominator == 1 else str(value)
+    if line.months is not None:
+        data["months"] = line.months
+    if line.monthly_cost is not None:
+        data["monthly_cost"] = format_amount(line.monthly_cost)
+    return data
+

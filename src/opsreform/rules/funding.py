@@ -1,0 +1,310 @@
+"""The funding rules: sources add up, shares match, the budget adds up, durability.
+
+Figures in documents are rounded line by line, so a difference up to the rule's
+``tolerance`` (5 grosze by default: each of up to ten rounded figures contributes at
+most half a grosz) is an ``info`` rounding note; a larger one is an error with its
+amount. A fact the document does not state is not checked, and the rule says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from opsreform.findings import Finding, Severity
+from opsreform.model.funding import Funding, FundingKind
+from opsreform.model.project import Project
+from opsreform.money import amount_of, pln, round_grosz
+from opsreform.periods import Period
+from opsreform.rules.engine import Rule, not_checked
+from opsreform.text.amounts import format_amount, format_share
+from opsreform.text.dates import format_date
+from opsreform.text.periods import format_period
+
+__all__ = [
+    "FUNDING_RULES",
+    "PROGRAMME_ELIGIBILITY",
+    "BudgetSum",
+    "CallPeriod",
+    "Durability",
+    "FundingShare",
+    "FundingSum",
+    "NegativeAmount",
+    "durability_period",
+]
+
+PROGRAMME_ELIGIBILITY = Period(date(2014, 1, 1), date(2023, 12, 31))
+"""When expenditure of a 2014-2020 programme is eligible (Regulation 1303/2013 art. 65(2))."""
+
+_KIND_PL = {
+    FundingKind.EU: "środki europejskie (EFS)",
+    FundingKind.TARGETED_SUBSIDY: "dotacja celowa",
+    FundingKind.OWN_CONTRIBUTION: "wkład własny",
+    FundingKind.OTHER: "inne źródło",
+}
+
+
+def _tolerance(value: Any) -> Fraction:
+    return Fraction(value)
+
+
+@attrs.frozen
+class _FundingRule(Rule):
+    """Shared parts: the rounding tolerance and comparing two amounts."""
+
+    tolerance: Fraction = attrs.field(default=Fraction(5, 100), converter=_tolerance)
+
+    def compare(self, subject: str, what: str, found: Any, expected: Any,
+                ) -> Iterator[Finding]:
+        """Yield nothing when equal, a rounding note within tolerance, else an error."""
+        diff = amount_of(found) - amount_of(expected)
+        if diff == 0:
+            return
+        text = (f"{what}: {format_amount(found)} where {format_amount(expected)} is "
+                f"expected, a difference of {format_amount(pln(diff))}")
+        if abs(diff) <= self.tolerance:
+            yield self.finding(subject, f"{text} (rounding)", severity=Severity.INFO)
+        else:
+            yield self.finding(subject, text)
+
+
+@attrs.frozen
+class FundingSum(_FundingRule):
+    """The sources add up to the total (or agree with a stated bound)."""
+
+    id = "funding-sum"
+    description = "The funding sources add up to the total eligible costs."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding when the stated sources do not add up to the total."""
+        funding = project.funding
+        if funding is None:
+            yield not_checked(self, "funding", "the project states no funding")
+            return
+        if not funding.sources:
+            yield not_checked(self, "funding", "no funding sources are stated")
+            return
+        total = funding.sources_sum
+        if total is None:
+            unknown = [_KIND_PL[s.kind] for s in funding.sources if s.amount is None]
+            yield not_checked(self, "funding", f"the amount of {', '.join(unknown)} is "
+                                               "not stated")
+            return
+        if funding.total is not None:
+            yield from self.compare("funding", "the sources add up to", total, funding.total)
+        if funding.total_stated is not None and not funding.total_stated.admits(total):
+            yield self.finding("funding", f"the sources add up to {format_amount(total)}, "
+                                          f"which does not agree with the stated value "
+                                          f"„{funding.total_stated}”")
+        if funding.total is None and funding.total_stated is None:
+            yield not_checked(self, "funding", "the total is not stated")
+
+
+@attrs.frozen
+class FundingShare(_FundingRule):
+    """Each source's share of the total matches its stated share and the programme's."""
+
+    id = "funding-share"
+    description = "Each source is its share of eligible costs (Action 2.5: 84,28 % EU)."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each source whose amount is not its share of the total."""
+        funding = project.funding
+        if funding is None or all(s.amount is None for s in funding.sources):
+            return
+        if funding.total is None:
+            yield not_checked(self, "funding", "the total is not stated exactly, so shares "
+                                               "cannot be computed")
+            return
+        total = funding.total
+        for source in funding.sources:
+            if source.amount is None:
+                continue
+            subject = f"source {source.kind.value}"
+            if source.share is not None:
+                yield from self.compare(
+                    subject, f"{_KIND_PL[source.kind]} at the stated "
+                             f"{format_share(source.share)}", source.amount,
+                    round_grosz(total * source.share))
+            rate = funding.shares.get(source.kind)
+            if rate is None:
+                if funding.shares and amount_of(source.amount) != 0:
+                    yield self.finding(subject, f"{_KIND_PL[source.kind]} of "
+                                                f"{format_amount(source.amount)} is not a "
+                                                "source this programme foresees",
+                                       severity=Severity.WARNING)
+                continue
+            if source.share is not None and source.share == rate:
+                continue
+            expected = self._expected(funding, source.kind, rate)
+            yield from self.compare(subject, f"{_KIND_PL[source.kind]} at the programme's "
+                                             f"{format_share(rate)}", source.amount, expected)
+
+    @staticmethod
+    def _expected(funding: Funding, kind: FundingKind, rate: Fraction) -> Any:
+        # The targeted subsidy is "the rest": total less the rounded EU share.
+        eu_rate = funding.shares.get(FundingKind.EU)
+        if kind is FundingKind.TARGETED_SUBSIDY and eu_rate is not None and (
+                eu_rate + rate == 1):
+            return funding.total - round_grosz(funding.total * eu_rate)
+        return round_grosz(funding.total * rate)
+
+
+@attrs.frozen
+class BudgetSum(_FundingRule):
+    """The budget lines, with indirect costs, add up to the total."""
+
+    id = "budget-sum"
+    description = "Budget lines plus indirect costs add up to the total."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield findings on staff lines, indirect costs and the budget's sum."""
+        funding = project.funding
+        if funding is None or not funding.lines:
+            return
+        for n, line in enumerate(funding.lines, start=1):
+            if line.amount is not None and line.computed is not None:
+                yield from self.compare(f"budget line {n}", f"„{line.title}”: stated",
+                                        line.amount, line.computed)
+        direct = funding.direct
+        if direct is None:
+            yield not_checked(self, "budget", "a budget line has no amount")
+            return
+        expected_indirect = funding.expected_indirect()
+        assert expected_indirect is not None
+        rate = funding.indirect_tiers.rate_for(direct)
+        if funding.indirect is not None:
+            yield from self.compare("budget", f"indirect costs ({format_share(rate)} of "
+                                              f"direct costs {format_amount(direct)})",
+                                    funding.indirect, expected_indirect)
+        if funding.total is None:
+            yield not_checked(self, "budget", "the total is not stated exactly")
+            return
+        indirect = funding.indirect if funding.indirect is not None else expected_indirect
+        summed = direct + indirect
+        gap = amount_of(funding.total) - amount_of(summed)
+        if amount_of(direct) > amount_of(funding.total):
+            yield self.finding("budget", f"the budget lines alone ({format_amount(direct)}) "
+                                         f"exceed the total {format_amount(funding.total)}")
+        elif funding.lines_complete or funding.indirect is not None:
+            stated = "stated" if funding.indirect is not None else (
+                f"flat-rate {format_share(rate)}")
+            yield from self.compare(
+                "budget", f"the budget lines ({format_amount(direct)}) and {stated} "
+                          f"indirect costs ({format_amount(indirect)}) add up to", summed,
+                funding.total)
+        elif abs(gap) <= self.tolerance:
+            how = "exactly" if gap == 0 else f"within rounding ({format_amount(pln(gap))})"
+            yield self.finding(
+                "budget", f"the remainder {format_amount(funding.total - direct)} over the "
+                          f"listed lines matches flat-rate {format_share(rate)} indirect "
+                          f"costs of {format_amount(expected_indirect)} {how}",
+                severity=Severity.INFO)
+        else:
+            yield self.finding(
+                "budget", f"the listed lines ({format_amount(direct)}) and "
+                          f"{format_share(rate)} indirect costs ({format_amount(indirect)}) "
+                          f"leave {format_amount(pln(gap))} of the total unexplained; the "
+                          "document may not list every line", severity=Severity.INFO)
+
+
+@attrs.frozen
+class NegativeAmount(Rule):
+    """No amount of the funding is negative."""
+
+    id = "negative-amount"
+    description = "No stated amount is negative."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield an error for each negative amount."""
+        funding = project.funding
+        if funding is None:
+            return
+        named: list[tuple[str, Any]] = [("funding total", funding.total),
+                                        ("indirect costs", funding.indirect)]
+        named += [(f"source {s.kind.value}", s.amount) for s in funding.sources]
+        named += [(f"budget line {n}", line.amount)
+                  for n, line in enumerate(funding.lines, start=1)]
+        for subject, amount in named:
+            if amount is not None and amount_of(amount) < 0:
+                yield self.finding(subject, f"{subject} is negative: {format_amount(amount)}")
+
+
+@attrs.frozen
+class CallPeriod(Rule):
+    """The project period lies within the call's, or at least within the programme's."""
+
+    id = "call-period"
+    description = "The project runs within its call's period (and the programme's)."
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield an error when the project period leaves the call's or the programme's."""
+        if project.period is None:
+            if project.funding is not None:
+                yield not_checked(self, "project", "the project period is not stated")
+            return
+        funding = project.funding
+        window = funding.call_period if funding is not None else None
+        if window is None:
+            window = PROGRAMME_ELIGIBILITY
+            if funding is not None and funding.call is not None:
+                yield not_checked(self, "project", "the call's own period is not stated; "
+                                                   "checked against the programme's")
+        if not window.contains(project.period):
+            yield self.finding("project", f"the project period {format_period(project.period)} "
+                                          f"is not within {format_period(window)}",
+                               day=project.period.start)
+        agreement = funding.agreement if funding is not None else None
+        if agreement is not None and agreement.signed is not None and (
+                agreement.signed > project.period.end):
+            yield self.finding("agreement", f"the funding agreement is signed "
+                                            f"{format_date(agreement.signed)}, after the "
+                                            f"project ends", day=agreement.signed)
+
+
+def durability_period(project: Project) -> Period | None:
+    """Return the durability period (trwałość) after the project, or None when unknown."""
+    if project.period is None or project.durability_months is None:
+        return None
+    return Period.starting(project.period.end + timedelta(days=1),
+                           months=project.durability_months)
+
+
+@attrs.frozen
+class Durability(Rule):
+    """Durability (trwałość): computed, and no contract of the project runs into it."""
+
+    id = "durability"
+    description = "The durability period is known; the project's contracts end before it."
+    severity = Severity.WARNING
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield the durability period as a note, and a warning for contracts reaching it."""
+        if project.durability_months is None:
+            return
+        period = durability_period(project)
+        if period is None:
+            yield not_checked(self, "project", "the project period is not stated, so the "
+                                               f"{project.durability_months} months of "
+                                               "durability cannot be placed")
+            return
+        yield self.finding("project", f"results must be kept for {project.durability_months} "
+                                      f"months: {format_period(period, 'numeric')}",
+                           severity=Severity.INFO)
+        for contract in project.contracts:
+            last = contract.last_day
+            if last is not None and last in period:
+                yield self.finding(f"contract {contract.id}",
+                                   f"contract {contract.id} runs until {format_date(last)}, "
+                                   "into the durability period, when project funds no "
+                                   "longer pay", day=last)
+
+
+FUNDING_RULES: tuple[Rule, ...] = (
+    FundingSum(), FundingShare(), BudgetSum(), NegativeAmount(), CallPeriod(), Durability(),
+)
+"""The funding rules with their default parameters."""

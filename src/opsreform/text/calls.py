@@ -1,0 +1,103 @@
+"""Call numbers (numer naboru / konkursu) in their official form, read and written.
+
+``POWR.02.05.00-IP.03-00-012/17`` is programme POWR (PO WER), priority axis 02, action
+05, sub-action 00, intermediate body IP.03, 00, call number 012, year 2017.
+
+>>> call = parse_call_number("POWR.02.05.00-IP.03-00-012/17")
+>>> call.action, call.intermediate_body, call.year, str(call)
+('2.5', 'IP.03', 2017, 'POWR.02.05.00-IP.03-00-012/17')
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from opsreform.exceptions import ParseError
+
+__all__ = ["CallNumber", "parse_call_number"]
+
+_PARTS = (
+    ("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
+    (".", r"\.", "a dot"),
+    ("axis", r"\d{2}", "a two-digit priority axis such as 02"),
+    (".", r"\.", "a dot"),
+    ("action", r"\d{2}", "a two-digit action such as 05"),
+    (".", r"\.", "a dot"),
+    ("subaction", r"\d{2}", "a two-digit sub-action such as 00"),
+    ("-", r"-", "a hyphen"),
+    ("body", r"I[PZ]\.\d{2}", "the institution, such as IP.03 or IZ.00"),
+    ("-", r"-", "a hyphen"),
+    ("region", r"\d{2}", "a two-digit code such as 00"),
+    ("-", r"-", "a hyphen"),
+    ("number", r"\d{3}", "a three-digit call number such as 012"),
+    ("/", r"/", "a slash"),
+    ("year", r"\d{2}", "a two-digit year such as 17"),
+)
+
+
+@attrs.frozen
+class CallNumber:
+    """A call (nabór) number in its parts.
+
+    Attributes:
+        programme: The programme code (``POWR`` is PO WER 2014-2020).
+        axis: The priority axis (2 is axis II).
+        action_number: The action within the axis (5 in 2.5).
+        subaction: The sub-action (0 when none).
+        intermediate_body: The institution running the call (``IP.03``).
+        region: The two-digit code after the institution.
+        number: The call's number.
+        year: The year (four digits).
+
+    """
+
+    programme: str
+    axis: int
+    action_number: int
+    subaction: int
+    intermediate_body: str
+    region: str
+    number: int
+    year: int
+
+    @property
+    def action(self) -> str:
+        """The action as written in programme documents: ``2.5``."""
+        return f"{self.axis}.{self.action_number}"
+
+    def __str__(self) -> str:
+        return (f"{self.programme}.{self.axis:02d}.{self.action_number:02d}."
+                f"{self.subaction:02d}-{self.intermediate_body}-{self.region}-"
+                f"{self.number:03d}/{self.year % 100:02d}")
+
+
+def parse_call_number(text: str) -> CallNumber:
+    """Read a call number such as ``POWR.02.05.00-IP.03-00-012/17``.
+
+    Raises:
+        ParseError: At the first part that does not have its official form.
+
+    """
+    found: dict[str, str] = {}
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    position = 0
+    if not stripped:
+        raise ParseError("empty text where a call number was expected", text=text,
+                         expected="a call number such as POWR.02.05.00-IP.03-00-012/17")
+    for name, pattern, expected in _PARTS:
+        match = re.compile(pattern).match(stripped, position)
+        if match is None:
+            raise ParseError(f"malformed call number: {expected} is missing", text=text,
+                             position=offset + position, expected=expected)
+        found[name] = match.group()
+        position = match.end()
+    if position != len(stripped):
+        raise ParseError("unexpected text after the call number", text=text,
+                         position=offset + position, expected="nothing after the year")
+    year = int(found["year"])
+    return CallNumber(found["programme"], int(found["axis"]), int(found["action"]),
+                      int(found["subaction"]), found["body"], found["region"],
+                      int(found["number"]), 2000 + year)
