@@ -21,6 +21,27 @@ from opsreform.findings import Finding, Severity
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
+from opsreform.model.funding import (
+    BudgetCategory,
+    BudgetLine,
+    Funding,
+    FundingAgreement,
+    FundingKind,
+    FundingSource,
+)
+from opsreform.model.organisation import (
+    Assignment,
+    Engagement,
+    EngagementKind,
+    Institution,
+    InstitutionKind,
+    Organisation,
+    Reorganisation,
+    Structure,
+    Unit,
+    UnitKind,
+    UnitRole,
+)
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Project, SourceDocument
 from opsreform.model.sessions import (
@@ -32,10 +53,21 @@ from opsreform.model.sessions import (
     SlotBooking,
 )
 from opsreform.model.venues import Venue
+from opsreform.money import pln, round_grosz, split_total
 from opsreform.periods import Period
 from opsreform.planning import plan
+from opsreform.reports.orgchart import render_organisation_text, render_orgchart_text
 from opsreform.rules.engine import Rule
 from opsreform.text.addresses import Address, parse_address, parse_addresses
+from opsreform.text.amounts import (
+    StatedAmount,
+    format_amount,
+    format_share,
+    parse_amount,
+    parse_amount_bound,
+    parse_share,
+)
+from opsreform.text.calls import CallNumber, parse_call_number
 from opsreform.text.dates import format_date, parse_date
 from opsreform.text.periods import format_period, parse_period
 from opsreform.text.slots import format_slot, format_slots, parse_slots
@@ -48,11 +80,24 @@ __version__: str = _version("opsreform")
 __all__ = [
     "Activity",
     "Address",
+    "Assignment",
     "Attendance",
+    "BudgetCategory",
+    "BudgetLine",
+    "CallNumber",
     "Contract",
     "DeclaredBreak",
+    "Engagement",
+    "EngagementKind",
     "Finding",
+    "Funding",
+    "FundingAgreement",
+    "FundingKind",
+    "FundingSource",
+    "Institution",
+    "InstitutionKind",
     "OpsReformError",
+    "Organisation",
     "ParseError",
     "Period",
     "Person",
@@ -61,6 +106,7 @@ __all__ = [
     "Project",
     "ProjectFileError",
     "PublishedTable",
+    "Reorganisation",
     "Rule",
     "Session",
     "SessionKind",
@@ -68,26 +114,42 @@ __all__ = [
     "Severity",
     "SlotBooking",
     "SourceDocument",
+    "StatedAmount",
+    "Structure",
     "TimeSlot",
+    "Unit",
+    "UnitKind",
+    "UnitRole",
     "ValidationError",
     "Venue",
     "WorkCalendar",
     "__version__",
     "check",
     "dumps_project",
+    "format_amount",
     "format_date",
     "format_period",
+    "format_share",
     "format_slot",
     "format_slots",
     "load_project",
     "loads_project",
     "parse_address",
     "parse_addresses",
+    "parse_amount",
+    "parse_amount_bound",
+    "parse_call_number",
     "parse_date",
     "parse_period",
+    "parse_share",
     "parse_slots",
     "plan",
+    "pln",
     "read_session_table",
+    "render_organisation_text",
+    "render_orgchart_text",
+    "round_grosz",
     "save_project",
+    "split_total",
     "ureg",
 ]

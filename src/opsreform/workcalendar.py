@@ -68,6 +68,9 @@ class WorkCalendar:
     _years: dict[int, dict[date, str]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
+    _school_breaks: dict[int, Period] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         for holiday, given in self.days_in_lieu.items():
@@ -145,6 +148,34 @@ class WorkCalendar:
             for day, name in sorted(self.holidays_of(year).items()):
                 if day in period and day.weekday() == _SATURDAY:
                     found.append((day, name))
+        return found
+
+    def school_summer_break(self, year: int) -> Period:
+        """Return the national school summer holidays (ferie letnie) of ``year``.
+
+        They are the same in every voivodeship; the ``holidays`` package has them from
+        2018 (its ``school`` category).
+
+        Raises:
+            ValidationError: For a year without data (before 2018): never "no break".
+
+        >>> WorkCalendar().school_summer_break(2018)
+        Period(2018-06-23, 2018-09-02)
+
+        """
+        found = self._school_breaks.get(year)
+        if found is None:
+            days = sorted(
+                day for day, name in holidays.country_holidays(
+                    "PL", years=year, categories=("school",), subdiv="14",
+                    language="pl").items()
+                if "letnie" in str(name).lower()) if year >= SCHOOL_HOLIDAYS_FROM else []
+            if not days:
+                msg = (f"the holidays package has no Polish school summer holidays for {year}; "
+                       f"it has them from {SCHOOL_HOLIDAYS_FROM}")
+                raise ValidationError(msg, field="year", value=year)
+            found = Period(days[0], days[-1])
+            self._school_breaks[year] = found
         return found
 
     def missing_days_in_lieu(self, period: Period) -> list[tuple[date, str]]:

@@ -132,3 +132,8 @@ def _name(kind: type | tuple[type, ...]) -> str:
              "bool": "true or false", "date": "a date", "float": "a number"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k.__name__, k.__name__) for k in kinds)
+
+
+def compact(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop unknown (None) and empty values: a project file leaves unknown facts out."""
+    return {k: v for k, v in data.items() if v is not None and v not in ([], ())}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -20,8 +20,9 @@ import attrs
 import tomli_w
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
-from opsreform.files._reader import Table
+from opsreform.files._reader import Table, compact
 from opsreform.files.funding import funding_to_data, read_funding
+from opsreform.files.organisation import organisation_to_data, read_organisation
 from opsreform.files.tables import VenueBook, read_session_table, slot_bookings
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
@@ -153,12 +154,14 @@ def _project(root: Table, base: Path) -> Project:
     sessions.extend(_session(t, book) for t in root.tables("sessions"))
     calendar = root.table("calendar")
     funding = root.table("funding")
+    organisation = root.table("organisation")
     project = Project(
         title=root.get("title", str, required=True),
         beneficiary=root.get("beneficiary", str),
         period=root.period("period"),
         durability_months=root.get("durability_months", int),
         funding=None if funding is None else read_funding(funding),
+        organisation=None if organisation is None else read_organisation(organisation),
         activities=tuple(_activity(t) for t in root.tables("activities")),
         activities_excerpt=root.get("activities_excerpt", bool) or False,
         venues=tuple(book.venues),
@@ -403,25 +406,25 @@ def dumps_project(project: Project) -> str:
     _put(data, "period", project.period and _period(project.period))
     _put(data, "durability_months", project.durability_months)
     if project.sources:
-        data["sources"] = [_clean({"name": s.name, "note": s.note}) for s in project.sources]
+        data["sources"] = [compact({"name": s.name, "note": s.note}) for s in project.sources]
     calendar = _calendar_data(project.calendar)
     if calendar:
         data["calendar"] = calendar
     if project.rules is not None:
         data["rules"] = _rules_data(project.rules)
     if project.breaks:
-        data["breaks"] = [_clean({
+        data["breaks"] = [compact({
             "kinds": sorted(k.value for k in b.kinds), "months": sorted(b.months),
             "years": None if b.years is None else sorted(b.years),
             "follow_school_holidays": b.follow_school_holidays or None, "text": b.text,
         }) for b in project.breaks]
     if project.people:
-        data["people"] = [_clean({
+        data["people"] = [compact({
             "id": p.id, "name": p.name, "profession": p.profession and p.profession.value,
             "employer": p.employer, "certified_supervisor": p.certified_supervisor,
         }) for p in project.people]
     if project.venues:
-        data["venues"] = [_clean({"id": v.id, "address": v.address and str(v.address),
+        data["venues"] = [compact({"id": v.id, "address": v.address and str(v.address),
                                   "name": v.name}) for v in project.venues]
     if project.contracts:
         data["contracts"] = [_contract_data(c) for c in project.contracts]
@@ -430,7 +433,7 @@ def dumps_project(project: Project) -> str:
     if project.activities:
         data["activities"] = [_activity_data(a) for a in project.activities]
     if project.tables:
-        data["tables"] = [_clean({
+        data["tables"] = [compact({
             "id": t.id, "published": t.published and format_date(t.published),
             "title": t.title, "kind": t.kind and t.kind.value, "contract": t.contract,
         }) for t in project.tables]
@@ -438,6 +441,8 @@ def dumps_project(project: Project) -> str:
         data["sessions"] = [_session_data(s) for s in project.sessions]
     if project.funding is not None:
         data["funding"] = funding_to_data(project.funding)
+    if project.organisation is not None:
+        data["organisation"] = organisation_to_data(project.organisation)
     return tomli_w.dumps(data)
 
 
@@ -445,9 +450,6 @@ def _put(data: dict[str, Any], key: str, value: object) -> None:
     if value is not None:
         data[key] = value
 
-
-def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v is not None and v != ()}
 
 
 def _period(period: Period) -> str:
@@ -504,7 +506,7 @@ def _plain(value: object) -> Any:
 
 
 def _contract_data(c: Contract) -> dict[str, Any]:
-    return _clean({
+    return compact({
         "id": c.id, "title": c.title, "supplier": c.supplier,
         "signed": c.signed and format_date(c.signed),
         "period": c.period and _period(c.period), "ends": c.ends and format_date(c.ends),
@@ -517,7 +519,7 @@ def _contract_data(c: Contract) -> dict[str, Any]:
 
 
 def _activity_data(a: Activity) -> dict[str, Any]:
-    return _clean({
+    return compact({
         "number": a.number or "-", "title": a.title,
         "period": a.period and _period(a.period),
         "items": [_activity_data(c) for c in a.children] or None,
@@ -528,13 +530,12 @@ def _session_data(s: Session) -> dict[str, Any]:
     venues = [b.venue for b in s.slots]
     if venues and all(v == venues[0] for v in venues):
         venues = venues[:1]
-    return _clean({
+    data = compact({
         "id": s.given_id, "table": s.table, "number": s.number, "kind": s.kind.value,
         "title": s.title, "part": s.part, "date": s.day and format_date(s.day),
         "period": s.period and _period(s.period),
         "slots": format_slots(b.slot for b in s.slots) if s.slots else None,
         "venues": None if not venues or venues == [None] else venues,
-        "leaders": None if s.leaders is None else list(s.leaders),
         "headcount": s.attendance.headcount, "groups": list(s.attendance.groups) or None,
         "attendees": list(s.attendance.people) or None,
         "places": list(s.places) or None, "activity": s.activity,
@@ -542,3 +543,6 @@ def _session_data(s: Session) -> dict[str, Any]:
         "status": None if s.status is SessionStatus.PLANNED else s.status.value,
         "note": s.note,
     })
+    if s.leaders is not None:  # [] means "nobody named", unlike an absent key (the contract's)
+        data["leaders"] = list(s.leaders)
+    return data

@@ -1,10 +1,11 @@
-"""The default rules: every rule of the schedule, activity and funding issues."""
+"""The default rules: every rule of the schedule, activity, funding and organisation issues."""
 
 from __future__ import annotations
 
 from opsreform.rules.activities import ACTIVITY_RULES
 from opsreform.rules.engine import Rule
 from opsreform.rules.funding import FUNDING_RULES
+from opsreform.rules.organisation import ORGANISATION_RULES
 from opsreform.rules.schedule import SCHEDULE_RULES
 
 __all__ = ["default_rules"]
@@ -12,4 +13,4 @@ __all__ = ["default_rules"]
 
 def default_rules() -> tuple[Rule, ...]:
     """Return a fresh tuple of every default rule, with its default parameters."""
-    return (*SCHEDULE_RULES, *ACTIVITY_RULES, *FUNDING_RULES)
+    return (*SCHEDULE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES)

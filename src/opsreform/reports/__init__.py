@@ -1,0 +1,1 @@
+"""Reports: renderers of models and findings (text, Markdown, HTML, CSV, iCalendar, charts)."""
