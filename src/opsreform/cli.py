@@ -20,6 +20,7 @@ from opsreform.exceptions import OpsReformError, PlanningError
 from opsreform.files.project import load_project
 from opsreform.findings import Finding, Severity
 from opsreform.planning import plan
+from opsreform.reports.cli import add_report_commands, run_report_command
 from opsreform.text.dates import format_date
 from opsreform.text.periods import parse_period
 from opsreform.text.slots import format_slots, parse_slots
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     planner.add_argument("--per-week", type=int, help="at most this many per week")
     planner.add_argument("--per-month", type=int, help="at most this many per month")
     planner.add_argument("--format", choices=("text", "json"), default="text")
+    add_report_commands(commands)
     return parser
 
 
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args, sys.stdout, sys.stderr)
     if args.command == "plan":
         return _plan(args, sys.stdout, sys.stderr)
+    if args.command in ("report", "ical", "chart"):
+        return run_report_command(args)
     parser.print_help(sys.stderr)
     return 2
 

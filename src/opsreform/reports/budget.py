@@ -1,0 +1,77 @@
+"""The budget and funding summary, formatted the Polish way (``356 397,50 zł``, ``84,28 %``)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from opsreform.model.project import Project
+from opsreform.money import amount_of
+from opsreform.reports._lang import Lang, label
+from opsreform.reports.tables import Cell, ReportTable
+from opsreform.rules.funding import FUNDING_RULES
+from opsreform.text.amounts import format_amount, format_share
+from opsreform.text.dates import format_date
+
+__all__ = ["budget_tables"]
+
+
+def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
+    """Sources with amounts and shares; budget lines, direct and indirect costs; the findings."""
+    funding = project.funding
+    unknown = label("unknown", lang)
+    if funding is None:
+        return [ReportTable(label("budget_title", lang), [label("item", lang)], [[unknown]])]
+    total = funding.total
+    src_rows: list[list[Cell]] = []
+    for source in funding.sources:
+        share: str = unknown
+        if source.amount is not None and total is not None and amount_of(total) != 0:
+            share = format_share(Fraction(amount_of(source.amount) / amount_of(total)))
+        elif source.share is not None:
+            share = format_share(source.share)
+        src_rows.append([source.kind.value,
+                         format_amount(source.amount) if source.amount is not None else unknown,
+                         share])
+    stated = (format_amount(total) if total is not None else
+              str(funding.total_stated) if funding.total_stated is not None else unknown)
+    src_rows.append([label("total", lang), stated, "100,00 %" if total is not None else ""])
+    facts = []
+    if funding.programme:
+        facts.append(" ".join(x for x in (funding.programme, funding.axis and f"oś {funding.axis}",
+                                          funding.action and f"działanie {funding.action}",
+                                          funding.action_name) if x))
+    if funding.call is not None:
+        facts.append(f"nabór {funding.call}" if lang == "pl" else f"call {funding.call}")
+    if funding.agreement is not None and funding.agreement.signed is not None:
+        facts.append(f"umowa o dofinansowanie z {format_date(funding.agreement.signed, 'long')}"
+                     if lang == "pl" else
+                     f"funding agreement of {format_date(funding.agreement.signed, 'long')}")
+    tables = [ReportTable(label("budget_title", lang),
+                          [label("source", lang), label("amount", lang), label("share", lang)],
+                          src_rows, facts)]
+    if funding.lines:
+        line_rows: list[list[Cell]] = [
+            [line.task or "", line.title, line.category.value,
+             format_amount(line.value) if line.value is not None else unknown]
+            for line in funding.lines]
+        direct = funding.direct
+        if direct is not None:
+            line_rows.append(["", label("direct", lang), "", format_amount(direct)])
+            indirect = funding.indirect if funding.indirect is not None else (
+                funding.expected_indirect())
+            rate = format_share(funding.indirect_tiers.rate_for(direct))
+            note = "" if funding.indirect is not None else (
+                " (ryczałt)" if lang == "pl" else " (flat rate)")
+            line_rows.append(["", f"{label('indirect', lang)} {rate}{note}", "",
+                              format_amount(indirect)])
+        tables.append(ReportTable(
+            "Pozycje budżetu" if lang == "pl" else "Budget lines",
+            ["Zadanie" if lang == "pl" else "Task", label("item", lang),
+             label("category", lang), label("amount", lang)], line_rows))
+    findings = [f for rule in FUNDING_RULES for f in rule.check(project)]
+    if findings:
+        tables.append(ReportTable(
+            "Uzgodnienie kwot" if lang == "pl" else "Reconciliation",
+            [label("severity", lang), label("rule", lang), label("message", lang)],
+            [[f.severity.value, f.rule, f.message] for f in findings]))
+    return tables
