@@ -9,15 +9,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from opsreform import load_project
+from opsreform.reports.chart import write_chart
+from opsreform.reports.cli import build_report
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def gallery(*, write_images: bool = True) -> str:
     """Return the text of docs/gallery.md (and write the chart images when asked)."""
-    from opsreform import load_project
-    from opsreform.reports.chart import write_chart
-    from opsreform.reports.cli import build_report
-
     examples = ROOT / "examples"
     tg = load_project(examples / "tarnowskie-gory.toml")
     mich = load_project(examples / "michalowice.toml")
