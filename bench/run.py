@@ -38,6 +38,7 @@ from opsreform.periods import Period
 from opsreform.planning import plan
 from opsreform.text.addresses import Address
 from opsreform.timeslots import TimeSlot
+from opsreform.workcalendar import WorkCalendar
 
 CENTRES = 2500
 START, END = date(2015, 1, 1), date(2030, 12, 31)
@@ -60,10 +61,16 @@ TITLES = {
 
 
 def build(total: int, seed: int = 2017) -> list[Project]:
-    """Build the synthetic projects (about ``total`` sessions over ``CENTRES`` centres)."""
+    """Build the synthetic projects (about ``total`` sessions over ``CENTRES`` centres).
+
+    Like real schedules, sessions fall on distinct working days of each project; a small
+    seeded share (about 0.3 %) is put on any day (a weekend, a holiday, a break) and
+    another 0.3 % is booked a second time in the same room, so the rules have something
+    real to find.
+    """
     rng = random.Random(seed)
     per_centre = max(1, total // CENTRES)
-    days = (END - START).days
+    working = WorkCalendar().working_days(Period(START, END))
     projects = []
     made = 0
     for c in range(CENTRES):
@@ -77,8 +84,10 @@ def build(total: int, seed: int = 2017) -> list[Project]:
                   Person("tr1", "Trener 1", Profession.TRAINER),
                   Person("tr2", "Trener 2", Profession.TRAINER),
                   Person("ex", "Ekspert", Profession.EXPERT))
-        first = START + timedelta(days=rng.randrange(0, days - 800))
-        period = Period(first, min(END, first + timedelta(days=rng.randrange(700, 5000))))
+        span = max(2 * count, 600)
+        first = rng.randrange(0, len(working) - span)
+        days = working[first:first + span]
+        period = Period(days[0], days[-1])
         contracts = (
             Contract(id="sup", title="superwizja", kinds=[SessionKind.SUPERVISION],
                      hours=count * 4, unit="lesson_hour", leaders=("sup",)),
@@ -90,12 +99,19 @@ def build(total: int, seed: int = 2017) -> list[Project]:
         )
         by_kind = {SessionKind.SUPERVISION: "sup", SessionKind.TRAINING: "szk",
                    SessionKind.WORKSHOP: "szk", SessionKind.EXPERT_ADVICE: "dor"}
-        span = (period.end - period.start).days
+        chosen = sorted(rng.sample(range(span), count))
         sessions = []
-        for n in range(count):
+        for n, index in enumerate(chosen):
             kind = KINDS[rng.randrange(len(KINDS))]
-            day = period.start + timedelta(days=rng.randrange(span + 1))
-            venue = venues[rng.randrange(3)].id
+            day = days[index]
+            roll = rng.random()
+            if roll < 0.003:
+                day = period.start + timedelta(days=rng.randrange((period.end -
+                                                                   period.start).days))
+            elif roll < 0.006 and sessions:
+                day = sessions[-1].first_day
+            venue = venues[rng.randrange(3)].id if roll >= 0.006 or not sessions else (
+                sessions[-1].slots[0].venue)
             sessions.append(Session(
                 kind=kind, title=TITLES[kind][rng.randrange(len(TITLES[kind]))], day=day,
                 slots=tuple(SlotBooking(s, venue) for s in SLOTS[rng.randrange(len(SLOTS))]),

@@ -42,8 +42,14 @@ class TimeSlot:
 
     start: time = attrs.field(validator=_is_time)
     end: time = attrs.field(validator=_is_time)
+    start_minute: int = attrs.field(init=False, eq=False, repr=False, order=False)
+    """Minutes from midnight to the start (computed once: checks read it a lot)."""
+    end_minute: int = attrs.field(init=False, eq=False, repr=False, order=False)
+    """Minutes from midnight to the end."""
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "start_minute", self.start.hour * 60 + self.start.minute)
+        object.__setattr__(self, "end_minute", self.end.hour * 60 + self.end.minute)
         if self.end <= self.start:
             msg = (
                 f"slot ends at {self.end:%H:%M}, not after it starts at {self.start:%H:%M}; "
@@ -53,16 +59,6 @@ class TimeSlot:
 
     def __repr__(self) -> str:
         return f"TimeSlot({self.start:%H:%M}-{self.end:%H:%M})"
-
-    @property
-    def start_minute(self) -> int:
-        """Minutes from midnight to the start."""
-        return self.start.hour * 60 + self.start.minute
-
-    @property
-    def end_minute(self) -> int:
-        """Minutes from midnight to the end."""
-        return self.end.hour * 60 + self.end.minute
 
     @property
     def minutes(self) -> int:

@@ -20,11 +20,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 import pint
 
-__all__ = ["Quantity", "as_fraction", "hours_from_minutes", "minutes_of", "ureg"]
+__all__ = [
+    "Quantity",
+    "as_fraction",
+    "hours_from_minutes",
+    "minutes_of",
+    "minutes_per",
+    "ureg",
+]
 
 _DEFINITIONS = """
 second = [time] = s = sec
@@ -88,6 +96,16 @@ def hours_from_minutes(minutes: int) -> Any:
     <Quantity(4, 'lesson_hour')>
     """
     return Quantity(Fraction(minutes), "minute")
+
+
+@cache
+def minutes_per(unit: str) -> Fraction:
+    """Return how many minutes one ``unit`` of time is, exactly (``lesson_hour`` → 45).
+
+    >>> minutes_per("lesson_hour")
+    Fraction(45, 1)
+    """
+    return Fraction(ureg.Quantity(Fraction(1), unit).to("minute").magnitude)
 
 
 def minutes_of(quantity: Any) -> Fraction:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
+from types import MappingProxyType
 
 import attrs
 import holidays
@@ -35,6 +36,15 @@ _SATURDAY = 5
 
 def _date_set(value: Iterable[date]) -> frozenset[date]:
     return frozenset(value)
+
+
+@cache
+def _public_holidays(year: int) -> Mapping[date, str]:
+    """The holidays of one year, computed once for every calendar (they are the law's)."""
+    return MappingProxyType({
+        day: str(name)
+        for day, name in holidays.country_holidays("PL", years=year, language="pl").items()
+    })
 
 
 def _int_set(value: Iterable[int]) -> frozenset[int]:
@@ -65,9 +75,6 @@ class WorkCalendar:
     working_weekdays: frozenset[int] = attrs.field(
         default=frozenset(range(5)), converter=_int_set
     )
-    _years: dict[int, dict[date, str]] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False
-    )
     _school_breaks: dict[int, Period] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
@@ -88,14 +95,7 @@ class WorkCalendar:
 
     def holidays_of(self, year: int) -> Mapping[date, str]:
         """Return the public holidays of ``year`` with their Polish names."""
-        found = self._years.get(year)
-        if found is None:
-            found = {
-                day: str(name)
-                for day, name in holidays.country_holidays("PL", years=year, language="pl").items()
-            }
-            self._years[year] = found
-        return found
+        return _public_holidays(year)
 
     @cached_property
     def _lieu_days(self) -> frozenset[date]:

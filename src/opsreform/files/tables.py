@@ -23,6 +23,7 @@ one :class:`~opsreform.exceptions.ProjectFileError`, never dropped.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -40,13 +41,22 @@ from opsreform.model.sessions import (
     split_part,
 )
 from opsreform.model.venues import Venue, venue_id_for
+from opsreform.text import addresses as _addresses
+from opsreform.text import dates as _dates
+from opsreform.text import slots as _slots
 from opsreform.text._lexer import fold
-from opsreform.text.addresses import Address, parse_addresses
-from opsreform.text.dates import parse_date
+from opsreform.text.addresses import Address
 from opsreform.text.periods import parse_period
-from opsreform.text.slots import parse_slots
+from opsreform.timeslots import TimeSlot
 
 __all__ = ["VenueBook", "read_session_table", "slot_bookings"]
+
+# A schedule repeats its dates, hours and addresses row after row; reading each distinct
+# text once (the results are immutable) makes loading bulk tables several times faster.
+parse_date = functools.lru_cache(maxsize=65536)(_dates.parse_date)
+parse_slots = functools.lru_cache(maxsize=4096)(_slots.parse_slots)
+parse_addresses = functools.lru_cache(maxsize=4096)(_addresses.parse_addresses)
+_booking = functools.lru_cache(maxsize=65536)(SlotBooking)
 
 _COLUMNS = (
     ("number", ("lp", "nr", "number", "no")),
@@ -116,15 +126,15 @@ def slot_bookings(slots_text: str, venue_ids: tuple[str, ...]) -> tuple[SlotBook
         ValueError: When there are several venues but not one per slot.
 
     """
-    slots = parse_slots(slots_text)
+    slots: tuple[TimeSlot, ...] = parse_slots(slots_text)
     if len(venue_ids) <= 1:
         venue = venue_ids[0] if venue_ids else None
-        return tuple(SlotBooking(slot, venue) for slot in slots)
+        return tuple(_booking(slot, venue) for slot in slots)
     if len(venue_ids) != len(slots):
         msg = (f"{len(venue_ids)} venues for {len(slots)} slots; expected one venue for all "
                "slots, or one per slot in the same order")
         raise ValueError(msg)
-    return tuple(SlotBooking(s, v) for s, v in zip(slots, venue_ids, strict=True))
+    return tuple(_booking(s, v) for s, v in zip(slots, venue_ids, strict=True))
 
 
 def _header_columns(cells: list[str]) -> list[str | None] | None:
@@ -196,13 +206,14 @@ def read_session_table(
     sessions: list[Session] = []
     problems: list[tuple[int, str]] = []
     for line, cells in rows:
-        header = _header_columns(cells)
-        if header is not None and "date" in header and not _looks_like_data(cells):
-            columns = header
-            continue
-        if header is None:  # an empty header row: columns by position
-            columns = columns or list(_POSITIONAL)
-            continue
+        if not _looks_like_data(cells):
+            header = _header_columns(cells)
+            if header is None:  # an empty header row: columns by position
+                columns = columns or list(_POSITIONAL)
+                continue
+            if "date" in header:
+                columns = header
+                continue
         current = columns or list(_POSITIONAL)
         if len(cells) != len(current):
             problems.append((line, f"{len(cells)} cells where the header has {len(current)}"))

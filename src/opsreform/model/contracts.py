@@ -25,7 +25,7 @@ from opsreform.exceptions import ValidationError
 from opsreform.model._validators import non_empty, optional_non_empty, to_kinds, to_tuple
 from opsreform.model.sessions import SessionKind
 from opsreform.periods import Period
-from opsreform.units import ureg
+from opsreform.units import minutes_per, ureg
 
 __all__ = ["Contract"]
 
@@ -121,9 +121,8 @@ class Contract:
     @property
     def limit_minutes(self) -> Fraction | None:
         """The contracted hours in minutes, or None when not stated."""
-        limit = self.limit
-        return None if limit is None else Fraction(limit.to("minute").magnitude)
+        return None if self.hours is None else self.hours * minutes_per(self.unit)
 
     def in_unit(self, minutes: int | Fraction) -> Fraction:
         """Convert a number of minutes into the contract's unit, exactly."""
-        return Fraction(ureg.Quantity(Fraction(minutes), "minute").to(self.unit).magnitude)
+        return Fraction(minutes) / minutes_per(self.unit)

@@ -152,6 +152,10 @@ class Attendance:
     people: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
+NOBODY_STATED = Attendance()
+"""The attendance of a session whose participants are not stated (shared: it is frozen)."""
+
+
 @attrs.frozen
 class PublishedTable:
     """A session table as a centre published it (each one numbered from 1).
@@ -219,7 +223,7 @@ class Session:
     leaders: tuple[str, ...] | None = attrs.field(
         default=None, converter=attrs.converters.optional(to_tuple)
     )
-    attendance: Attendance = attrs.field(factory=Attendance)
+    attendance: Attendance = attrs.field(default=NOBODY_STATED)
     places: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     activity: str | None = None
     contract: str | None = None
@@ -296,7 +300,10 @@ class Session:
         """Total length in minutes over all days, or None when the slots are not stated."""
         if not self.slots:
             return None
-        return sum(b.slot.minutes for b in self.slots) * self.day_count
+        total = 0
+        for booking in self.slots:
+            total += booking.slot.end_minute - booking.slot.start_minute
+        return total if self.period is None else total * self.period.days
 
     @property
     def hours(self) -> Any:

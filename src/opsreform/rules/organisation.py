@@ -26,6 +26,8 @@ from opsreform.findings import Finding, Severity
 from opsreform.model.organisation import MODEL_ROLES, Organisation, Structure, UnitRole
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Project
+from opsreform.model.sessions import SessionKind
+from opsreform.rules._index import schedule_index
 from opsreform.rules.engine import Rule, not_checked
 
 __all__ = [
@@ -222,13 +224,14 @@ class SupervisorIndependence(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield findings for each supervisor (by profession or leading supervision)."""
-        from opsreform.rules.schedule import contract_of, leaders_of  # noqa: PLC0415
-
-        contracts = {c.id: c for c in project.contracts}
         ids = {p.id for p in project.people if p.profession is Profession.SUPERVISOR}
-        for session in project.sessions:
-            if session.kind.value == "supervision":
-                ids.update(leaders_of(session, contracts, contract_of(project, session)))
+        index = schedule_index(project)
+        supervision = SessionKind.SUPERVISION
+        seen: set[tuple[str, ...]] = set()
+        for session, leaders in zip(index.sessions, index.leaders, strict=True):
+            if session.kind is supervision and leaders not in seen:
+                seen.add(leaders)
+                ids.update(leaders)
         organisation = project.organisation
         centre = organisation.institution.name if organisation and organisation.institution \
             else project.beneficiary

@@ -8,7 +8,7 @@ the bookings of each day, never by comparing all pairs).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from fractions import Fraction
 
@@ -22,6 +22,7 @@ from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind, SessionStatus
 from opsreform.periods import Period
+from opsreform.rules._index import schedule_index
 from opsreform.rules.engine import Rule, not_checked
 from opsreform.text.dates import format_date, format_weekday
 from opsreform.text.months import month_name
@@ -145,19 +146,25 @@ class PublicHoliday(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session day that is a holiday or a closed day."""
         cal = project.calendar
+        closed = cal.closed
         lieu = {given: holiday for holiday, given in cal.days_in_lieu.items()}
-        for session in active_sessions(project):
-            for day in session.days():
-                name = cal.holiday_name(day)
+        years: dict[int, Mapping[date, str]] = {}
+        for session in schedule_index(project).sessions:
+            days = (session.day,) if session.day is not None else session.days()
+            for day in days:
+                holidays = years.get(day.year)
+                if holidays is None:
+                    holidays = years[day.year] = cal.holidays_of(day.year)
+                if day not in holidays and day not in closed and day not in lieu:
+                    continue
+                name = holidays.get(day)
                 if name is not None:
                     why = f"a public holiday ({name})"
-                elif day in cal.closed:
+                elif day in closed:
                     why = "a day the centre declared closed"
-                elif day in lieu:
+                else:
                     why = (f"the day off given for the holiday of "
                            f"{format_date(lieu[day])} (Kodeks pracy art. 130 § 2)")
-                else:
-                    continue
                 yield self.finding(session.subject,
                                    f"{_describe(session)} is scheduled on {why}", day=day)
 
@@ -181,12 +188,14 @@ class Weekend(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session day at the weekend."""
-        cal = project.calendar
-        for session in active_sessions(project):
-            if session.kind in self.allowed_kinds:
+        off = frozenset(range(7)) - project.calendar.working_weekdays
+        allowed = self.allowed_kinds
+        for session in schedule_index(project).sessions:
+            if session.kind in allowed:
                 continue
-            for day in session.days():
-                if cal.is_weekend(day):
+            days = (session.day,) if session.day is not None else session.days()
+            for day in days:
+                if day.weekday() in off:
                     yield self.finding(
                         session.subject,
                         f"{_describe(session)} falls on a day the centre does not work "
@@ -202,24 +211,28 @@ class OutsidePeriod(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session day outside the project or contract dates."""
-        contracts = {c.id: c for c in project.contracts}
-        if project.period is None and project.sessions:
+        index = schedule_index(project)
+        if project.period is None and index.sessions:
             yield not_checked(self, "project",
                               "the project period is not stated, so sessions cannot be "
                               "checked against it")
-        for session in active_sessions(project):
-            if project.period is not None and not project.period.contains(
-                    session.period or Period.day(session.first_day)):
+        start = project.period.start if project.period is not None else None
+        end = project.period.end if project.period is not None else None
+        windows = {cid: (c.signed, c.first_day, c.last_day) for cid, c in index.contracts.items()}
+        for session, contract_id in zip(index.sessions, index.contract_ids, strict=True):
+            first = session.day if session.day is not None else session.first_day
+            last = first if session.period is None else session.period.end
+            if start is not None and end is not None and (first < start or last > end):
                 yield self.finding(
                     session.subject,
                     f"{_describe(session)} is outside the project period "
-                    f"{format_date(project.period.start)} – {format_date(project.period.end)}",
-                    day=session.first_day)
-            contract_id = contract_of(project, session)
-            contract = contracts.get(contract_id) if contract_id else None
-            if contract is None:
+                    f"{format_date(start)} – {format_date(end)}", day=first)
+            if contract_id is None or contract_id not in windows:
                 continue
-            yield from self._against_contract(session, contract)
+            signed, opens, closes = windows[contract_id]
+            if ((signed is not None and first < signed) or (opens is not None and first < opens)
+                    or (closes is not None and last > closes)):
+                yield from self._against_contract(session, index.contracts[contract_id])
 
     def _against_contract(self, session: Session, contract: Contract) -> Iterator[Finding]:
         first_day = session.first_day
@@ -255,26 +268,49 @@ class DoubleBooking(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each pair of sessions that share a venue or a person at once."""
-        contracts = {c.id: c for c in project.contracts}
-        names = {p.id: p.name for p in project.people}
-        venue_names = {v.id: str(v) for v in project.venues}
-        by_venue: dict[tuple[date, str], list[tuple[int, int, Session]]] = defaultdict(list)
-        by_person: dict[tuple[date, str], list[tuple[int, int, Session]]] = defaultdict(list)
-        for session in active_sessions(project):
-            people = set(leaders_of(session, contracts, contract_of(project, session)))
-            people.update(session.attendance.people)
-            for day in session.days():
+        index = schedule_index(project)
+        # First booking of each (day, venue) and (day, person); a group is made only when
+        # a key repeats, so the usual schedule (one session a day) costs one look-up.
+        first_seen: dict[tuple[date, str], tuple[int, int, Session]] = {}
+        groups: dict[tuple[date, str], list[tuple[int, int, Session]]] = {}
+        person_groups: set[tuple[date, str]] = set()
+
+        def book(key: tuple[date, str], interval: tuple[int, int, Session]) -> None:
+            found = first_seen.get(key)
+            if found is None:
+                first_seen[key] = interval
+            elif key in groups:
+                groups[key].append(interval)
+            else:
+                groups[key] = [found, interval]
+
+        for session, leaders in zip(index.sessions, index.leaders, strict=True):
+            people = leaders + session.attendance.people if session.attendance.people else leaders
+            days = (session.day,) if session.day is not None else tuple(session.days())
+            for day in days:
                 if not session.slots:
                     for person in people:
-                        by_person[day, person].append((0, 24 * 60, session))
+                        book((day, "person:" + person), (0, 24 * 60, session))
+                        person_groups.add((day, "person:" + person))
                 for booking in session.slots:
-                    interval = (booking.slot.start_minute, booking.slot.end_minute, session)
+                    slot = booking.slot
+                    interval = (slot.start_minute, slot.end_minute, session)
                     if booking.venue is not None:
-                        by_venue[day, booking.venue].append(interval)
+                        book((day, booking.venue), interval)
                     for person in people:
-                        by_person[day, person].append(interval)
+                        book((day, "person:" + person), interval)
+        if groups:
+            yield from self._report(project, groups)
+
+    def _report(self, project: Project,
+                groups: dict[tuple[date, str], list[tuple[int, int, Session]]],
+                ) -> Iterator[Finding]:
+        names = {p.id: p.name for p in project.people}
+        venue_names = {v.id: str(v) for v in project.venues}
         seen: set[tuple[str, ...]] = set()
-        for (day, venue), intervals in by_venue.items():
+        venues = [(k, v) for k, v in groups.items() if not k[1].startswith("person:")]
+        people = [(k, v) for k, v in groups.items() if k[1].startswith("person:")]
+        for (day, venue), intervals in venues:
             for first, second in _overlaps(intervals):
                 key = (venue, *sorted((first.id, second.id)))
                 if key not in seen:
@@ -284,7 +320,8 @@ class DoubleBooking(Rule):
                         f"venue {venue_names.get(venue, venue)} is booked twice at once: "
                         f"{second.label} and {first.label} (session {first.id}) on "
                         f"{format_date(day)}", day=day)
-        for (day, person), intervals in by_person.items():
+        for (day, tagged), intervals in people:
+            person = tagged.removeprefix("person:")
             for first, second in _overlaps(intervals):
                 key = (person, *sorted((first.id, second.id)))
                 if key not in seen:
@@ -321,30 +358,35 @@ class HoursExceeded(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding at the session where a contract's hours or count run out."""
+        index = schedule_index(project)
         by_contract: dict[str, list[Session]] = defaultdict(list)
-        for session in active_sessions(project):
-            contract_id = contract_of(project, session)
+        for session, contract_id in zip(index.sessions, index.contract_ids, strict=True):
             if contract_id is not None:
                 by_contract[contract_id].append(session)
         for contract in project.contracts:
-            sessions = sorted(by_contract.get(contract.id, ()), key=lambda s: s.first_day)
+            sessions = by_contract.get(contract.id, [])
             if contract.hours is None and contract.sessions is None:
                 if sessions:
                     yield not_checked(self, f"contract {contract.id}",
                                       "the contract states neither hours nor a number of "
                                       "sessions")
                 continue
-            if contract.sessions is not None and len(sessions) > contract.sessions:
-                extra = sessions[contract.sessions]
+            over_count = contract.sessions is not None and len(sessions) > contract.sessions
+            limit = contract.limit_minutes
+            over_hours = limit is not None and sum(s.minutes or 0 for s in sessions) > limit
+            unknown = limit is not None and any(s.minutes is None for s in sessions)
+            if not (over_count or over_hours or unknown):
+                continue  # the usual case: within the contract, no need to sort
+            sessions = sorted(sessions, key=lambda s: s.first_day)
+            if over_count:
+                extra = sessions[contract.sessions]  # type: ignore[index]
                 yield self.finding(
                     f"contract {contract.id}",
                     f"{len(sessions)} sessions are scheduled under contract {contract.id}, "
                     f"which holds {contract.sessions}; the first over the limit is "
                     f"{extra.id} ({format_date(extra.first_day)})", day=extra.first_day)
-            limit = contract.limit_minutes
-            if limit is None:
-                continue
-            yield from self._hours(contract, sessions, limit)
+            if limit is not None:
+                yield from self._hours(contract, sessions, limit)
 
     def _hours(self, contract: Contract, sessions: list[Session], limit: Fraction,
                ) -> Iterator[Finding]:

@@ -16,10 +16,12 @@ default and skips words it does not know, which would turn a typo into a wrong d
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Literal
 
 import attrs
 from babel.dates import format_date as _babel_format_date
+from babel.dates import get_day_names
 
 from opsreform.exceptions import ParseError
 from opsreform.text._lexer import Token, tokenize
@@ -204,7 +206,13 @@ def parse_date(text: str) -> date:
 
 def format_weekday(day: date) -> str:
     """Return the Polish name of the weekday of ``day`` (``poniedziałek``…)."""
-    return str(_babel_format_date(day, "EEEE", locale="pl"))
+    return _weekday_names()[day.weekday()]
+
+
+@cache
+def _weekday_names() -> tuple[str, ...]:
+    names = get_day_names("wide", "format", locale="pl")
+    return tuple(str(names[i]) for i in range(7))
 
 
 def format_date(day: date, style: Literal["numeric", "long", "weekday"] = "numeric") -> str:
