@@ -177,3 +177,14 @@ def test_every_case_of_every_month(month: int, year: int) -> None:
     assert parse_period(f"{month_name(month)} {year}") == whole
     assert parse_period(f"od {month_name(month, 'genitive')} {year} do "
                         f"{month_name(month, 'genitive')} {year}") == whole
+
+
+def test_parse_periods_joined() -> None:
+    """Two study visits in one sentence read as two periods; a bad part points into the text."""
+    from opsreform.text.periods import parse_periods
+
+    assert parse_periods("2-3 sierpnia 2021 r. oraz 8-9 września 2021 r.") == (
+        Period(date(2021, 8, 2), date(2021, 8, 3)), Period(date(2021, 9, 8), date(2021, 9, 9)))
+    with pytest.raises(ParseError) as info:
+        parse_periods("2-3 sierpnia 2021 r. oraz 8-9 wrzesnio 2021 r.")
+    assert info.value.position == 30  # at "wrzesnio"

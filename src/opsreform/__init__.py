@@ -69,7 +69,7 @@ from opsreform.text.amounts import (
 )
 from opsreform.text.calls import CallNumber, parse_call_number
 from opsreform.text.dates import format_date, parse_date
-from opsreform.text.periods import format_period, parse_period
+from opsreform.text.periods import format_period, parse_period, parse_periods
 from opsreform.text.slots import format_slot, format_slots, parse_slots
 from opsreform.timeslots import TimeSlot
 from opsreform.units import ureg
@@ -141,6 +141,7 @@ __all__ = [
     "parse_call_number",
     "parse_date",
     "parse_period",
+    "parse_periods",
     "parse_share",
     "parse_slots",
     "plan",

@@ -20,6 +20,7 @@ Period(2018-07-01, 2018-11-30)
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from opsreform.exceptions import ParseError, ValidationError
@@ -28,7 +29,7 @@ from opsreform.text._lexer import tokenize
 from opsreform.text.dates import DATE_KINDS, Cursor, Point, format_date, make_date, read_point
 from opsreform.text.months import month_name
 
-__all__ = ["format_period", "parse_period"]
+__all__ = ["format_period", "parse_period", "parse_periods"]
 
 _LEAD_WORDS = frozenset({"w", "we", "od", "dnia", "dniu", "dniach", "okresie", "okres"})
 
@@ -127,6 +128,37 @@ def parse_period(text: str) -> Period:
     elif opened_with_od:
         raise cursor.error("'od' (from) without 'do' (to)", "'do' and the end of the period")
     return _complete(cursor, first, last)
+
+
+_JOINERS = re.compile(r"\s+(?:oraz|i|a także)\s+|\s*[;,]\s*", re.IGNORECASE)
+
+
+def parse_periods(text: str) -> tuple[Period, ...]:
+    """Read several periods joined by "oraz", "i", commas or semicolons.
+
+    >>> parse_periods("2-3 sierpnia 2021 r. oraz 8-9 września 2021 r.")
+    (Period(2021-08-02, 2021-08-03), Period(2021-09-08, 2021-09-09))
+
+    Raises:
+        ParseError: When any part is not a period; ``position`` is in the whole text.
+
+    """
+    if not text.strip():
+        raise ParseError("empty text where periods were expected", text=text,
+                         expected="one or more periods")
+    found = []
+    start = 0
+    for joiner in [*_JOINERS.finditer(text), None]:
+        end = joiner.start() if joiner is not None else len(text)
+        part = text[start:end]
+        try:
+            found.append(parse_period(part))
+        except ParseError as exc:
+            offset = start + (exc.position or 0)
+            raise ParseError(str(exc).split(" (at position")[0].split(" (in ")[0], text=text,
+                             position=offset, expected=exc.expected) from None
+        start = joiner.end() if joiner is not None else len(text)
+    return tuple(found)
 
 
 def format_period(period: Period, style: Literal["polish", "numeric"] = "polish") -> str:
