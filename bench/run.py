@@ -18,6 +18,7 @@ Usage: ``python bench/run.py --sessions 250000`` prints one JSON object.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import io
 import json
@@ -69,6 +70,8 @@ def build(total: int, seed: int = 2017) -> list[Project]:
     real to find.
     """
     rng = random.Random(seed)
+    # Slot bookings are frozen values; like the table reader, share equal ones.
+    booking = functools.lru_cache(maxsize=None)(SlotBooking)
     per_centre = max(1, total // CENTRES)
     working = WorkCalendar().working_days(Period(START, END))
     projects = []
@@ -114,7 +117,7 @@ def build(total: int, seed: int = 2017) -> list[Project]:
                 sessions[-1].slots[0].venue)
             sessions.append(Session(
                 kind=kind, title=TITLES[kind][rng.randrange(len(TITLES[kind]))], day=day,
-                slots=tuple(SlotBooking(s, venue) for s in SLOTS[rng.randrange(len(SLOTS))]),
+                slots=tuple(booking(s, venue) for s in SLOTS[rng.randrange(len(SLOTS))]),
                 contract=by_kind[kind], table="t", number=n + 1))
         projects.append(Project(title=f"Centre {c}", period=period, venues=venues,
                                 people=people, contracts=contracts,

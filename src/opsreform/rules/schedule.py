@@ -269,20 +269,20 @@ class DoubleBooking(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each pair of sessions that share a venue or a person at once."""
         index = schedule_index(project)
-        # First booking of each (day, venue) and (day, person); a group is made only when
-        # a key repeats, so the usual schedule (one session a day) costs one look-up.
-        first_seen: dict[tuple[date, str], tuple[int, int, Session]] = {}
-        groups: dict[tuple[date, str], list[tuple[int, int, Session]]] = {}
-        person_groups: set[tuple[date, str]] = set()
+        # Bookings of each (day, venue) and (day, person); a key is looked at again only
+        # when a second session books it (a session's own slots never clash: they are
+        # validated not to overlap), so the usual schedule costs one look-up per slot.
+        buckets: dict[tuple[date, str], list[tuple[int, int, Session]]] = {}
+        shared: set[tuple[date, str]] = set()
 
         def book(key: tuple[date, str], interval: tuple[int, int, Session]) -> None:
-            found = first_seen.get(key)
-            if found is None:
-                first_seen[key] = interval
-            elif key in groups:
-                groups[key].append(interval)
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [interval]
             else:
-                groups[key] = [found, interval]
+                if bucket[-1][2] is not interval[2]:
+                    shared.add(key)
+                bucket.append(interval)
 
         for session, leaders in zip(index.sessions, index.leaders, strict=True):
             people = leaders + session.attendance.people if session.attendance.people else leaders
@@ -291,7 +291,6 @@ class DoubleBooking(Rule):
                 if not session.slots:
                     for person in people:
                         book((day, "person:" + person), (0, 24 * 60, session))
-                        person_groups.add((day, "person:" + person))
                 for booking in session.slots:
                     slot = booking.slot
                     interval = (slot.start_minute, slot.end_minute, session)
@@ -299,6 +298,7 @@ class DoubleBooking(Rule):
                         book((day, booking.venue), interval)
                     for person in people:
                         book((day, "person:" + person), interval)
+        groups = {key: buckets[key] for key in shared}
         if groups:
             yield from self._report(project, groups)
 
