@@ -57,6 +57,10 @@ parse_date = functools.lru_cache(maxsize=65536)(_dates.parse_date)
 parse_slots = functools.lru_cache(maxsize=4096)(_slots.parse_slots)
 parse_addresses = functools.lru_cache(maxsize=4096)(_addresses.parse_addresses)
 _booking = functools.lru_cache(maxsize=65536)(SlotBooking)
+_split_part = functools.lru_cache(maxsize=4096)(split_part)
+_kind_from_title = functools.lru_cache(maxsize=4096)(SessionKind.from_polish)
+_kind = functools.lru_cache(maxsize=64)(SessionKind)
+_status = functools.lru_cache(maxsize=64)(SessionStatus)
 
 _COLUMNS = (
     ("number", ("lp", "nr", "number", "no")),
@@ -242,12 +246,12 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
     if not number_text.isdigit():
         msg = f"Lp. {number_text!r} is not a whole number"
         raise ValueError(msg)
-    title, part = split_part(record.get("title", ""))
+    title, part = _split_part(record.get("title", ""))
     if not title:
         raise ValueError("the row has no title or kind")
     stated_kind = record.get("kind", "").strip()
-    session_kind = (SessionKind(stated_kind) if stated_kind
-                    else SessionKind.from_polish(title) or kind)
+    session_kind = (_kind(stated_kind) if stated_kind
+                    else _kind_from_title(title) or kind)
     if session_kind is None:
         msg = (f"cannot tell the kind of {title!r}; give the table a kind or a 'kind' column "
                f"({', '.join(k.value for k in SessionKind)})")
@@ -277,7 +281,7 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         contract=record.get("contract", "").strip() or contract,
         table=table,
         number=int(number_text),
-        status=SessionStatus(status) if status else SessionStatus.PLANNED,
+        status=_status(status) if status else SessionStatus.PLANNED,
         given_id=record.get("id", "").strip() or None,
         line=line,
     )
