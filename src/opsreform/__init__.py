@@ -43,7 +43,7 @@ from opsreform.model.organisation import (
     UnitRole,
 )
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Project, SourceDocument
+from opsreform.model.project import Milestone, Project, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -96,6 +96,7 @@ __all__ = [
     "FundingSource",
     "Institution",
     "InstitutionKind",
+    "Milestone",
     "OpsReformError",
     "Organisation",
     "ParseError",

@@ -28,7 +28,7 @@ from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Project, SourceDocument
+from opsreform.model.project import Milestone, Project, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -157,6 +157,7 @@ def _project(root: Table, base: Path) -> Project:
     organisation = root.table("organisation")
     project = Project(
         title=root.get("title", str, required=True),
+        goal=root.get("goal", str),
         beneficiary=root.get("beneficiary", str),
         period=root.period("period"),
         durability_months=root.get("durability_months", int),
@@ -173,6 +174,9 @@ def _project(root: Table, base: Path) -> Project:
         calendar=WorkCalendar() if calendar is None else _calendar(calendar),
         rules=_rules(root.table("rules")),
         sources=tuple(_source(t) for t in root.tables("sources")),
+        milestones=tuple(t.build(Milestone, day=t.date("date", required=True),
+                                 text=t.get("text", str, required=True))
+                         for t in root.tables("milestones")),
     )
     root.done()
     return project
@@ -402,11 +406,15 @@ def save_project(project: Project, path: str | Path) -> None:
 def dumps_project(project: Project) -> str:
     """Return ``project`` as the TOML text of a project file."""
     data: dict[str, Any] = {"format": FORMAT_VERSION, "title": project.title}
+    _put(data, "goal", project.goal)
     _put(data, "beneficiary", project.beneficiary)
     _put(data, "period", project.period and _period(project.period))
     _put(data, "durability_months", project.durability_months)
     if project.sources:
         data["sources"] = [compact({"name": s.name, "note": s.note}) for s in project.sources]
+    if project.milestones:
+        data["milestones"] = [{"date": format_date(m.day), "text": m.text}
+                              for m in project.milestones]
     calendar = _calendar_data(project.calendar)
     if calendar:
         data["calendar"] = calendar

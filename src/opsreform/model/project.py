@@ -6,6 +6,7 @@ rules that need it do not run and say so.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from opsreform.model.venues import Venue
     from opsreform.rules.engine import Rule
 
-__all__ = ["Project", "SourceDocument"]
+__all__ = ["Milestone", "Project", "SourceDocument"]
 
 
 @attrs.frozen
@@ -44,11 +45,29 @@ class SourceDocument:
 
 
 @attrs.frozen
+class Milestone:
+    """A dated fact of the project that no other part of the model holds.
+
+    For example the council's resolution adopting the project, or the day a team was
+    appointed.
+
+    Attributes:
+        day: When it happened.
+        text: What happened, as the document words it.
+
+    """
+
+    day: date
+    text: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen
 class Project:
     """One reorganisation project of a social-welfare centre.
 
     Attributes:
         title: The project's title ("Nowy Model - Lepsza Jakość").
+        goal: The project's main goal (cel główny), as stated.
         beneficiary: The centre that runs it, as named in the documents.
         period: The project period (okres realizacji), when stated.
         durability_months: Months after the end in which results must be kept
@@ -68,10 +87,12 @@ class Project:
         calendar: The centre's working calendar (holidays, closures).
         rules: The rules to check, or None for the default rules.
         sources: The documents the facts come from.
+        milestones: Other dated facts (resolutions, appointments), in date order.
 
     """
 
     title: str = attrs.field(validator=non_empty)
+    goal: str | None = attrs.field(default=None, validator=optional_non_empty)
     beneficiary: str | None = attrs.field(default=None, validator=optional_non_empty)
     period: Period | None = None
     durability_months: int | None = None
@@ -88,6 +109,7 @@ class Project:
     calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
     rules: tuple[Rule, ...] | None = None
     sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=to_tuple)
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         # Unnumbered top-level items (a bare list of planned activities) get keys -1, -2…

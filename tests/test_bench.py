@@ -1,0 +1,21 @@
+"""The benchmark script runs and reports every figure (no timing is asserted here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_bench_prints_the_figures() -> None:
+    """`bench/run.py` at a tiny size prints one JSON object with the agreed keys."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sessions", "2500",
+         "--load-rows", "500"], capture_output=True, text=True, check=True, timeout=300)
+    figures = json.loads(out.stdout)
+    assert {"sessions", "build_s", "check_s", "floor_s", "check_over_floor", "plan_s",
+            "load_100k_s", "peak_bytes_per_session"} <= set(figures)
+    assert figures["sessions"] == 2500 and figures["planned"] == 1000
+    assert figures["loaded"] == 500
