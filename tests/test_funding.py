@@ -245,3 +245,25 @@ def test_unknown_facts_are_not_errors() -> None:
         findings = [f for rule in (FundingSum(), FundingShare(), BudgetSum(), NegativeAmount(),
                                    CallPeriod(), Durability()) for f in rule.check(project)]
         assert all(f.severity is Severity.INFO for f in findings)
+
+
+_amounts = st.integers(0, 10**10).map(lambda c: pln(Fraction(c, 100)))
+
+
+@given(st.none() | _amounts,
+       st.lists(st.tuples(st.sampled_from(list(FundingKind)), st.none() | _amounts,
+                          st.none() | st.integers(0, 10_000).map(lambda b: Fraction(b, 10_000))),
+                max_size=4),
+       st.lists(st.tuples(_amounts, st.sampled_from(["preparation", "staff", "other"])),
+                max_size=4),
+       st.none() | st.booleans())
+def test_funding_file_round_trip(total: object, sources: list[tuple[FundingKind, object,
+                                                                     Fraction | None]],
+                                 lines: list[tuple[object, str]], complete: bool | None) -> None:
+    """Any funding written as the [funding] table reads back equal."""
+    from opsreform.files.funding import funding_from_data, funding_to_data
+
+    funding = Funding(total=total, sources=[FundingSource(k, a, s) for k, a, s in sources],
+                      lines=[BudgetLine(f"linia {i}", a, c) for i, (a, c) in enumerate(lines)],
+                      lines_complete=complete)
+    assert funding_from_data(funding_to_data(funding)) == funding
