@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from opsreform.model.funding import BudgetCategory, FundingKind
 from opsreform.model.project import Project
 from opsreform.money import amount_of
 from opsreform.reports._lang import Lang, label
@@ -13,6 +14,17 @@ from opsreform.text.amounts import format_amount, format_share
 from opsreform.text.dates import format_date
 
 __all__ = ["budget_tables"]
+
+_SOURCE_PL = {
+    FundingKind.EU: "środki europejskie (EFS)", FundingKind.TARGETED_SUBSIDY: "dotacja celowa",
+    FundingKind.OWN_CONTRIBUTION: "wkład własny", FundingKind.OTHER: "inne",
+}
+_CATEGORY_PL = {
+    BudgetCategory.PREPARATION: "przygotowanie", BudgetCategory.TRAINING: "szkolenia",
+    BudgetCategory.SUPERVISION: "superwizja", BudgetCategory.STAFF: "etaty",
+    BudgetCategory.EQUIPMENT: "sprzęt i wyposażenie", BudgetCategory.RENOVATION: "remont",
+    BudgetCategory.STUDY_VISIT: "wizyty studyjne", BudgetCategory.OTHER: "inne",
+}
 
 
 def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
@@ -29,7 +41,7 @@ def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
             share = format_share(Fraction(amount_of(source.amount) / amount_of(total)))
         elif source.share is not None:
             share = format_share(source.share)
-        src_rows.append([source.kind.value,
+        src_rows.append([_SOURCE_PL[source.kind] if lang == "pl" else source.kind.value,
                          format_amount(source.amount) if source.amount is not None else unknown,
                          share])
     stated = (format_amount(total) if total is not None else
@@ -51,7 +63,8 @@ def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
                           src_rows, facts)]
     if funding.lines:
         line_rows: list[list[Cell]] = [
-            [line.task or "", line.title, line.category.value,
+            [line.task or "", line.title,
+             _CATEGORY_PL[line.category] if lang == "pl" else line.category.value,
              format_amount(line.value) if line.value is not None else unknown]
             for line in funding.lines]
         direct = funding.direct

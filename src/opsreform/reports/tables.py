@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -30,6 +31,7 @@ __all__ = ["Cell", "ReportTable", "render", "to_csv", "to_html", "to_markdown"]
 
 Cell = str | int | Decimal | None
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FIGURE = re.compile(r"^-?\d[\d \u00a0]*(,\d+)? ?(zł|%)$")
 
 
 @attrs.frozen
@@ -93,8 +95,11 @@ def to_html(tables: ReportTable | Sequence[ReportTable], *, title: str | None = 
         for row in table.rows:
             cells = []
             for cell in row:
-                is_num = isinstance(cell, int | Decimal | Fraction)
-                text = html.escape(_text(cell)).replace("\n", "<br>")
+                is_num = isinstance(cell, int | Decimal | Fraction) or bool(
+                    _FIGURE.match(_text(cell)))
+                # A slot "08.00 - 11.00" or a date breaks only between its parts.
+                text = html.escape(_text(cell)).replace(" - ", "\u00a0-\u00a0").replace(
+                    "\n", "<br>")
                 cells.append(f'<td class="num">{text}</td>' if is_num else f"<td>{text}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         notes = "".join(f"<p>{html.escape(n)}</p>" for n in table.notes)
