@@ -121,9 +121,9 @@ class SummerBreak(Rule):
                         span = "wakacje szkolne" if declared.follow_school_holidays else months
                         yield self.finding(
                             session.subject,
-                            f"{_KIND_PL[session.kind]} „{session.label}” on "
-                            f"{format_date(day)} falls in the project's declared break "
-                            f"({span}) for {session.kind.value} sessions",
+                            f"„{session.label}” on {format_date(day)} falls in the "
+                            f"project's declared break ({span}) for {session.kind.value} "
+                            f"sessions ({_KIND_PL[session.kind]})",
                             day=day)
                         break
 
