@@ -24,12 +24,8 @@ from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind, SlotBooking
 from opsreform.periods import Period
-from opsreform.rules.schedule import (
-    SCHEDULE_RULES,
-    active_sessions,
-    contract_of,
-    leaders_of,
-)
+from opsreform.rules._index import schedule_index
+from opsreform.rules.schedule import SCHEDULE_RULES
 from opsreform.text.dates import format_date
 from opsreform.timeslots import TimeSlot
 from opsreform.units import ureg
@@ -118,8 +114,9 @@ def plan(
             if day.weekday() in set(weekdays):
                 reasons[why] += 1
 
-    peers = [s for s in active_sessions(project)
-             if (chosen is not None and contract_of(project, s) == chosen.id)
+    index = schedule_index(project)
+    peers = [s for s, cid in zip(index.sessions, index.contract_ids, strict=True)
+             if (chosen is not None and cid == chosen.id)
              or (chosen is None and s.kind is session_kind)]
     per_week = Counter(s.first_day.isocalendar()[:2] for s in peers)
     per_month = Counter((s.first_day.year, s.first_day.month) for s in peers)
@@ -202,7 +199,9 @@ def _needed(project: Project, contract: Contract | None, slots: tuple[TimeSlot, 
         return max(1, math.ceil(wanted / minutes_each))
     if contract is None:
         raise PlanningError("say how many sessions or hours to plan")
-    done = [s for s in active_sessions(project) if contract_of(project, s) == contract.id]
+    index = schedule_index(project)
+    done = [s for s, cid in zip(index.sessions, index.contract_ids, strict=True)
+            if cid == contract.id]
     limit = contract.limit_minutes
     if limit is not None:
         remaining = limit - sum(s.minutes or 0 for s in done)
@@ -219,12 +218,11 @@ def _needed(project: Project, contract: Contract | None, slots: tuple[TimeSlot, 
 def _busy(project: Project, venue: str | None, people: tuple[str, ...],
           slots: tuple[TimeSlot, ...]) -> set[date]:
     """Days on which the venue or a person is already booked at an overlapping time."""
-    contracts = {c.id: c for c in project.contracts}
     busy: set[date] = set()
     wanted = set(people)
-    for session in active_sessions(project):
-        leaders = set(leaders_of(session, contracts, contract_of(project, session)))
-        leaders.update(session.attendance.people)
+    index = schedule_index(project)
+    for session, leading in zip(index.sessions, index.leaders, strict=True):
+        leaders = {*leading, *session.attendance.people}
         shares_people = bool(wanted & leaders)
         for booking in session.slots or ():
             clash = any(booking.slot.overlaps(s) for s in slots)

@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from opsreform.model.project import Project
-from opsreform.rules.schedule import active_sessions
+from opsreform.rules._index import schedule_index
 
 __all__ = ["project_slug", "to_ical"]
 
@@ -57,7 +57,7 @@ def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
     slug = project_slug(project)
     venues = {v.id: str(v) for v in project.venues}
     dtstamp = stamp or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
-    for session in active_sessions(project):
+    for session in schedule_index(project).sessions:
         description = f"{session.kind.value}; {session.id}"
         if not session.slots:
             event = ical.Event()

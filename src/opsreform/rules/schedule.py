@@ -20,7 +20,7 @@ from opsreform.model._validators import to_kinds
 from opsreform.model.activities import Activity
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
-from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.model.sessions import Session, SessionKind
 from opsreform.periods import Period
 from opsreform.rules._index import schedule_index
 from opsreform.rules.engine import Rule, not_checked
@@ -36,9 +36,6 @@ __all__ = [
     "SummerBreak",
     "TableNumbering",
     "Weekend",
-    "active_sessions",
-    "contract_of",
-    "leaders_of",
 ]
 
 _KIND_PL = {
@@ -49,32 +46,6 @@ _KIND_PL = {
     SessionKind.EXPERT_ADVICE: "doradztwo eksperckie",
     SessionKind.OTHER: "wsparcie",
 }
-
-
-def active_sessions(project: Project) -> Iterator[Session]:
-    """Yield the sessions that count: every one that is not cancelled."""
-    return (s for s in project.sessions if s.status is not SessionStatus.CANCELLED)
-
-
-def contract_of(project: Project, session: Session) -> str | None:
-    """Return the id of a session's contract: its own, else its table's."""
-    if session.contract is not None:
-        return session.contract
-    if session.table is not None:
-        for table in project.tables:
-            if table.id == session.table:
-                return table.contract
-    return None
-
-
-def leaders_of(session: Session, contracts: dict[str, Contract], contract: str | None,
-               ) -> tuple[str, ...]:
-    """Return who leads a session: its own leaders, else those of its contract."""
-    if session.leaders is not None:
-        return session.leaders
-    if contract is not None and contract in contracts:
-        return contracts[contract].leaders
-    return ()
 
 
 def _describe(session: Session) -> str:
@@ -96,7 +67,7 @@ class SummerBreak(Rule):
         """Yield a finding for each session held during a declared break."""
         for declared in project.breaks:
             school: dict[int, Period | None] = {}
-            for session in active_sessions(project):
+            for session in schedule_index(project).sessions:
                 if session.kind not in declared.kinds:
                     continue
                 for day in session.days():
