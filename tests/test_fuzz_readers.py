@@ -35,8 +35,11 @@ READERS: list[Callable[[str], Any]] = [
 @given(text=texts)
 def test_readers_fail_only_with_parse_errors(reader: Callable[[str], Any], text: str) -> None:
     """A reader returns a value or raises ParseError with the text it was given."""
+    error: ParseError | None = None
     try:
         reader(text)
-    except ParseError as error:
+    except ParseError as caught:
+        error = caught
+    if error is not None:
         assert error.text == text
         assert error.position is None or 0 <= error.position <= len(text)
