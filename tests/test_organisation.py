@@ -133,7 +133,7 @@ def test_staffing_ratio() -> None:
     inst = Institution("GOPS", "GOPS X", population=6000)
     [low] = StaffingRatio().check(_project(Organisation(institution=inst, after=GOOD,
                                                         assignments=assignments), *people))
-    assert low.severity is Severity.ERROR and "3 FTE for 6000" in low.message
+    assert low.severity is Severity.ERROR and "3 etatów na 6000 mieszkańców" in low.message
     ok = Organisation(institution=inst, after=GOOD, assignments=assignments,
                       families_in_social_work=100)
     assert not list(StaffingRatio().check(_project(ok, *people)))
@@ -149,7 +149,7 @@ def test_family_assistant_load_and_over_allocation() -> None:
     org = Organisation(after=GOOD, assignments=(Assignment("x", "ps"),
                                                 Assignment("x", "us", Fraction(1, 2))))
     [over] = OverAllocation().check(_project(org))
-    assert "1.50 FTE" in over.message
+    assert "1,50 etatu" in over.message
 
 
 def test_unit_without_staff() -> None:

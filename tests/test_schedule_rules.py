@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 import attrs
@@ -104,7 +105,7 @@ def test_michalowice_activity_tree_is_consistent(examples: dict[str, Project]) -
     assert not problems(findings)
     notes = by_rule(findings, "activity-outside-project", Severity.INFO)
     assert len(notes) == 1
-    assert "not stated" in notes[0].message
+    assert "nie jest podany" in notes[0].message
 
 
 # --- the rules one by one ---------------------------------------------------------------
@@ -185,7 +186,7 @@ def test_double_booking_person_at_two_venues() -> None:
     p = project(session(1, day, venue="a", leaders=["sup"]),
                 session(2, day, venue="b", leaders=["sup"]))
     [found] = DoubleBooking().check(p)
-    assert "Superwizor" in found.message and "different venues" in found.message
+    assert "Superwizor" in found.message and "w różnych miejscach" in found.message
     cancelled = project(session(1, day, venue="a", leaders=["sup"]),
                         session(2, day, venue="b", leaders=["sup"],
                                 status=SessionStatus.CANCELLED))
@@ -249,7 +250,7 @@ def test_numbering_gaps_and_repeats() -> None:
                 attrs.evolve(session(2, date(2018, 5, 8)), given_id="x"),
                 session(4, date(2018, 5, 9)))
     found = list(TableNumbering().check(p))
-    assert sorted((f.severity.value, f.message.split(" ")[1]) for f in found) == [
+    assert sorted((f.severity.value, re.findall(r"\d+", f.message)[0]) for f in found) == [
         ("error", "2"), ("warning", "3")]
 
 

@@ -113,8 +113,8 @@ def _print_findings(path: str, title: str, findings: list[Finding], out: TextIO)
         print(f"  {when}  {f.severity.value:<7}  {f.rule:<24}  {f.subject}: {f.message}",
               file=out)
     counts = Counter(f.severity for f in findings)
-    print(f"  {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-          f"{counts[Severity.INFO]} note(s)\n", file=out)
+    print(f"  błędy: {counts[Severity.ERROR]}, ostrzeżenia: {counts[Severity.WARNING]}, "
+          f"uwagi: {counts[Severity.INFO]}\n", file=out)
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

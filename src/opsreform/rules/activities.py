@@ -30,8 +30,9 @@ class ActivityOutsideParent(Rule):
             if not parent.period.contains(activity.period):
                 yield self.finding(
                     f"activity {activity.id}",
-                    f"activity {activity.id} runs {format_period(activity.period)}, outside "
-                    f"its parent {parent.id} ({format_period(parent.period)})",
+                    f"działanie {activity.id} ({format_period(activity.period)}) wykracza "
+                    f"poza okres działania nadrzędnego {parent.id} "
+                    f"({format_period(parent.period)})",
                     day=activity.period.start)
 
 
@@ -47,14 +48,14 @@ class ActivityOutsideProject(Rule):
         if not project.activities:
             return
         if project.period is None:
-            yield not_checked(self, "activities", "the project period is not stated")
+            yield not_checked(self, "activities", "okres realizacji projektu nie jest podany")
             return
         for _parent, activity in iter_activities(project.activities):
             if activity.period is not None and not project.period.contains(activity.period):
                 yield self.finding(
                     f"activity {activity.id}",
-                    f"activity {activity.id} runs {format_period(activity.period)}, outside "
-                    f"the project period ({format_period(project.period)})",
+                    f"działanie {activity.id} ({format_period(activity.period)}) wykracza "
+                    f"poza okres realizacji projektu ({format_period(project.period)})",
                     day=activity.period.start)
 
 

@@ -72,7 +72,7 @@ class Rule:
 
 def not_checked(rule: Rule, subject: str, why: str) -> Finding:
     """Return the ``info`` finding that says a rule could not run, and why."""
-    return Finding(rule.id, Severity.INFO, subject, f"not checked: {why}", None)
+    return Finding(rule.id, Severity.INFO, subject, f"nie sprawdzono: {why}", None)
 
 
 def run_rules(project: Project, rules: Iterable[Rule]) -> list[Finding]:

@@ -64,10 +64,10 @@ class _FundingRule(Rule):
         diff = amount_of(found) - amount_of(expected)
         if diff == 0:
             return
-        text = (f"{what}: {format_amount(found)} where {format_amount(expected)} is "
-                f"expected, a difference of {format_amount(pln(diff))}")
+        text = (f"{what}: {format_amount(found)} zamiast oczekiwanych "
+                f"{format_amount(expected)}, różnica {format_amount(pln(diff))}")
         if abs(diff) <= self.tolerance:
-            yield self.finding(subject, f"{text} (rounding)", severity=Severity.INFO)
+            yield self.finding(subject, f"{text} (zaokrąglenie)", severity=Severity.INFO)
         else:
             yield self.finding(subject, text)
 
@@ -83,25 +83,24 @@ class FundingSum(_FundingRule):
         """Yield a finding when the stated sources do not add up to the total."""
         funding = project.funding
         if funding is None:
-            yield not_checked(self, "funding", "the project states no funding")
+            yield not_checked(self, "funding", "projekt nie podaje finansowania")
             return
         if not funding.sources:
-            yield not_checked(self, "funding", "no funding sources are stated")
+            yield not_checked(self, "funding", "nie podano źródeł finansowania")
             return
         total = funding.sources_sum
         if total is None:
             unknown = [_KIND_PL[s.kind] for s in funding.sources if s.amount is None]
-            yield not_checked(self, "funding", f"the amount of {', '.join(unknown)} is "
-                                               "not stated")
+            yield not_checked(self, "funding", f"nie podano kwoty: {', '.join(unknown)}")
             return
         if funding.total is not None:
-            yield from self.compare("funding", "the sources add up to", total, funding.total)
+            yield from self.compare("funding", "suma źródeł", total, funding.total)
         if funding.total_stated is not None and not funding.total_stated.admits(total):
-            yield self.finding("funding", f"the sources add up to {format_amount(total)}, "
-                                          f"which does not agree with the stated value "
+            yield self.finding("funding", f"suma źródeł {format_amount(total)} nie zgadza "
+                                          f"się z podaną wartością "
                                           f"„{funding.total_stated}”")
         if funding.total is None and funding.total_stated is None:
-            yield not_checked(self, "funding", "the total is not stated")
+            yield not_checked(self, "funding", "nie podano wartości projektu")
 
 
 @attrs.frozen
@@ -117,8 +116,8 @@ class FundingShare(_FundingRule):
         if funding is None or all(s.amount is None for s in funding.sources):
             return
         if funding.total is None:
-            yield not_checked(self, "funding", "the total is not stated exactly, so shares "
-                                               "cannot be computed")
+            yield not_checked(self, "funding", "wartość projektu nie jest podana dokładnie, "
+                                               "więc nie można obliczyć udziałów")
             return
         total = funding.total
         for source in funding.sources:
@@ -127,22 +126,23 @@ class FundingShare(_FundingRule):
             subject = f"source {source.kind.value}"
             if source.share is not None:
                 yield from self.compare(
-                    subject, f"{_KIND_PL[source.kind]} at the stated "
+                    subject, f"{_KIND_PL[source.kind]} przy podanym udziale "
                              f"{format_share(source.share)}", source.amount,
                     round_grosz(total * source.share))
             rate = funding.shares.get(source.kind)
             if rate is None:
                 if funding.shares and amount_of(source.amount) != 0:
-                    yield self.finding(subject, f"{_KIND_PL[source.kind]} of "
-                                                f"{format_amount(source.amount)} is not a "
-                                                "source this programme foresees",
+                    yield self.finding(subject, f"{_KIND_PL[source.kind]} w kwocie "
+                                                f"{format_amount(source.amount)} nie jest "
+                                                "źródłem przewidzianym w programie",
                                        severity=Severity.WARNING)
                 continue
             if source.share is not None and source.share == rate:
                 continue
             expected = self._expected(funding, source.kind, rate)
-            yield from self.compare(subject, f"{_KIND_PL[source.kind]} at the programme's "
-                                             f"{format_share(rate)}", source.amount, expected)
+            yield from self.compare(subject, f"{_KIND_PL[source.kind]} przy udziale "
+                                             f"programu {format_share(rate)}", source.amount,
+                                    expected)
 
     @staticmethod
     def _expected(funding: Funding, kind: FundingKind, rate: Fraction) -> Any:
@@ -168,48 +168,52 @@ class BudgetSum(_FundingRule):
             return
         for n, line in enumerate(funding.lines, start=1):
             if line.amount is not None and line.computed is not None:
-                yield from self.compare(f"budget line {n}", f"„{line.title}”: stated",
+                yield from self.compare(f"budget line {n}", f"„{line.title}”: podana kwota",
                                         line.amount, line.computed)
         direct = funding.direct
         if direct is None:
-            yield not_checked(self, "budget", "a budget line has no amount")
+            yield not_checked(self, "budget", "pozycja budżetu nie ma kwoty")
             return
         expected_indirect = funding.expected_indirect()
         assert expected_indirect is not None
         rate = funding.indirect_tiers.rate_for(direct)
         if funding.indirect is not None:
-            yield from self.compare("budget", f"indirect costs ({format_share(rate)} of "
-                                              f"direct costs {format_amount(direct)})",
+            yield from self.compare("budget", f"koszty pośrednie ({format_share(rate)} "
+                                              f"kosztów bezpośrednich "
+                                              f"{format_amount(direct)})",
                                     funding.indirect, expected_indirect)
         if funding.total is None:
-            yield not_checked(self, "budget", "the total is not stated exactly")
+            yield not_checked(self, "budget", "wartość projektu nie jest podana dokładnie")
             return
         indirect = funding.indirect if funding.indirect is not None else expected_indirect
         summed = direct + indirect
         gap = amount_of(funding.total) - amount_of(summed)
         if amount_of(direct) > amount_of(funding.total):
-            yield self.finding("budget", f"the budget lines alone ({format_amount(direct)}) "
-                                         f"exceed the total {format_amount(funding.total)}")
+            yield self.finding("budget", f"same pozycje budżetu ({format_amount(direct)}) "
+                                         f"przekraczają wartość projektu "
+                                         f"{format_amount(funding.total)}")
         elif funding.lines_complete or funding.indirect is not None:
-            stated = "stated" if funding.indirect is not None else (
-                f"flat-rate {format_share(rate)}")
+            stated = "podane" if funding.indirect is not None else (
+                f"ryczałtowe {format_share(rate)}")
             yield from self.compare(
-                "budget", f"the budget lines ({format_amount(direct)}) and {stated} "
-                          f"indirect costs ({format_amount(indirect)}) add up to", summed,
+                "budget", f"pozycje budżetu ({format_amount(direct)}) i {stated} koszty "
+                          f"pośrednie ({format_amount(indirect)}) razem", summed,
                 funding.total)
         elif abs(gap) <= self.tolerance:
-            how = "exactly" if gap == 0 else f"within rounding ({format_amount(pln(gap))})"
+            how = "dokładnie" if gap == 0 else (
+                f"z dokładnością do zaokrąglenia ({format_amount(pln(gap))})")
             yield self.finding(
-                "budget", f"the remainder {format_amount(funding.total - direct)} over the "
-                          f"listed lines matches flat-rate {format_share(rate)} indirect "
-                          f"costs of {format_amount(expected_indirect)} {how}",
+                "budget", f"reszta {format_amount(funding.total - direct)} ponad wymienione "
+                          f"pozycje odpowiada ryczałtowi kosztów pośrednich "
+                          f"{format_share(rate)} ({format_amount(expected_indirect)}) {how}",
                 severity=Severity.INFO)
         else:
             yield self.finding(
-                "budget", f"the listed lines ({format_amount(direct)}) and "
-                          f"{format_share(rate)} indirect costs ({format_amount(indirect)}) "
-                          f"leave {format_amount(pln(gap))} of the total unexplained; the "
-                          "document may not list every line", severity=Severity.INFO)
+                "budget", f"wymienione pozycje ({format_amount(direct)}) i koszty pośrednie "
+                          f"{format_share(rate)} ({format_amount(indirect)}) pozostawiają "
+                          f"{format_amount(pln(gap))} wartości projektu bez wyjaśnienia; "
+                          "dokument może nie wymieniać wszystkich pozycji",
+                severity=Severity.INFO)
 
 
 @attrs.frozen
@@ -231,7 +235,8 @@ class NegativeAmount(Rule):
                   for n, line in enumerate(funding.lines, start=1)]
         for subject, amount in named:
             if amount is not None and amount_of(amount) < 0:
-                yield self.finding(subject, f"{subject} is negative: {format_amount(amount)}")
+                yield self.finding(subject, f"ujemna kwota ({subject}): "
+                                            f"{format_amount(amount)}")
 
 
 @attrs.frozen
@@ -245,25 +250,25 @@ class CallPeriod(Rule):
         """Yield an error when the project period leaves the call's or the programme's."""
         if project.period is None:
             if project.funding is not None:
-                yield not_checked(self, "project", "the project period is not stated")
+                yield not_checked(self, "project", "okres realizacji projektu nie jest podany")
             return
         funding = project.funding
         window = funding.call_period if funding is not None else None
         if window is None:
             window = PROGRAMME_ELIGIBILITY
             if funding is not None and funding.call is not None:
-                yield not_checked(self, "project", "the call's own period is not stated; "
-                                                   "checked against the programme's")
+                yield not_checked(self, "project", "okres naboru nie jest podany; sprawdzono "
+                                                   "względem okresu programu")
         if not window.contains(project.period):
-            yield self.finding("project", f"the project period {format_period(project.period)} "
-                                          f"is not within {format_period(window)}",
+            yield self.finding("project", f"okres realizacji {format_period(project.period)} "
+                                          f"wykracza poza {format_period(window)}",
                                day=project.period.start)
         agreement = funding.agreement if funding is not None else None
         if agreement is not None and agreement.signed is not None and (
                 agreement.signed > project.period.end):
-            yield self.finding("agreement", f"the funding agreement is signed "
-                                            f"{format_date(agreement.signed)}, after the "
-                                            f"project ends", day=agreement.signed)
+            yield self.finding("agreement", f"umowę o dofinansowanie podpisano "
+                                            f"{format_date(agreement.signed)}, po zakończeniu "
+                                            "projektu", day=agreement.signed)
 
 
 def durability_period(project: Project) -> Period | None:
@@ -288,20 +293,22 @@ class Durability(Rule):
             return
         period = durability_period(project)
         if period is None:
-            yield not_checked(self, "project", "the project period is not stated, so the "
-                                               f"{project.durability_months} months of "
-                                               "durability cannot be placed")
+            yield not_checked(self, "project", "okres realizacji projektu nie jest podany, "
+                                               f"więc nie można umiejscowić "
+                                               f"{project.durability_months} miesięcy "
+                                               "trwałości")
             return
-        yield self.finding("project", f"results must be kept for {project.durability_months} "
-                                      f"months: {format_period(period, 'numeric')}",
+        yield self.finding("project", f"trwałość rezultatów przez "
+                                      f"{project.durability_months} miesięcy: "
+                                      f"{format_period(period, 'numeric')}",
                            severity=Severity.INFO)
         for contract in project.contracts:
             last = contract.last_day
             if last is not None and last in period:
                 yield self.finding(f"contract {contract.id}",
-                                   f"contract {contract.id} runs until {format_date(last)}, "
-                                   "into the durability period, when project funds no "
-                                   "longer pay", day=last)
+                                   f"umowa {contract.id} trwa do {format_date(last)}, w "
+                                   "okresie trwałości, gdy środki projektu już jej nie "
+                                   "finansują", day=last)
 
 
 FUNDING_RULES: tuple[Rule, ...] = (

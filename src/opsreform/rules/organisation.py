@@ -49,6 +49,9 @@ _ROLE_PL = {
 }
 
 
+_WHICH_PL = {"before": "przed zmianą", "after": "po zmianie"}
+
+
 def _structure(organisation: Organisation) -> tuple[str, Structure] | None:
     if organisation.after is not None:
         return "after", organisation.after
@@ -76,7 +79,7 @@ class Separation(Rule):
         organisation = project.organisation
         found = None if organisation is None else _structure(organisation)
         if organisation is None or found is None:
-            yield not_checked(self, "organisation", "no structure is described")
+            yield not_checked(self, "organisation", "nie opisano struktury")
             return
         which, structure = found
         severity = (Severity.ERROR if which == "after" and self.reorganisation_project
@@ -84,11 +87,11 @@ class Separation(Rule):
         roles = structure.roles()
         for role in MODEL_ROLES:
             if role not in roles:
-                partial = " (the document may list only part of it)" if (
+                partial = " (dokument może wymieniać tylko część jednostek)" if (
                     structure.complete is not True) else ""
                 yield self.finding(f"structure {which}",
-                                   f"no unit for {role.value} ({_ROLE_PL[role]}) in the "
-                                   f"structure {which} the change{partial}",
+                                   f"brak jednostki o roli {role.value} ({_ROLE_PL[role]}) "
+                                   f"w strukturze {_WHICH_PL[which]}{partial}",
                                    severity=severity if structure.complete is not False
                                    else Severity.INFO)
         if organisation.assignments is None:
@@ -105,8 +108,9 @@ class Separation(Rule):
                 people[person].profession in (None, Profession.SOCIAL_WORKER))
             if is_worker and {UnitRole.SOCIAL_WORK, UnitRole.BENEFITS_BY_DECISION} <= held:
                 yield self.finding(f"person {person}",
-                                   f"{person} does both social work and benefit decisions in "
-                                   f"the structure {which} the change", severity=severity)
+                                   f"{person} prowadzi i pracę socjalną, i postępowania w "
+                                   f"sprawie świadczeń (struktura {_WHICH_PL[which]})",
+                                   severity=severity)
 
 
 @attrs.frozen
@@ -126,17 +130,17 @@ class StaffingRatio(Rule):
             return
         fte, count = _social_workers(project, organisation)
         if fte is None:
-            yield not_checked(self, "organisation", "the number of social workers (FTE) is "
-                                                    "not stated")
+            yield not_checked(self, "organisation", "nie podano liczby etatów pracowników "
+                                                    "socjalnych")
             return
         if count is not None and count < self.minimum:
-            yield self.finding("organisation", f"{count} social worker(s); the act requires "
-                                               f"at least {self.minimum}")
+            yield self.finding("organisation", f"pracownicy socjalni: {count}; ustawa wymaga "
+                                               f"co najmniej {self.minimum}")
         population = organisation.institution.population if organisation.institution else None
         families = organisation.families_in_social_work
         if population is None and families is None:
-            yield not_checked(self, "organisation", "neither the population nor the number of "
-                                                    "families in social work is stated")
+            yield not_checked(self, "organisation", "nie podano ani liczby mieszkańców, ani "
+                                                    "liczby rodzin objętych pracą socjalną")
             return
         by_population = population is not None and fte * self.inhabitants_per_worker >= (
             population)
@@ -144,13 +148,13 @@ class StaffingRatio(Rule):
         if not (by_population or by_families):
             needs = []
             if population is not None:
-                needs.append(f"{_ceil(Fraction(population, self.inhabitants_per_worker))} FTE "
-                             f"for {population} inhabitants")
+                needs.append(f"{_ceil(Fraction(population, self.inhabitants_per_worker))} "
+                             f"etatów na {population} mieszkańców")
             if families is not None:
-                needs.append(f"{_ceil(Fraction(families, self.families_per_worker))} FTE for "
-                             f"{families} families")
-            yield self.finding("organisation", f"{_fmt(fte)} FTE of social workers; the act "
-                                               f"asks for {' or '.join(needs)}")
+                needs.append(f"{_ceil(Fraction(families, self.families_per_worker))} etatów "
+                             f"na {families} rodzin")
+            yield self.finding("organisation", f"etaty pracowników socjalnych: {_fmt(fte)}; "
+                                               f"ustawa wymaga {' lub '.join(needs)}")
 
 
 def _ceil(value: Fraction) -> int:
@@ -158,7 +162,9 @@ def _ceil(value: Fraction) -> int:
 
 
 def _fmt(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else f"{float(value):.2f}"
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):.2f}".replace(".", ",")
 
 
 def _social_workers(project: Project, organisation: Organisation,
@@ -191,24 +197,24 @@ class FamilyAssistantLoad(Rule):
             return
         for person, families in organisation.families_per_assistant:
             if families > self.limit:
-                yield self.finding(f"person {person}", f"{person} works with {families} "
-                                                       f"families; the limit is {self.limit}")
+                yield self.finding(f"person {person}", f"{person} pracuje z {families} "
+                                                       f"rodzinami; limit to {self.limit}")
 
 
 def supervisor_findings(rule: Rule, person: Person, centre: str | None) -> Iterator[Finding]:
     """Check one supervisor: certified, and not employed by the supervised centre."""
     subject = f"person {person.id}"
     if person.certified_supervisor is None:
-        yield not_checked(rule, subject, f"whether {person.name} holds the supervisor "
-                                         "certificate is not stated")
+        yield not_checked(rule, subject, f"nie podano, czy {person.name} ma certyfikat "
+                                         "superwizora")
     elif not person.certified_supervisor:
-        yield rule.finding(subject, f"{person.name} supervises social work without the "
-                                    "supervisor certificate")
+        yield rule.finding(subject, f"{person.name} prowadzi superwizję pracy socjalnej bez "
+                                    "certyfikatu superwizora")
     if person.employer is None or centre is None:
-        yield not_checked(rule, subject, f"{person.name}'s employer is not stated")
+        yield not_checked(rule, subject, f"nie podano pracodawcy: {person.name}")
     elif _same(person.employer, centre):
-        yield rule.finding(subject, f"{person.name} is employed by {centre}, the centre whose "
-                                    "workers they supervise")
+        yield rule.finding(subject, f"{person.name}: zatrudnienie w {centre}, ośrodku, "
+                                    "którego pracowników superwizuje")
 
 
 def _same(a: str, b: str) -> bool:
@@ -254,12 +260,13 @@ class UnitWithoutStaff(Rule):
         if organisation is None or organisation.after is None:
             return
         if organisation.assignments is None:
-            yield not_checked(self, "structure after", "who works in which unit is not stated")
+            yield not_checked(self, "structure after", "nie podano, kto pracuje w której jednostce")
             return
         staffed = {a.unit for a in organisation.assignments if not a.before}
         for unit in organisation.after.walk():
             if not unit.children and unit.id not in staffed:
-                yield self.finding(f"unit {unit.id}", f"nobody is assigned to {unit.name}")
+                yield self.finding(f"unit {unit.id}",
+                                   f"nikt nie jest przypisany do jednostki {unit.name}")
 
 
 @attrs.frozen
@@ -280,8 +287,8 @@ class OverAllocation(Rule):
         for (person, before), total in sorted(totals.items()):
             if total > 1:
                 which = "before" if before else "after"
-                yield self.finding(f"person {person}", f"{person} is assigned {_fmt(total)} FTE "
-                                                       f"in the structure {which} the change")
+                yield self.finding(f"person {person}", f"{person}: {_fmt(total)} etatu w "
+                                                       f"strukturze {_WHICH_PL[which]}")
 
 
 ORGANISATION_RULES: tuple[Rule, ...] = (

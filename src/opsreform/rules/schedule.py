@@ -80,8 +80,8 @@ class SummerBreak(Rule):
                         if window is None:
                             yield self.finding(
                                 session.subject,
-                                f"cannot check the break of {day.year}: the holidays package "
-                                "has no Polish school holidays for that year",
+                                f"nie można sprawdzić przerwy w {day.year} r.: pakiet "
+                                "holidays nie ma polskich ferii szkolnych dla tego roku",
                                 day=day)
                             break
                         inside = day in window
@@ -92,9 +92,9 @@ class SummerBreak(Rule):
                         span = "wakacje szkolne" if declared.follow_school_holidays else months
                         yield self.finding(
                             session.subject,
-                            f"„{session.label}” on {format_date(day)} falls in the "
-                            f"project's declared break ({span}) for {session.kind.value} "
-                            f"sessions ({_KIND_PL[session.kind]})",
+                            f"„{session.label}” ({format_date(day)}) przypada w przerwie "
+                            f"zapowiedzianej przez projekt ({span}) dla rodzaju: "
+                            f"{_KIND_PL[session.kind]}",
                             day=day)
                         break
 
@@ -130,14 +130,14 @@ class PublicHoliday(Rule):
                     continue
                 name = holidays.get(day)
                 if name is not None:
-                    why = f"a public holiday ({name})"
+                    why = f"dzień ustawowo wolny od pracy ({name})"
                 elif day in closed:
-                    why = "a day the centre declared closed"
+                    why = "dzień, w którym ośrodek jest nieczynny"
                 else:
-                    why = (f"the day off given for the holiday of "
-                           f"{format_date(lieu[day])} (Kodeks pracy art. 130 § 2)")
+                    why = (f"dzień wolny udzielony za święto {format_date(lieu[day])} "
+                           "(Kodeks pracy art. 130 § 2)")
                 yield self.finding(session.subject,
-                                   f"{_describe(session)} is scheduled on {why}", day=day)
+                                   f"{_describe(session)} zaplanowano na {why}", day=day)
 
 
 @attrs.frozen
@@ -169,7 +169,7 @@ class Weekend(Rule):
                 if day.weekday() in off:
                     yield self.finding(
                         session.subject,
-                        f"{_describe(session)} falls on a day the centre does not work "
+                        f"{_describe(session)} przypada w dniu, w którym ośrodek nie pracuje "
                         f"({format_weekday(day)})", day=day)
 
 
@@ -185,8 +185,8 @@ class OutsidePeriod(Rule):
         index = schedule_index(project)
         if project.period is None and index.sessions:
             yield not_checked(self, "project",
-                              "the project period is not stated, so sessions cannot be "
-                              "checked against it")
+                              "okres realizacji projektu nie jest podany, więc nie można "
+                              "sprawdzić względem niego sesji")
         start = project.period.start if project.period is not None else None
         end = project.period.end if project.period is not None else None
         windows = {cid: (c.signed, c.first_day, c.last_day) for cid, c in index.contracts.items()}
@@ -196,7 +196,7 @@ class OutsidePeriod(Rule):
             if start is not None and end is not None and (first < start or last > end):
                 yield self.finding(
                     session.subject,
-                    f"{_describe(session)} is outside the project period "
+                    f"{_describe(session)} wykracza poza okres realizacji projektu "
                     f"{format_date(start)} – {format_date(end)}", day=first)
             if contract_id is None or contract_id not in windows:
                 continue
@@ -211,18 +211,18 @@ class OutsidePeriod(Rule):
         if contract.signed is not None and first_day < contract.signed:
             yield self.finding(
                 session.subject,
-                f"{_describe(session)} is before contract {contract.id} was signed "
+                f"{_describe(session)} odbywa się przed zawarciem umowy {contract.id} "
                 f"({format_date(contract.signed)})", day=first_day)
         elif contract.first_day is not None and first_day < contract.first_day:
             yield self.finding(
                 session.subject,
-                f"{_describe(session)} is before the period of contract {contract.id} "
-                f"starts ({format_date(contract.first_day)})", day=first_day)
+                f"{_describe(session)} odbywa się przed początkiem okresu umowy "
+                f"{contract.id} ({format_date(contract.first_day)})", day=first_day)
         if contract.last_day is not None and last_day > contract.last_day:
             yield self.finding(
                 session.subject,
-                f"{_describe(session)} is after the period of contract {contract.id} "
-                f"ends ({format_date(contract.last_day)})", day=last_day)
+                f"{_describe(session)} odbywa się po końcu okresu umowy {contract.id} "
+                f"({format_date(contract.last_day)})", day=last_day)
 
 
 @attrs.frozen
@@ -288,8 +288,8 @@ class DoubleBooking(Rule):
                     seen.add(key)
                     yield self.finding(
                         second.subject,
-                        f"venue {venue_names.get(venue, venue)} is booked twice at once: "
-                        f"{second.label} and {first.label} (session {first.id}) on "
+                        f"miejsce {venue_names.get(venue, venue)} zajęte dwa razy w tym "
+                        f"samym czasie: {second.label} oraz {first.label} (sesja {first.id}), "
                         f"{format_date(day)}", day=day)
         for (day, tagged), intervals in people:
             person = tagged.removeprefix("person:")
@@ -299,12 +299,12 @@ class DoubleBooking(Rule):
                     seen.add(key)
                     where = ""
                     if set(first.venues) != set(second.venues):
-                        where = " at different venues"
+                        where = " w różnych miejscach"
                     yield self.finding(
                         second.subject,
-                        f"{names.get(person, person)} is in two sessions at once{where}: "
-                        f"{second.label} and {first.label} (session {first.id}) on "
-                        f"{format_date(day)}", day=day)
+                        f"{names.get(person, person)} ma dwie sesje w tym samym "
+                        f"czasie{where}: {second.label} oraz {first.label} (sesja "
+                        f"{first.id}), {format_date(day)}", day=day)
 
 
 def _overlaps(intervals: list[tuple[int, int, Session]]) -> Iterator[tuple[Session, Session]]:
@@ -339,8 +339,8 @@ class HoursExceeded(Rule):
             if contract.hours is None and contract.sessions is None:
                 if sessions:
                     yield not_checked(self, f"contract {contract.id}",
-                                      "the contract states neither hours nor a number of "
-                                      "sessions")
+                                      "umowa nie określa ani liczby godzin, ani liczby "
+                                      "sesji")
                 continue
             over_count = contract.sessions is not None and len(sessions) > contract.sessions
             limit = contract.limit_minutes
@@ -353,9 +353,9 @@ class HoursExceeded(Rule):
                 extra = sessions[contract.sessions]  # type: ignore[index]
                 yield self.finding(
                     f"contract {contract.id}",
-                    f"{len(sessions)} sessions are scheduled under contract {contract.id}, "
-                    f"which holds {contract.sessions}; the first over the limit is "
-                    f"{extra.id} ({format_date(extra.first_day)})", day=extra.first_day)
+                    f"w ramach umowy {contract.id} zaplanowano {len(sessions)} sesji, a umowa "
+                    f"obejmuje {contract.sessions}; pierwsza ponad limit to {extra.id} "
+                    f"({format_date(extra.first_day)})", day=extra.first_day)
             if limit is not None:
                 yield from self._hours(contract, sessions, limit)
 
@@ -371,14 +371,18 @@ class HoursExceeded(Rule):
         if crossed is not None:
             yield self.finding(
                 f"contract {contract.id}",
-                f"{_fmt(contract.in_unit(total))} {contract.unit} are scheduled under contract "
-                f"{contract.id}, which holds {_fmt(contract.hours or Fraction(0))} "
-                f"{contract.unit}; the limit is passed at session {crossed.id} "
-                f"({format_date(crossed.first_day)})", day=crossed.first_day)
+                f"w ramach umowy {contract.id} zaplanowano {_fmt(contract.in_unit(total))} "
+                f"{_unit_pl(contract.unit)}, a umowa obejmuje "
+                f"{_fmt(contract.hours or Fraction(0))}; limit przekroczono na sesji "
+                f"{crossed.id} ({format_date(crossed.first_day)})", day=crossed.first_day)
         if unknown:
             yield not_checked(self, f"contract {contract.id}",
-                              f"the hours of {len(unknown)} session(s) are not stated "
+                              f"nie podano godzin {len(unknown)} sesji "
                               f"({', '.join(unknown[:5])})")
+
+
+def _unit_pl(unit: str) -> str:
+    return {"lesson_hour": "godz. lekcyjnych", "hour": "godz. zegarowych"}.get(unit, unit)
 
 
 def _fmt(value: Fraction) -> str:
@@ -410,11 +414,11 @@ class TableNumbering(Rule):
             labels = [a.number for a in project.activities if a.number is not None]
             for label in sorted(set(labels)):
                 if labels.count(label) > 1:
-                    yield self.finding("activities", f"number {label} is used "
-                                                     f"{labels.count(label)} times")
+                    yield self.finding("activities", f"numer {label} występuje "
+                                                     f"{labels.count(label)} razy")
             yield not_checked(self, "activities",
-                              "the document gives only an excerpt of the harmonogram, so "
-                              "gaps in its numbering are not checked")
+                              "dokument podaje tylko wycinek harmonogramu, więc luk w "
+                              "numeracji nie sprawdzono")
         else:
             yield from self._siblings("activities", "", project.activities)
 
@@ -434,15 +438,15 @@ class TableNumbering(Rule):
             counts[number] += 1
         for number, count in sorted(counts.items()):
             if count > 1:
-                yield self.finding(subject, f"number {prefix}{number} is used {count} times")
+                yield self.finding(subject, f"numer {prefix}{number} występuje {count} razy")
         missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
         if missing:
             listed = ", ".join(f"{prefix}{n}" for n in missing)
             plural = len(missing) > 1
             yield self.finding(
                 subject,
-                f"number{'s' if plural else ''} {listed} {'are' if plural else 'is'} missing "
-                f"from the numbering (it goes up to {prefix}{max(numbers)})",
+                f"w numeracji brak {'numerów' if plural else 'numeru'} {listed} "
+                f"(numeracja sięga {prefix}{max(numbers)})",
                 severity=Severity.WARNING)
 
 
