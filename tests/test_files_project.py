@@ -137,3 +137,21 @@ def projects(draw: st.DrawFn) -> Project:
 def test_save_then_load_loses_nothing(project: Project) -> None:
     """Any project written as TOML reads back equal."""
     assert loads_project(dumps_project(project)) == project
+
+
+def test_nested_error_names_line_and_key(tmp_path: Path) -> None:
+    """A bad period deep in the activity tree, or a bad unit kind, names its line and key."""
+    text = (EXAMPLES / "michalowice.toml").read_text(encoding="utf-8")
+    broken = text.replace('period = "grudzień 2018 roku"', 'period = "grudzien 20188"')
+    line = next(n for n, s in enumerate(broken.splitlines(), start=1) if "20188" in s)
+    with pytest.raises(ProjectFileError) as info:
+        loads_project(broken, path="m.toml")
+    assert (info.value.line, info.value.key) == (line, "activities[1].items[1].period")
+    org = (EXAMPLES / "tarnowskie-gory.toml").read_text(encoding="utf-8").replace(
+        'kind = "post"', 'kind = "kiosk"', 1)
+    (tmp_path / "tables").symlink_to(EXAMPLES / "tables")
+    (tmp_path / "t.toml").write_text(org, encoding="utf-8")
+    with pytest.raises(ProjectFileError) as info:
+        load_project(tmp_path / "t.toml")
+    assert info.value.key == "organisation.after.units[0].units[0].kind"
+    assert "kiosk" in str(info.value)
