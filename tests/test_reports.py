@@ -119,6 +119,19 @@ def test_ical_parses_back_with_stable_uids(examples: dict[str, Project]) -> None
     assert len(set(uids)) == len(uids)
 
 
+def test_ical_reads_with_an_independent_parser(examples: dict[str, Project]) -> None:
+    """vobject (another implementation) reads the same 33 events, times in Warsaw."""
+    import vobject
+
+    calendar = vobject.readOne(to_ical(examples["tarnowskie-gory"]).decode("utf-8"))
+    events = calendar.vevent_list
+    assert len(events) == 33
+    first = min(events, key=lambda e: e.dtstart.value)
+    assert first.dtstart.value.isoformat() == "2018-01-11T08:00:00+01:00"
+    hostile = vobject.readOne(to_ical(_hostile_project()).decode("utf-8"))
+    assert hostile.vevent.summary.value == HOSTILE
+
+
 def test_ical_study_visit_spans_days(examples: dict[str, Project]) -> None:
     """A two-day study visit is one all-day event over both days."""
     events = icalendar.Calendar.from_ical(to_ical(examples["swilcza"])).walk("VEVENT")
