@@ -120,7 +120,7 @@ def test_ical_parses_back_with_stable_uids(examples: dict[str, Project]) -> None
 
 
 def test_ical_reads_with_an_independent_parser(examples: dict[str, Project]) -> None:
-    """vobject (another implementation) reads the same 33 events, times in Warsaw."""
+    """A second implementation (vobject) reads the same 33 events, times in Warsaw."""
     import vobject
 
     calendar = vobject.readOne(to_ical(examples["tarnowskie-gory"]).decode("utf-8"))
