@@ -22,7 +22,15 @@ from typing import Any
 from opsreform.exceptions import ValidationError
 from opsreform.units import as_fraction, ureg
 
-__all__ = ["amount_of", "grosze", "pln", "round_grosz", "split_total"]
+__all__ = [
+    "amount_of",
+    "grosze",
+    "is_whole_grosze",
+    "pln",
+    "round_grosz",
+    "share_of",
+    "split_total",
+]
 
 
 def pln(value: int | str | Decimal | Fraction) -> Any:
@@ -51,12 +59,29 @@ def grosze(quantity: Any) -> Fraction:
     return amount_of(quantity) * 100
 
 
+def is_whole_grosze(quantity: Any) -> bool:
+    """Whether an amount is a whole number of grosze (as every amount in a document is).
+
+    >>> is_whole_grosze(pln("0.10")), is_whole_grosze(pln("0.105"))
+    (True, False)
+    """
+    return grosze(quantity).denominator == 1
+
+
 def round_grosz(quantity: Any) -> Any:
     """Round an amount to the grosz, half away from zero (0,005 zł → 0,01 zł).
 
-    This is the commercial rounding of Polish accounting and of the PO WER application
-    generator (SOWA/SL2014 show shares rounded half up to two decimals); it is an
-    assumption where a document does not state its rounding.
+    Half away from zero (for positive amounts: half up) is the commercial rounding of
+    Polish accounting. That the PO WER application generator (SOWA) rounds shares and
+    flat rates this way is an **assumption**: no published rule was found that states
+    it, and the source documents cannot tell the modes apart (84,28 % of 356 397,50 zł is
+    300 371,813 zł, stated as 300 371,81 zł: every mode but rounding up gives that).
+    Rounding half up differs from banker's rounding only on an exact half grosz.
+
+    >>> round_grosz(pln("300371.805"))
+    <Quantity(30037181/100, 'PLN')>
+    >>> round_grosz(pln("-0.005"))
+    <Quantity(-1/100, 'PLN')>
     """
     hundredths = amount_of(quantity) * 100
     whole, rest = divmod(abs(hundredths), 1)
@@ -65,11 +90,38 @@ def round_grosz(quantity: Any) -> Any:
     return pln(Fraction(int(whole) if hundredths >= 0 else -int(whole), 100))
 
 
+def share_of(part: Any, total: Any) -> Fraction:
+    """Return the exact share ``part / total`` of two amounts (0.8428 for 84,28 %).
+
+    Raises:
+        ValidationError: When ``total`` is zero (a share of nothing is undefined).
+
+    >>> share_of(pln("300371.81"), pln("356397.50"))
+    Fraction(30037181, 35639750)
+
+    """
+    whole = amount_of(total)
+    if whole == 0:
+        raise ValidationError("a share of a zero total is undefined", field="total",
+                              value=total)
+    return amount_of(part) / whole
+
+
 def split_total(total: Any, weights: Sequence[int | Fraction | Decimal | str]) -> list[Any]:
     """Split ``total`` by ``weights`` into grosz amounts that add back to it exactly.
 
     Each part is rounded down to the grosz, and the grosze left over go to the parts
     with the largest remainders (the largest-remainder method), earliest first on ties.
+    Every part is then within one grosz of its exact share, and the parts add back to
+    ``total`` exactly; rounding each share on its own (:func:`round_grosz`) can miss
+    the total by a grosz or more.
+
+    Args:
+        total: The amount to split (a whole number of grosze).
+        weights: The shares, in any proportion (``["84.28", "15.72"]`` or ``[1, 1, 1]``).
+
+    Returns:
+        One PLN amount per weight, in the same order.
 
     Raises:
         ValidationError: For no weights, a negative weight, weights summing to zero, or

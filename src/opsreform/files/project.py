@@ -189,7 +189,7 @@ def _source(t: Table) -> SourceDocument:
 
 
 def _person(t: Table) -> Person:
-    person = t.build(
+    return t.build(
         Person,
         id=t.get("id", str, required=True),
         name=t.get("name", str, required=True),
@@ -197,24 +197,20 @@ def _person(t: Table) -> Person:
         employer=t.get("employer", str),
         certified_supervisor=t.get("certified_supervisor", bool),
     )
-    t.done()
-    return person
 
 
 def _venue(t: Table) -> Venue:
-    venue = t.build(
+    return t.build(
         Venue,
         id=t.get("id", str, required=True),
         address=t.convert("address", str, parse_address),
         name=t.get("name", str),
     )
-    t.done()
-    return venue
 
 
 def _contract(t: Table) -> Contract:
     hours = t.get("hours", (int, str))
-    contract = t.build(
+    return t.build(
         Contract,
         id=t.get("id", str, required=True),
         title=t.get("title", str, required=True),
@@ -229,25 +225,21 @@ def _contract(t: Table) -> Contract:
         leaders=t.strings("leaders") or (),
         note=t.get("note", str),
     )
-    t.done()
-    return contract
 
 
 def _activity(t: Table) -> Activity:
     number = t.get("number", str, required=True)
-    activity = t.build(
+    return t.build(
         Activity,
         number=None if number.strip() == "-" else number.strip(),
         title=" ".join(t.get("title", str, required=True).split()),
         period=t.period("period"),
         children=tuple(_activity(c) for c in t.tables("items")),
     )
-    t.done()
-    return activity
 
 
 def _break(t: Table) -> DeclaredBreak:
-    declared = t.build(
+    return t.build(
         DeclaredBreak,
         kinds=t.convert("kinds", list, lambda v: [SessionKind(k) for k in v], required=True)
         or (),
@@ -256,8 +248,6 @@ def _break(t: Table) -> DeclaredBreak:
         follow_school_holidays=t.get("follow_school_holidays", bool) or False,
         text=t.get("text", str),
     )
-    t.done()
-    return declared
 
 
 def _calendar(t: Table) -> WorkCalendar:
@@ -312,7 +302,6 @@ def _published_table(t: Table, book: VenueBook, base: Path) -> tuple[PublishedTa
         fmt: Literal["md", "csv"] = "csv" if table_path.suffix.lower() == ".csv" else "md"
         sessions = read_session_table(text, table=table.id, venues=book, kind=table.kind,
                                       fmt=fmt, path=str(table_path))
-    t.done()
     return table, sessions
 
 
@@ -333,7 +322,7 @@ def _session(t: Table, book: VenueBook) -> Session:
         groups=t.strings("groups") or (),
         people=t.strings("attendees") or (),
     )
-    session = t.build(
+    return t.build(
         Session,
         kind=t.convert("kind", str, SessionKind, required=True),
         title=t.get("title", str, required=True),
@@ -353,8 +342,6 @@ def _session(t: Table, book: VenueBook) -> Session:
         line=t.line_of(t.key),
         note=t.get("note", str),
     )
-    t.done()
-    return session
 
 
 def _declared(t: Table, name: str, book: VenueBook) -> tuple[str, ...]:
