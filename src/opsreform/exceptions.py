@@ -15,6 +15,8 @@ it without reading the source.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "OpsReformError",
     "ParseError",
@@ -22,6 +24,11 @@ __all__ = [
     "ProjectFileError",
     "ValidationError",
 ]
+
+
+def _rebuild(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Exception:
+    """Rebuild an exception from its message and keyword fields (used by pickle)."""
+    return cls(*args, **kwargs)
 
 
 class OpsReformError(Exception):
@@ -32,6 +39,7 @@ class ParseError(OpsReformError, ValueError):
     """A text in one of the Polish forms (date, slot, period, amount…) could not be read.
 
     Attributes:
+        message: The message alone, without the position and text appended.
         text: The whole input that was being read.
         position: Index in ``text`` where the problem starts, or ``None`` when the
             problem is the text as a whole (for example an empty string).
@@ -52,13 +60,21 @@ class ParseError(OpsReformError, ValueError):
             detail += f" (at position {position} in {text!r}: {text[position:position + 20]!r})"
         else:
             detail += f" (in {text!r})"
+        self.message = message
         super().__init__(detail)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only arguments: rebuild through a helper so that pickling (and so
+        # multiprocessing and copy) keeps every field.
+        return (_rebuild, (type(self), (self.message,), {
+            "text": self.text, "position": self.position, "expected": self.expected}))
 
 
 class ValidationError(OpsReformError, ValueError):
     """An object would be invalid (for example a period that ends before it starts).
 
     Attributes:
+        message: The message alone, without the field name.
         field: The name of the offending field, or ``None`` when the object as a whole
             is inconsistent.
         value: The offending value (``None`` when not applicable).
@@ -68,13 +84,19 @@ class ValidationError(OpsReformError, ValueError):
     def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
         self.field = field
         self.value = value
+        self.message = message
         super().__init__(f"{field}: {message}" if field else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.message,), {"field": self.field,
+                                                         "value": self.value}))
 
 
 class ProjectFileError(OpsReformError, ValueError):
     """A project file (TOML) or a session table (CSV, Markdown) cannot be read.
 
     Attributes:
+        message: The message alone, without the place.
         path: The file, as given (``None`` for text that did not come from a file).
         line: The 1-based line number where the problem is, when known.
         key: The dotted key inside a project file (``sessions[3].date``), when known.
@@ -92,10 +114,15 @@ class ProjectFileError(OpsReformError, ValueError):
         self.path = path
         self.line = line
         self.key = key
+        self.message = message
         where = ":".join(p for p in (path, None if line is None else str(line)) if p)
         if key:
             where = f"{where} [{key}]" if where else f"[{key}]"
         super().__init__(f"{where}: {message}" if where else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.message,), {
+            "path": self.path, "line": self.line, "key": self.key}))
 
 
 class PlanningError(OpsReformError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -26,7 +26,7 @@ __all__ = ["Period"]
 
 def _is_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
     # datetime is a subclass of date; a datetime here would compare unequal to dates.
-    if not isinstance(value, date) or type(value).__name__ == "datetime":
+    if not isinstance(value, date) or isinstance(value, datetime):
         msg = f"expected a datetime.date, got {type(value).__name__} {value!r}"
         raise ValidationError(msg, field=attribute.name, value=value)
 
@@ -65,9 +65,12 @@ class Period:
         >>> Period.month(2019, 2)
         Period(2019-02-01, 2019-02-28)
         """
-        if not 1 <= month <= 12:
-            msg = f"month {month} is not between 1 and 12"
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+            msg = f"month {month!r} is not a whole number between 1 and 12"
             raise ValidationError(msg, field="month", value=month)
+        if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+            msg = f"year {year!r} is not a whole number between 1 and 9999"
+            raise ValidationError(msg, field="year", value=year)
         return cls(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
     @classmethod
@@ -96,10 +99,19 @@ class Period:
         Period(2018-05-08, 2019-11-07)
 
         """
+        if isinstance(months, bool) or not isinstance(months, int):
+            msg = f"expected a whole number of months, got {type(months).__name__} {months!r}"
+            raise ValidationError(msg, field="months", value=months)
         if months < 1:
             msg = f"a period of {months} months has no days; expected at least 1 month"
             raise ValidationError(msg, field="months", value=months)
-        return cls(start, start + relativedelta(months=months) - timedelta(days=1))
+        _is_date(None, attrs.fields(cls).start, start)
+        try:
+            end = start + relativedelta(months=months) - timedelta(days=1)
+        except (OverflowError, ValueError):
+            msg = f"{months} months from {start.isoformat()} end after the year 9999"
+            raise ValidationError(msg, field="months", value=months) from None
+        return cls(start, end)
 
     @property
     def days(self) -> int:
@@ -107,13 +119,22 @@ class Period:
         return (self.end - self.start).days + 1
 
     def contains(self, other: date | Period) -> bool:
-        """Return whether a date, or a whole other period, lies inside this one."""
+        """Return whether a date, or a whole other period, lies inside this one.
+
+        Raises:
+            ValidationError: For a ``datetime`` (a moment, not a day: ask with
+                ``.date()``) or anything that is neither a date nor a period.
+
+        """
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
+        if not isinstance(other, date) or isinstance(other, datetime):
+            msg = f"expected a datetime.date or a Period, got {type(other).__name__} {other!r}"
+            raise ValidationError(msg, field="other", value=other)
         return self.start <= other <= self.end
 
     def __contains__(self, other: object) -> bool:
-        if isinstance(other, Period | date):
+        if isinstance(other, Period | date):  # a datetime raises ValidationError
             return self.contains(other)
         return False
 
@@ -154,5 +175,15 @@ class Period:
         return self.start.day == 1 and (self.end + timedelta(days=1)).day == 1
 
     def shifted(self, delta: relativedelta) -> Period:
-        """Return the period moved by a relativedelta (both ends)."""
-        return Period(self.start + delta, self.end + delta)
+        """Return the period moved by a relativedelta (both ends).
+
+        Raises:
+            ValidationError: When an end would leave the years 1-9999.
+
+        """
+        try:
+            start, end = self.start + delta, self.end + delta
+        except (OverflowError, ValueError):
+            msg = f"{self!r} moved by {delta!r} leaves the years 1-9999"
+            raise ValidationError(msg, field="delta", value=delta) from None
+        return Period(start, end)

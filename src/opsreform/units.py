@@ -14,10 +14,13 @@ It is never pint's global application registry, which belongs to the user's prog
 <Quantity(117, 'hour')>
 >>> (3 * ureg.hour).to("godzina_lekcyjna")
 <Quantity(4, 'lesson_hour')>
+>>> format_quantity((30 * ureg.lesson_hour).to("hour"))
+'22,50 h'
 """
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -28,6 +31,7 @@ import pint
 __all__ = [
     "Quantity",
     "as_fraction",
+    "format_quantity",
     "hours_from_minutes",
     "minutes_of",
     "minutes_per",
@@ -115,3 +119,43 @@ def minutes_of(quantity: Any) -> Fraction:
     Fraction(180, 1)
     """
     return Fraction(quantity.to("minute").magnitude)
+
+
+def format_quantity(quantity: Any, unit: str | None = None, *, places: int = 2) -> str:
+    """Write a quantity the Polish way, rounded (half away from zero) only here.
+
+    The magnitude stays exact until this point; Python 3.11 cannot format a
+    :class:`~fractions.Fraction` with ``:.2f``, and going through ``float`` would round
+    twice. The decimal separator is a comma, as in Polish documents.
+
+    Args:
+        quantity: A quantity of :data:`ureg`.
+        unit: Convert to this unit first (``"hour"``, ``"PLN"``…); by default the
+            quantity's own unit.
+        places: Decimal places to keep (0 or more).
+
+    Returns:
+        For example ``"22,50 h"`` or ``"-0,01 zł"`` (the unit's symbol).
+
+    Raises:
+        ValueError: For a negative number of places.
+
+    >>> format_quantity(156 * ureg.lesson_hour, "hour", places=0)
+    '117 h'
+    >>> format_quantity(Quantity(Fraction(1, 200), "PLN"))
+    '0,01 zł'
+
+    """
+    if places < 0:
+        msg = f"places must be 0 or more, got {places}"
+        raise ValueError(msg)
+    if unit is not None:
+        quantity = quantity.to(unit)
+    magnitude = as_fraction(quantity.magnitude) if not isinstance(
+        quantity.magnitude, Fraction) else quantity.magnitude
+    scaled = abs(magnitude) * 10**places
+    units = math.floor(scaled + Fraction(1, 2))
+    sign = "-" if magnitude < 0 and units else ""
+    whole, part = divmod(units, 10**places)
+    number = f"{sign}{whole},{part:0{places}d}" if places else f"{sign}{whole}"
+    return f"{number} {quantity.units:~}"

@@ -16,7 +16,7 @@ datetime.date(2025, 12, 29)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache, cached_property
 from types import MappingProxyType
 
@@ -34,8 +34,19 @@ SCHOOL_HOLIDAYS_FROM = 2018
 _SATURDAY = 5
 
 
+def _check_day(day: object, field: str = "day") -> date:
+    """Return ``day`` when it is a plain date; a datetime or anything else is an error."""
+    if type(day) is date:  # the fast path: one type check per look-up
+        return day
+    if not isinstance(day, date) or isinstance(day, datetime):
+        msg = (f"expected a datetime.date, got {type(day).__name__} {day!r}; a datetime "
+               "is a moment, not a day (pass .date())")
+        raise ValidationError(msg, field=field, value=day)
+    return day
+
+
 def _date_set(value: Iterable[date]) -> frozenset[date]:
-    return frozenset(value)
+    return frozenset(_check_day(day, "closed") for day in value)
 
 
 @cache
@@ -52,7 +63,10 @@ def _int_set(value: Iterable[int]) -> frozenset[int]:
 
 
 def _date_map(value: Mapping[date, date]) -> Mapping[date, date]:
-    return dict(value)
+    return MappingProxyType({
+        _check_day(holiday, "days_in_lieu"): _check_day(given, "days_in_lieu")
+        for holiday, given in dict(value).items()
+    })
 
 
 @attrs.define
@@ -70,10 +84,14 @@ class WorkCalendar:
 
     """
 
-    closed: frozenset[date] = attrs.field(factory=frozenset, converter=_date_set)
-    days_in_lieu: Mapping[date, date] = attrs.field(factory=dict, converter=_date_map)
+    # The fields cannot be reassigned: the checks of __attrs_post_init__ and the cached
+    # set of days in lieu would no longer hold. Build a new calendar instead.
+    closed: frozenset[date] = attrs.field(
+        factory=frozenset, converter=_date_set, on_setattr=attrs.setters.frozen)
+    days_in_lieu: Mapping[date, date] = attrs.field(
+        factory=dict, converter=_date_map, on_setattr=attrs.setters.frozen)
     working_weekdays: frozenset[int] = attrs.field(
-        default=frozenset(range(5)), converter=_int_set
+        default=frozenset(range(5)), converter=_int_set, on_setattr=attrs.setters.frozen
     )
     _school_breaks: dict[int, Period] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
@@ -88,13 +106,23 @@ class WorkCalendar:
             if not self._is_workday_ignoring_lieu(given):
                 msg = f"the day given in lieu, {given.isoformat()}, is not a working day anyway"
                 raise ValidationError(msg, field="days_in_lieu", value=given)
-        if not self.working_weekdays or not self.working_weekdays <= set(range(7)):
+        given_days = list(self.days_in_lieu.values())
+        for given in given_days:
+            if given_days.count(given) > 1:
+                msg = (f"{given.isoformat()} is given in lieu of more than one holiday; each "
+                       "Saturday holiday is owed its own day off")
+                raise ValidationError(msg, field="days_in_lieu", value=given)
+        if not self.working_weekdays or not self.working_weekdays <= set(range(7)) or any(
+                isinstance(d, bool) for d in self.working_weekdays):
             msg = (f"working weekdays {sorted(self.working_weekdays)} must be a non-empty "
                    "subset of 0-6 (Monday 0)")
             raise ValidationError(msg, field="working_weekdays", value=self.working_weekdays)
 
     def holidays_of(self, year: int) -> Mapping[date, str]:
         """Return the public holidays of ``year`` with their Polish names."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            msg = f"expected a year as an int, got {type(year).__name__} {year!r}"
+            raise ValidationError(msg, field="year", value=year)
         return _public_holidays(year)
 
     @cached_property
@@ -103,15 +131,15 @@ class WorkCalendar:
 
     def holiday_name(self, day: date) -> str | None:
         """Return the Polish name of the public holiday on ``day``, or None."""
-        return self.holidays_of(day.year).get(day)
+        return _public_holidays(_check_day(day).year).get(day)
 
     def is_holiday(self, day: date) -> bool:
         """Whether ``day`` is a Polish public holiday."""
-        return day in self.holidays_of(day.year)
+        return day in _public_holidays(_check_day(day).year)
 
     def is_weekend(self, day: date) -> bool:
         """Whether ``day`` is a day of the week the centre does not work."""
-        return day.weekday() not in self.working_weekdays
+        return _check_day(day).weekday() not in self.working_weekdays
 
     def _is_workday_ignoring_lieu(self, day: date) -> bool:
         return not (self.is_weekend(day) or self.is_holiday(day) or day in self.closed)
@@ -124,7 +152,16 @@ class WorkCalendar:
         """Return the working day ``n`` working days after ``day`` (before it if n < 0).
 
         ``day`` itself need not be a working day; ``n == 0`` returns ``day`` unchanged.
+
+        Raises:
+            ValidationError: For an ``n`` that is not a whole number, or a ``day`` that
+                is not a date.
+
         """
+        _check_day(day)
+        if isinstance(n, bool) or not isinstance(n, int):
+            msg = f"expected a whole number of working days, got {type(n).__name__} {n!r}"
+            raise ValidationError(msg, field="n", value=n)
         step = timedelta(days=1 if n >= 0 else -1)
         remaining = abs(n)
         while remaining:
@@ -163,6 +200,9 @@ class WorkCalendar:
         Period(2018-06-23, 2018-09-02)
 
         """
+        if isinstance(year, bool) or not isinstance(year, int):
+            msg = f"expected a year as an int, got {type(year).__name__} {year!r}"
+            raise ValidationError(msg, field="year", value=year)
         found = self._school_breaks.get(year)
         if found is None:
             days = sorted(

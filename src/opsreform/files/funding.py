@@ -1,7 +1,15 @@
 """The ``[funding]`` table of a project file, read and written.
 
 Amounts are Polish strings (``"356 397,50 zł"``), shares percentages (``"84,28 %"``),
-dates and periods in the Polish forms. Unknown keys are errors.
+dates and periods in the Polish forms. Unknown keys are errors, and every error names
+its key (``funding.sources[1].amount``). Every key is described in ``docs/funding.md``.
+
+>>> f = funding_from_data({"total": "356 397,50 zł", "sources": [
+...     {"kind": "eu", "amount": "300 371,81 zł", "share": "84,28 %"}]})
+>>> funding_to_data(f)["sources"][0]["share"]
+'84,28 %'
+>>> funding_from_data(funding_to_data(f)) == f
+True
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from opsreform.model.funding import (
     FundingAgreement,
     FundingKind,
     FundingSource,
+    Task,
 )
 from opsreform.text.amounts import (
     Relation,
@@ -38,6 +47,14 @@ __all__ = ["funding_from_data", "funding_to_data", "read_funding"]
 def funding_from_data(data: Mapping[str, Any], *, where: str = "funding",
                       path: str | None = None) -> Funding:
     """Read the ``[funding]`` table.
+
+    Args:
+        data: The table, as a TOML reader gives it.
+        where: Its dotted key in the file, used in error messages.
+        path: The file, for error messages.
+
+    Returns:
+        The funding, with every fact the table does not give unknown (None).
 
     Raises:
         ProjectFileError: For an unknown key or a value that cannot be read, naming the
@@ -66,6 +83,7 @@ def read_funding(t: Table) -> Funding:
             number=agreement_table.get("number", str),
             signed=agreement_table.date("signed"),
             signed_in=agreement_table.period("signed_in"),
+            period=agreement_table.period("period"),
         )
     shares = t.table("shares")
     share_map = None
@@ -94,6 +112,7 @@ def read_funding(t: Table) -> Funding:
         total_stated=stated,
         sources=tuple(_source(s) for s in t.tables("sources")),
         lines=tuple(_line(x) for x in t.tables("lines")),
+        tasks=tuple(_task(x) for x in t.tables("tasks")),
         lines_complete=t.get("lines_complete", bool),
         indirect=t.convert("indirect", str, parse_amount),
         **({} if share_map is None else {"shares": share_map}),
@@ -110,20 +129,51 @@ def _source(t: Table) -> FundingSource:
     )
 
 
+def _task(t: Table) -> Task:
+    number = t.get("number", (str, int), required=True)
+    return t.build(Task, number=str(number), title=t.get("title", str),
+                   amount=t.convert("amount", str, parse_amount))
+
+
 def _line(t: Table) -> BudgetLine:
-    fte = t.get("fte", (int, str))
     return t.build(
         BudgetLine,
         title=t.get("title", str, required=True),
         amount=t.convert("amount", str, parse_amount),
         category=t.convert("category", str, BudgetCategory) or BudgetCategory.OTHER,
-        task=t.get("task", str),
-        fte=None if fte is None else t.convert(
-            "fte", (int, str), lambda v: ureg.Quantity(Fraction(str(v).replace(",", ".")),
-                                                        "FTE")),
+        task=_task_number(t),
+        fte=t.convert("fte", (int, str), _fte),
         months=t.get("months", int),
         monthly_cost=t.convert("monthly_cost", str, parse_amount),
     )
+
+
+def _share_text(share: Fraction) -> str:
+    """Write a share exactly when it is a finite decimal (``"84,28 %"``, ``"12,345 %"``)."""
+    percent = share * 100
+    for places in range(2, 12):
+        scaled = percent * 10**places
+        if scaled.denominator == 1:
+            digits = f"{abs(int(scaled)):0{places + 1}d}"
+            text = f"{digits[:-places]},{digits[-places:]}"
+            return f"{'-' if scaled < 0 else ''}{text} %"
+    return format_share(share)
+
+
+def _task_number(t: Table) -> str | None:
+    number = t.get("task", (str, int))
+    return None if number is None else str(number)
+
+
+def _fte(value: int | str) -> Any:
+    """Posts (etaty): ``3``, ``"1/2"``, ``"0,5"`` or ``"2.5"``."""
+    text = str(value).strip().replace(",", ".")
+    try:
+        amount = Fraction(text)
+    except ValueError:
+        msg = f"expected posts (etaty) such as 3, \"1/2\" or \"0,5\", got {value!r}"
+        raise ValueError(msg) from None
+    return ureg.Quantity(amount, "FTE")
 
 
 def funding_to_data(funding: Funding) -> dict[str, Any]:
@@ -144,20 +194,26 @@ def funding_to_data(funding: Funding) -> dict[str, Any]:
         a = funding.agreement
         data["agreement"] = {k: v for k, v in {
             "number": a.number, "signed": a.signed and format_date(a.signed),
-            "signed_in": a.signed_in and format_period(a.signed_in)}.items() if v is not None}
+            "signed_in": a.signed_in and format_period(a.signed_in),
+            "period": a.period and format_period(a.period)}.items() if v is not None}
     if funding.lines_complete is not None:
         data["lines_complete"] = funding.lines_complete
     if funding.indirect is not None:
         data["indirect"] = format_amount(funding.indirect)
     if funding.shares != Funding().shares:
-        data["shares"] = {k.value: format_share(v) for k, v in funding.shares.items()}
+        data["shares"] = {k.value: _share_text(v) for k, v in funding.shares.items()}
     if funding.sources:
         data["sources"] = [{k: v for k, v in {
             "kind": s.kind.value, "amount": s.amount is not None and format_amount(s.amount),
-            "share": s.share is not None and format_share(s.share), "text": s.text,
+            "share": s.share is not None and _share_text(s.share), "text": s.text,
         }.items() if v not in (None, False)} for s in funding.sources]
     if funding.lines:
         data["lines"] = [_line_data(line) for line in funding.lines]
+    if funding.tasks:
+        data["tasks"] = [{k: v for k, v in {
+            "number": t.number, "title": t.title,
+            "amount": t.amount is not None and format_amount(t.amount)}.items()
+            if v not in (None, False)} for t in funding.tasks]
     return data
 
 

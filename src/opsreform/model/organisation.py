@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -22,6 +23,7 @@ import attrs
 
 from opsreform.exceptions import ValidationError
 from opsreform.model._validators import non_empty, optional_non_empty, to_tuple
+from opsreform.model.people import Profession
 from opsreform.periods import Period
 from opsreform.text._lexer import fold
 from opsreform.text.addresses import Address
@@ -29,6 +31,7 @@ from opsreform.units import ureg
 
 __all__ = [
     "MODEL_ROLES",
+    "ROLE_NAMES_PL",
     "Assignment",
     "Change",
     "ChangeKind",
@@ -42,6 +45,8 @@ __all__ = [
     "Unit",
     "UnitKind",
     "UnitRole",
+    "changes_between",
+    "fte_fraction",
     "role_from_name",
 ]
 
@@ -102,12 +107,32 @@ class UnitRole(enum.StrEnum):
     OTHER = "other"
     """Any other role."""
 
+    @property
+    def is_model(self) -> bool:
+        """Whether it is one of the four roles of the separation model (:data:`MODEL_ROLES`)."""
+        return self in MODEL_ROLES
+
 
 MODEL_ROLES: tuple[UnitRole, ...] = (
     UnitRole.FIRST_CONTACT, UnitRole.SOCIAL_WORK, UnitRole.SERVICES,
     UnitRole.BENEFITS_BY_DECISION,
 )
 """The four roles of the separation model (art. 110a of the social assistance act)."""
+
+ROLE_NAMES_PL: dict[UnitRole, str] = {
+    UnitRole.FIRST_CONTACT: "pierwszy kontakt",
+    UnitRole.SOCIAL_WORK: "praca socjalna",
+    UnitRole.SERVICES: "usługi",
+    UnitRole.BENEFITS_BY_DECISION: "świadczenia przyznawane decyzją",
+    UnitRole.FAMILY_ASSISTANCE: "asystenci rodziny",
+    UnitRole.DOMESTIC_VIOLENCE: "przeciwdziałanie przemocy w rodzinie",
+    UnitRole.ANALYSES_AND_PROGRAMMES: "analizy i programy",
+    UnitRole.BENEFIT_PAYMENT: "realizacja świadczeń",
+    UnitRole.ADMINISTRATION: "administracja",
+    UnitRole.MANAGEMENT: "kierownictwo",
+    UnitRole.OTHER: "inne",
+}
+"""The Polish name of each role, as findings and charts show it."""
 
 # Stems of Polish unit names (folded: lower case, no diacritics), most specific first.
 _ROLE_STEMS: tuple[tuple[tuple[str, ...], UnitRole], ...] = (
@@ -116,15 +141,20 @@ _ROLE_STEMS: tuple[tuple[tuple[str, ...], UnitRole], ...] = (
     (("przyznawan",), UnitRole.BENEFITS_BY_DECISION),
     (("postepowan", "administracyjn"), UnitRole.BENEFITS_BY_DECISION),
     (("swiadczen",), UnitRole.BENEFITS_BY_DECISION),
+    (("alimentacyjn",), UnitRole.BENEFITS_BY_DECISION),
+    (("dodatk", "mieszkaniow"), UnitRole.BENEFITS_BY_DECISION),
     (("asyst", "rodzin"), UnitRole.FAMILY_ASSISTANCE),
     (("przemoc",), UnitRole.DOMESTIC_VIOLENCE),
     (("analiz",), UnitRole.ANALYSES_AND_PROGRAMMES),
     (("uslug",), UnitRole.SERVICES),
+    (("opiekuncz",), UnitRole.SERVICES),
     (("prac", "socjaln"), UnitRole.SOCIAL_WORK),
     (("kierown",), UnitRole.MANAGEMENT),
     (("dyrekt",), UnitRole.MANAGEMENT),
     (("ksiegow",), UnitRole.ADMINISTRATION),
     (("administrac",), UnitRole.ADMINISTRATION),
+    (("kadr",), UnitRole.ADMINISTRATION),
+    (("sekretariat",), UnitRole.ADMINISTRATION),
 )
 
 
@@ -153,21 +183,39 @@ def role_from_name(name: str) -> UnitRole | None:
 
 
 def _addresses(value: Any) -> tuple[Address, ...]:
-    return tuple(value)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Address):
+            raise ValidationError(f"expected an Address, got {type(item).__name__} {item!r}; "
+                                  "read free text with parse_addresses",
+                                  field="addresses", value=item)
+    return items
+
+
+def _optional_count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or value < 0):
+        raise ValidationError(f"expected a whole number of at least 0, got {value!r}",
+                              field=attribute.name, value=value)
 
 
 @attrs.frozen
 class Unit:
-    """A department, team or post, with what it holds.
+    """A department (dział), team (zespół) or single post (stanowisko), with what it holds.
 
     Attributes:
         id: A stable id, unique in its structure.
         name: The name as the document gives it.
         kind: Department, team or post.
-        role: What it does; guessed from the name when not given (a unit holding
-            other units may have none).
-        addresses: Where it sits (a team may sit elsewhere than its department).
-        children: The teams and posts it holds.
+        role: What it does. When not given it is guessed from the name
+            (:func:`role_from_name`); a stated role is never overridden. A team or post
+            whose role cannot be told is refused; a department (a container of teams and
+            posts) may have none: its roles are those of the units it holds.
+        addresses: Where it sits, when stated (a team may sit elsewhere than its
+            department); see :meth:`Structure.addresses_of` for inherited addresses.
+        children: The teams and posts it holds, in the document's order.
+        staff: How many people work in it, when the document states a number but no
+            names (``None``: unknown).
 
     """
 
@@ -178,23 +226,37 @@ class Unit:
                                         converter=attrs.converters.optional(UnitRole))
     addresses: tuple[Address, ...] = attrs.field(default=(), converter=_addresses)
     children: tuple[Unit, ...] = attrs.field(default=(), converter=to_tuple)
+    staff: int | None = attrs.field(default=None, validator=_optional_count)
 
     def __attrs_post_init__(self) -> None:
         if self.role is None:
             object.__setattr__(self, "role", role_from_name(self.name))
-        if self.role is None and not self.children:
+        if self.role is None and self.kind is not UnitKind.DEPARTMENT:
             raise ValidationError(
-                f"cannot tell the role of {self.name!r} from its name; state its role "
-                f"({', '.join(r.value for r in UnitRole)})", field="role", value=self.name)
+                f"cannot tell the role of the {self.kind.value} {self.name!r} from its name; "
+                f"state its role (one of: {', '.join(r.value for r in UnitRole)})",
+                field="role", value=self.name)
         if self.kind is UnitKind.POST and self.children:
             raise ValidationError(f"a single post ({self.name!r}) cannot hold other units",
                                   field="children", value=self.name)
+        for child in self.children:
+            if not isinstance(child, Unit):
+                raise ValidationError(f"expected a Unit in {self.name!r}, got {child!r}",
+                                      field="children", value=child)
+            if child.kind is UnitKind.DEPARTMENT and self.kind is not UnitKind.DEPARTMENT:
+                raise ValidationError(f"the {self.kind.value} {self.name!r} cannot hold the "
+                                      f"department {child.name!r}", field="children",
+                                      value=child.name)
 
     def walk(self) -> Iterator[Unit]:
-        """Yield this unit and every unit below it."""
+        """Yield this unit and every unit below it, depth first."""
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def roles(self) -> frozenset[UnitRole]:
+        """The roles of this unit and of every unit it holds."""
+        return frozenset(u.role for u in self.walk() if u.role is not None)
 
 
 @attrs.frozen
@@ -204,61 +266,125 @@ class Structure:
     Attributes:
         units: The top-level units (departments, and teams or posts outside any).
         date: When it is (or was) in force, when stated.
-        complete: Whether the document lists every unit (False: only those the
-            project is about).
+        complete: Whether the document lists every unit: ``True``, ``False`` (only the
+            units the project is about: "m.in."), or ``None`` when it cannot be told.
+
+    >>> s = Structure([Unit("d", "Dział Usług", "department", children=[
+    ...     Unit("z", "Zespół ds. Usług", "team")])])
+    >>> [u.id for u in s.walk()], s.parent_of("z").id
+    (['d', 'z'], 'd')
 
     """
 
     units: tuple[Unit, ...] = attrs.field(converter=to_tuple)
     date: date | None = None
     complete: bool | None = None
+    _index: dict[str, tuple[Unit, Unit | None]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        seen: set[str] = set()
-        for unit in self.walk():
-            if unit.id in seen:
-                raise ValidationError(f"two units have the id {unit.id!r}", field="units",
-                                      value=unit.id)
-            seen.add(unit.id)
+        index: dict[str, tuple[Unit, Unit | None]] = {}
+
+        def add(unit: Unit, parent: Unit | None) -> None:
+            if unit.id in index:
+                raise ValidationError(f"two units have the id {unit.id!r}; ids must be unique "
+                                      "in a structure", field="units", value=unit.id)
+            index[unit.id] = (unit, parent)
+            for child in unit.children:
+                add(child, unit)
+
+        for unit in self.units:
+            if not isinstance(unit, Unit):
+                raise ValidationError(f"expected a Unit, got {unit!r}", field="units",
+                                      value=unit)
+            add(unit, None)
+        object.__setattr__(self, "_index", index)
 
     def walk(self) -> Iterator[Unit]:
         """Yield every unit, depth first, in document order."""
         for unit in self.units:
             yield from unit.walk()
 
+    def __iter__(self) -> Iterator[Unit]:
+        return self.walk()
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self._index
+
     def unit(self, unit_id: str) -> Unit:
         """Return the unit with ``unit_id`` (KeyError if none)."""
-        for unit in self.walk():
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(unit_id)
+        return self._index[unit_id][0]
+
+    def parent_of(self, unit_id: str) -> Unit | None:
+        """Return the unit that holds ``unit_id``, or None for a top-level unit."""
+        return self._index[unit_id][1]
+
+    def addresses_of(self, unit_id: str) -> tuple[Address, ...]:
+        """Return where a unit sits: its own addresses, else the nearest holder's."""
+        unit: Unit | None = self.unit(unit_id)
+        while unit is not None:
+            if unit.addresses:
+                return unit.addresses
+            unit = self.parent_of(unit.id)
+        return ()
 
     def roles(self) -> set[UnitRole]:
         """The roles of its units."""
         return {u.role for u in self.walk() if u.role is not None}
 
+    def with_role(self, role: UnitRole) -> tuple[Unit, ...]:
+        """Return the units whose own role is ``role``, in document order."""
+        return tuple(u for u in self.walk() if u.role is role)
+
 
 def _fte(value: Any) -> Any:
-    if isinstance(value, int | str | Fraction):
+    if isinstance(value, str):
+        try:
+            value = Fraction(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValidationError(f"expected FTE (etat) such as 1, 0,5 or 1/2, got {value!r}",
+                                  field="fte", value=value) from None
+    if isinstance(value, Decimal):
+        value = Fraction(value)
+    if isinstance(value, int | Fraction) and not isinstance(value, bool):
         value = ureg.Quantity(Fraction(value), "FTE")
     if isinstance(value, float) or not hasattr(value, "dimensionality") or (
             value.dimensionality != ureg.FTE.dimensionality):
         raise ValidationError(f"expected FTE (etat) as an exact quantity, got {value!r}",
                               field="fte", value=value)
+    if isinstance(value.magnitude, float):
+        raise ValidationError(f"expected an exact FTE (Fraction), got the float {value!r}",
+                              field="fte", value=value)
     if value.magnitude <= 0:
         raise ValidationError(f"FTE must be above zero, got {value}", field="fte", value=value)
-    return value
+    return ureg.Quantity(Fraction(value.to("FTE").magnitude), "FTE")
+
+
+def fte_fraction(quantity: Any) -> Fraction:
+    """Return an FTE quantity's magnitude as an exact fraction.
+
+    >>> fte_fraction(ureg.Quantity(Fraction(1, 2), "FTE"))
+    Fraction(1, 2)
+    """
+    return Fraction(quantity.to("FTE").magnitude)
 
 
 @attrs.frozen
 class Assignment:
-    """A person working in a unit for part or all of a post.
+    """A person working in a unit for part or all of a post (etat).
 
     Attributes:
         person: The person's id (declared in the project's people).
         unit: The unit's id (in the "after" structure unless ``before`` is true).
-        fte: The part of a full-time post (etat), e.g. ``1/2 * ureg.FTE``.
+        fte: The part of a full-time post: an FTE quantity, or a number or text that
+            becomes one (``1``, ``Fraction(1, 2)``, ``"0,5"``).
         before: True when the assignment belongs to the structure before the change.
+
+    >>> Assignment("pw-1", "zps", "0,5").fte
+    <Quantity(1/2, 'FTE')>
 
     """
 
@@ -267,12 +393,17 @@ class Assignment:
     fte: Any = attrs.field(default=Fraction(1), converter=_fte)
     before: bool = False
 
+    @property
+    def structure(self) -> str:
+        """``before`` or ``after``: the structure the assignment belongs to."""
+        return "before" if self.before else "after"
+
 
 class EngagementKind(enum.StrEnum):
     """How the project pays for people."""
 
     NEW_HIRE = "new-hire"
-    """Zatrudnienie nowego pracownika."""
+    """Zatrudnienie nowego pracownika: a new employee paid by the project."""
     MOVED_TO_PROJECT = "moved-to-project"
     """Pracownicy przesunięci do realizacji projektu: existing staff paid by the project."""
     CIVIL_CONTRACT = "civil-contract"
@@ -281,16 +412,15 @@ class EngagementKind(enum.StrEnum):
 
 @attrs.frozen
 class Engagement:
-    """People the project pays for.
+    """People the project pays for, and how.
 
     Attributes:
         kind: New hire, moved onto the project, or a civil contract.
         title: What the document says ("specjalista ds. monitoringu …").
         people: Ids of the people, when named.
-        count: How many people, when stated (and nobody is named).
-        fte: How many posts, when stated.
-        profession: Their profession (a :class:`~opsreform.model.people.Profession`
-            value), when stated.
+        count: How many people, when stated.
+        fte: How many posts (etaty), when stated.
+        profession: Their profession, when stated.
         period: For how long, when stated.
         signed: When the contract was concluded, when stated.
 
@@ -299,11 +429,20 @@ class Engagement:
     kind: EngagementKind = attrs.field(converter=EngagementKind)
     title: str = attrs.field(validator=non_empty)
     people: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    count: int | None = None
+    count: int | None = attrs.field(default=None, validator=_optional_count)
     fte: Any = attrs.field(default=None, converter=attrs.converters.optional(_fte))
-    profession: str | None = attrs.field(default=None, validator=optional_non_empty)
+    profession: Profession | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Profession))
     period: Period | None = None
     signed: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.count is not None and self.people and self.count != len(self.people):
+            raise ValidationError(f"count is {self.count} but {len(self.people)} people are "
+                                  "named", field="count", value=self.count)
+        if self.kind is EngagementKind.CIVIL_CONTRACT and self.fte is not None:
+            raise ValidationError("a civil contract (umowa zlecenie) is not an employment "
+                                  "post; give its period, not FTE", field="fte", value=self.fte)
 
 
 class ChangeKind(enum.StrEnum):
@@ -312,13 +451,13 @@ class ChangeKind(enum.StrEnum):
     CREATED = "created"
     """Powołanie / wyodrębnienie: a unit is created."""
     RENAMED = "renamed"
-    """A unit is renamed."""
+    """Zmiana nazwy: a unit is renamed."""
     MERGED = "merged"
-    """Units are merged into one."""
+    """Połączenie: units are merged into one."""
     REMOVED = "removed"
-    """A unit is closed."""
+    """Likwidacja: a unit is closed."""
     MOVED = "moved"
-    """People are moved between units."""
+    """Przeniesienie: people are moved between units."""
 
 
 @attrs.frozen
@@ -327,18 +466,31 @@ class Change:
 
     Attributes:
         kind: What happened.
-        units: The ids (or names) of the units concerned.
+        units: The ids (or names, for units of no modelled structure) concerned: the
+            unit created, renamed or removed, the units merged, or the units people were
+            moved into.
         into: For renames and mergers, the resulting unit.
-        people: For moves, who was moved.
+        people: For moves, who was moved (ids), when named.
         text: The document's words.
 
     """
 
     kind: ChangeKind = attrs.field(converter=ChangeKind)
     units: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    into: str | None = None
+    into: str | None = attrs.field(default=None, validator=optional_non_empty)
     people: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    text: str | None = None
+    text: str | None = attrs.field(default=None, validator=optional_non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind in (ChangeKind.RENAMED, ChangeKind.MERGED) and self.into is None:
+            raise ValidationError(f"a {self.kind.value} change needs the resulting unit "
+                                  "(into)", field="into", value=None)
+        if self.kind is ChangeKind.MERGED and len(self.units) < 2:
+            raise ValidationError(f"a merger needs at least two units, got {list(self.units)}",
+                                  field="units", value=self.units)
+        if self.kind is not ChangeKind.MOVED and not self.units:
+            raise ValidationError(f"a {self.kind.value} change names no unit", field="units",
+                                  value=self.units)
 
 
 @attrs.frozen
@@ -354,18 +506,41 @@ class Reorganisation:
     """
 
     effective: date | None = None
-    act: str | None = None
+    act: str | None = attrs.field(default=None, validator=optional_non_empty)
     changes: tuple[Change, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+def changes_between(before: Structure, after: Structure) -> tuple[Change, ...]:
+    """Return the changes that turn ``before`` into ``after``, read from unit ids.
+
+    A unit id only in ``after`` is created, only in ``before`` removed; one id with two
+    names is renamed. People moves and mergers cannot be told from the structures alone.
+
+    >>> old = Structure([Unit("a", "Dział Pomocy", "department")])
+    >>> new = Structure([Unit("a", "Dział Usług", "department"),
+    ...                  Unit("b", "Zespół Pracy Socjalnej", "team")])
+    >>> [(c.kind.value, c.units, c.into) for c in changes_between(old, new)]
+    [('renamed', ('a',), 'Dział Usług'), ('created', ('b',), None)]
+
+    """
+    found: list[Change] = []
+    for unit in after.walk():
+        if unit.id not in before:
+            found.append(Change(ChangeKind.CREATED, (unit.id,)))
+        elif before.unit(unit.id).name != unit.name:
+            found.append(Change(ChangeKind.RENAMED, (unit.id,), into=unit.name))
+    found.extend(Change(ChangeKind.REMOVED, (u.id,)) for u in before.walk() if u.id not in after)
+    return tuple(found)
 
 
 @attrs.frozen
 class Institution:
-    """The centre.
+    """The centre (ośrodek).
 
     Attributes:
         kind: OPS, MOPS, GOPS, MGOPS, MOPR, CUS or a Warsaw district's OPS.
         name: Its full name.
-        gmina: The commune (or the Warsaw district) it serves.
+        gmina: The commune (or the Warsaw district) it serves, when stated.
         address: Its seat, when stated.
         population: Inhabitants of the area it serves (for a Warsaw district, the
             district's), when stated.
@@ -374,9 +549,22 @@ class Institution:
 
     kind: InstitutionKind = attrs.field(converter=InstitutionKind)
     name: str = attrs.field(validator=non_empty)
-    gmina: str | None = None
+    gmina: str | None = attrs.field(default=None, validator=optional_non_empty)
     address: Address | None = None
-    population: int | None = None
+    population: int | None = attrs.field(default=None, validator=_optional_count)
+
+
+def _families(value: Any) -> tuple[tuple[str, int], ...]:
+    pairs = tuple(value.items()) if isinstance(value, dict) else tuple(value)
+    result = []
+    for pair in pairs:
+        person, families = pair
+        if not isinstance(person, str) or isinstance(families, bool) or not isinstance(
+                families, int) or families < 0:
+            raise ValidationError(f"expected (person id, number of families), got {pair!r}",
+                                  field="families_per_assistant", value=pair)
+        result.append((person, families))
+    return tuple(result)
 
 
 @attrs.frozen
@@ -387,12 +575,15 @@ class Organisation:
         institution: The centre, when described.
         before: The structure before the change, when stated.
         after: The structure after the change (the project's target), when stated.
-        assignments: Who works where; None when the documents do not say (unknown),
+        assignments: Who works where; ``None`` when the documents do not say (unknown),
             an empty tuple when it is known that nobody is assigned.
         engagements: Whom the project pays for, and how.
         reorganisation: The change as data.
         staff_supported: How many staff the project supports, when stated.
-        social_workers: How many social workers the centre has, when stated without names.
+        social_workers: How many social workers (full-time) the centre has, when stated
+            without names.
+        social_workers_at_least: A lower bound on the centre's social workers when the
+            document gives only part of them (e.g. 12 social workers on a study visit).
         families_in_social_work: Families (and single people) in social work, when stated.
         families_per_assistant: For each family assistant (person id), how many families
             they work with at a time, when stated.
@@ -406,23 +597,61 @@ class Organisation:
         default=None, converter=attrs.converters.optional(to_tuple))
     engagements: tuple[Engagement, ...] = attrs.field(default=(), converter=to_tuple)
     reorganisation: Reorganisation | None = None
-    staff_supported: int | None = None
-    social_workers: int | None = None
-    families_in_social_work: int | None = None
+    staff_supported: int | None = attrs.field(default=None, validator=_optional_count)
+    social_workers: int | None = attrs.field(default=None, validator=_optional_count)
+    social_workers_at_least: int | None = attrs.field(default=None, validator=_optional_count)
+    families_in_social_work: int | None = attrs.field(default=None, validator=_optional_count)
     families_per_assistant: tuple[tuple[str, int], ...] = attrs.field(
-        default=(), converter=to_tuple)
+        default=(), converter=_families)
 
     def __attrs_post_init__(self) -> None:
         for assignment in self.assignments or ():
-            structure = self.before if assignment.before else self.after
+            structure = self.structure(assignment.structure)
             if structure is None:
                 raise ValidationError(
-                    f"{assignment.person} is assigned to {assignment.unit!r}, but that "
-                    "structure is not described", field="assignments", value=assignment.unit)
-            try:
-                structure.unit(assignment.unit)
-            except KeyError:
+                    f"{assignment.person} is assigned to {assignment.unit!r} in the structure "
+                    f"{assignment.structure}, but that structure is not described",
+                    field="assignments", value=assignment.unit)
+            if assignment.unit not in structure:
                 raise ValidationError(f"{assignment.person} is assigned to unit "
-                                      f"{assignment.unit!r}, which the structure does not "
-                                      "have", field="assignments",
-                                      value=assignment.unit) from None
+                                      f"{assignment.unit!r}, which the structure "
+                                      f"{assignment.structure} does not have",
+                                      field="assignments", value=assignment.unit)
+        if (self.social_workers is not None and self.social_workers_at_least is not None
+                and self.social_workers < self.social_workers_at_least):
+            raise ValidationError(f"{self.social_workers} social workers, but at least "
+                                  f"{self.social_workers_at_least} are stated",
+                                  field="social_workers", value=self.social_workers)
+
+    @property
+    def population(self) -> int | None:
+        """The population of the area the centre serves, when stated."""
+        return None if self.institution is None else self.institution.population
+
+    def structure(self, which: str) -> Structure | None:
+        """Return the structure ``before`` or ``after`` (None when not described)."""
+        if which not in ("before", "after"):
+            raise ValueError(f"expected 'before' or 'after', got {which!r}")
+        return self.before if which == "before" else self.after
+
+    def structures(self) -> Iterator[tuple[str, Structure]]:
+        """Yield ``("before", structure)`` and ``("after", structure)`` for those described."""
+        if self.before is not None:
+            yield "before", self.before
+        if self.after is not None:
+            yield "after", self.after
+
+    def assignments_in(self, which: str) -> tuple[Assignment, ...] | None:
+        """The assignments of one structure; None when assignments are unknown."""
+        if self.assignments is None:
+            return None
+        return tuple(a for a in self.assignments if a.structure == which)
+
+    def person_ids(self) -> frozenset[str]:
+        """Every person id the organisation names (assignments, engagements, changes)."""
+        ids = {a.person for a in self.assignments or ()}
+        ids.update(p for e in self.engagements for p in e.people)
+        ids.update(person for person, _families in self.families_per_assistant)
+        if self.reorganisation is not None:
+            ids.update(p for c in self.reorganisation.changes for p in c.people)
+        return frozenset(ids)

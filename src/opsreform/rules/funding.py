@@ -1,20 +1,25 @@
 """The funding rules: sources add up, shares match, the budget adds up, durability.
 
+They check a project's figures the way a controller of the intermediate body does.
 Figures in documents are rounded line by line, so a difference up to the rule's
-``tolerance`` (5 grosze by default: each of up to ten rounded figures contributes at
-most half a grosz) is an ``info`` rounding note; a larger one is an error with its
-amount. A fact the document does not state is not checked, and the rule says so.
+``tolerance`` is an ``info`` rounding note, and a larger one is an error with its
+amount. The default tolerance is 5 grosze: every figure rounded to the grosz is off by at
+most half a grosz, so a sum of up to nine rounded figures compared with a rounded total
+is off by at most 5 grosze; a real mistake in a budget is hardly ever that small. A fact
+the document does not state is not checked, and the rule says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from opsreform.exceptions import ValidationError
 from opsreform.findings import Finding, Severity
 from opsreform.model.funding import Funding, FundingKind
 from opsreform.model.project import Project
@@ -24,6 +29,7 @@ from opsreform.rules.engine import Rule, not_checked
 from opsreform.text.amounts import format_amount, format_share
 from opsreform.text.dates import format_date
 from opsreform.text.periods import format_period
+from opsreform.units import as_fraction
 
 __all__ = [
     "FUNDING_RULES",
@@ -49,12 +55,29 @@ _KIND_PL = {
 
 
 def _tolerance(value: Any) -> Fraction:
-    return Fraction(value)
+    """Read a tolerance in zł: an exact number, or a float from a TOML file (as typed)."""
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    try:
+        tolerance = as_fraction(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"expected a number of złoty such as 0.05, got {value!r}",
+                              field="tolerance", value=value) from None
+    if tolerance < 0:
+        raise ValidationError(f"a tolerance cannot be negative, got {value!r}",
+                              field="tolerance", value=value)
+    return tolerance
 
 
 @attrs.frozen
 class _FundingRule(Rule):
-    """Shared parts: the rounding tolerance and comparing two amounts."""
+    """Shared parts: the rounding tolerance and comparing two amounts.
+
+    Attributes:
+        tolerance: The largest difference in zł that is a rounding note rather than an
+            error (default 0,05 zł).
+
+    """
 
     tolerance: Fraction = attrs.field(default=Fraction(5, 100), converter=_tolerance)
 
@@ -156,13 +179,21 @@ class FundingShare(_FundingRule):
 
 @attrs.frozen
 class BudgetSum(_FundingRule):
-    """The budget lines, with indirect costs, add up to the total."""
+    """The budget lines, with indirect costs, add up to the total.
+
+    Whether the lines a document lists are all the lines is a fact of its own
+    (``Funding.lines_complete``). When they are declared complete, lines plus indirect
+    costs must make the total. When they are declared incomplete, or the document does
+    not say, what the total leaves over the listed lines is reported as a note, saying
+    whether it is the flat rate of indirect costs; only lines above the total are an
+    error then.
+    """
 
     id = "budget-sum"
     description = "Budget lines plus indirect costs add up to the total."
 
     def check(self, project: Project) -> Iterator[Finding]:
-        """Yield findings on staff lines, indirect costs and the budget's sum."""
+        """Yield findings on staff lines, tasks, indirect costs and the budget's sum."""
         funding = project.funding
         if funding is None or not funding.lines:
             return
@@ -170,50 +201,88 @@ class BudgetSum(_FundingRule):
             if line.amount is not None and line.computed is not None:
                 yield from self.compare(f"budget line {n}", f"„{line.title}”: podana kwota",
                                         line.amount, line.computed)
-        direct = funding.direct
-        if direct is None:
+        yield from self._tasks(funding)
+        budget = funding.budget
+        direct, rate, expected_indirect = budget.direct, budget.rate, budget.expected_indirect
+        if direct is None or rate is None or expected_indirect is None:
             yield not_checked(self, "budget", "pozycja budżetu nie ma kwoty")
             return
-        expected_indirect = funding.expected_indirect()
-        assert expected_indirect is not None
-        rate = funding.indirect_tiers.rate_for(direct)
         if funding.indirect is not None:
             yield from self.compare("budget", f"koszty pośrednie ({format_share(rate)} "
                                               f"kosztów bezpośrednich "
                                               f"{format_amount(direct)})",
                                     funding.indirect, expected_indirect)
-        if funding.total is None:
-            yield not_checked(self, "budget", "wartość projektu nie jest podana dokładnie")
-            return
         indirect = funding.indirect if funding.indirect is not None else expected_indirect
-        summed = direct + indirect
-        gap = amount_of(funding.total) - amount_of(summed)
+        if funding.total is None:
+            yield from self._against_bound(funding, direct + indirect)
+            return
         if amount_of(direct) > amount_of(funding.total):
             yield self.finding("budget", f"same pozycje budżetu ({format_amount(direct)}) "
                                          f"przekraczają wartość projektu "
                                          f"{format_amount(funding.total)}")
-        elif funding.lines_complete or funding.indirect is not None:
+            return
+        if funding.lines_complete:
             stated = "podane" if funding.indirect is not None else (
                 f"ryczałtowe {format_share(rate)}")
             yield from self.compare(
                 "budget", f"pozycje budżetu ({format_amount(direct)}) i {stated} koszty "
-                          f"pośrednie ({format_amount(indirect)}) razem", summed,
+                          f"pośrednie ({format_amount(indirect)}) razem", direct + indirect,
                 funding.total)
-        elif abs(gap) <= self.tolerance:
+            return
+        yield self._remainder(funding.total, direct, indirect, rate, funding.lines_complete,
+                              stated_indirect=funding.indirect is not None)
+
+    def _remainder(self, total: Any, direct: Any, indirect: Any, rate: Fraction,
+                   complete: bool | None, *, stated_indirect: bool) -> Finding:
+        """The note on what the total leaves over lines that may not be all the lines."""
+        rest = total - direct
+        gap = amount_of(rest) - amount_of(indirect)
+        what = "podanym kosztom pośrednim" if stated_indirect else (
+            f"ryczałtowi kosztów pośrednich {format_share(rate)}")
+        if complete is False:
+            head = (f"dokument nie wymienia wszystkich pozycji: reszta "
+                    f"{format_amount(rest)} ponad wymienione ({format_amount(direct)}) "
+                    "obejmuje pozostałe pozycje i koszty pośrednie")
+            return self.finding("budget", f"{head}", severity=Severity.INFO)
+        if abs(gap) <= self.tolerance:
             how = "dokładnie" if gap == 0 else (
                 f"z dokładnością do zaokrąglenia ({format_amount(pln(gap))})")
-            yield self.finding(
-                "budget", f"reszta {format_amount(funding.total - direct)} ponad wymienione "
-                          f"pozycje odpowiada ryczałtowi kosztów pośrednich "
-                          f"{format_share(rate)} ({format_amount(expected_indirect)}) {how}",
-                severity=Severity.INFO)
-        else:
-            yield self.finding(
-                "budget", f"wymienione pozycje ({format_amount(direct)}) i koszty pośrednie "
-                          f"{format_share(rate)} ({format_amount(indirect)}) pozostawiają "
-                          f"{format_amount(pln(gap))} wartości projektu bez wyjaśnienia; "
-                          "dokument może nie wymieniać wszystkich pozycji",
-                severity=Severity.INFO)
+            return self.finding(
+                "budget", f"reszta {format_amount(rest)} ponad wymienione pozycje "
+                          f"odpowiada {what} "
+                          f"({format_amount(indirect)}) {how}", severity=Severity.INFO)
+        return self.finding(
+            "budget", f"wymienione pozycje ({format_amount(direct)}) i koszty pośrednie "
+                      f"{format_share(rate)} ({format_amount(indirect)}) pozostawiają "
+                      f"{format_amount(pln(gap))} wartości projektu bez wyjaśnienia; "
+                      "dokument może nie wymieniać wszystkich pozycji",
+            severity=Severity.INFO)
+
+    def _against_bound(self, funding: Funding, summed: Any) -> Iterator[Finding]:
+        """Compare complete lines with a stated bound, or say the total is not known."""
+        bound = funding.total_stated
+        if bound is None or not funding.lines_complete:
+            yield not_checked(self, "budget", "wartość projektu nie jest podana dokładnie")
+            return
+        if not bound.admits(summed):
+            yield self.finding("budget", f"pozycje budżetu z kosztami pośrednimi "
+                                         f"({format_amount(summed)}) nie zgadzają się z "
+                                         f"podaną wartością „{bound}”")
+
+    def _tasks(self, funding: Funding) -> Iterator[Finding]:
+        """Each task with a stated amount against the lines that name it."""
+        for task in funding.tasks:
+            summed = funding.budget.task_sum(task.number)
+            if task.amount is None or summed is None:
+                continue
+            subject = f"task {task.number}"
+            if funding.lines_complete:
+                yield from self.compare(subject, f"pozycje zadania {task.number}", summed,
+                                        task.amount)
+            elif amount_of(summed) > amount_of(task.amount) + self.tolerance:
+                yield self.finding(subject, f"pozycje zadania {task.number} "
+                                            f"({format_amount(summed)}) przekraczają jego "
+                                            f"kwotę {format_amount(task.amount)}")
 
 
 @attrs.frozen
@@ -231,8 +300,12 @@ class NegativeAmount(Rule):
         named: list[tuple[str, Any]] = [("funding total", funding.total),
                                         ("indirect costs", funding.indirect)]
         named += [(f"source {s.kind.value}", s.amount) for s in funding.sources]
-        named += [(f"budget line {n}", line.amount)
-                  for n, line in enumerate(funding.lines, start=1)]
+        named += [(f"budget line {n}", amount)
+                  for n, line in enumerate(funding.lines, start=1)
+                  for amount in (line.amount, line.monthly_cost)]
+        named += [(f"task {t.number}", t.amount) for t in funding.tasks]
+        if funding.total_stated is not None:
+            named.append(("funding total", funding.total_stated.value))
         for subject, amount in named:
             if amount is not None and amount_of(amount) < 0:
                 yield self.finding(subject, f"ujemna kwota ({subject}): "

@@ -1,21 +1,39 @@
 """The organisation rules: separation, staffing ratio, family-assistant load, supervisors.
 
-Legal basis (ustawa z dnia 12 marca 2004 r. o pomocy społecznej, and ustawa z dnia
-9 czerwca 2011 r. o wspieraniu rodziny i systemie pieczy zastępczej):
+Legal basis (ustawa z dnia 12 marca 2004 r. o pomocy społecznej — the social assistance
+act — and ustawa z dnia 9 czerwca 2011 r. o wspieraniu rodziny i systemie pieczy
+zastępczej — the family-support act):
 
-- ``separation`` — art. 110a: the centre may separate social work and services from the
-  administrative procedure of granting benefits (optional, so a warning); a project of
-  Action 2.5 exists to do it, so its "after" structure without it is an error.
+- ``separation`` — art. 110a of the social assistance act: the centre *may* separate
+  social work and services from the administrative procedure of granting benefits by
+  decision (optional, so a warning); a project of Action 2.5 exists to do it, so its
+  "after" structure without it is an error (parameter ``reorganisation_project``).
 - ``staffing-ratio`` — art. 110 ust. 11: one full-time social worker per 2 000
   inhabitants, or per at most 50 families in social work, and no fewer than three.
 - ``family-assistant-load`` — art. 15 ust. 4 of the family-support act: at most 15
   families per family assistant at a time.
-- ``supervisor-independence`` — art. 121a: a supervisor of social work holds the
-  certificate, and is not employed by the centre whose workers they supervise.
+- ``supervisor-independence`` — art. 121a of the social assistance act: a supervisor of
+  social work holds the certificate and is not employed by the centre whose workers they
+  supervise.
+- ``unit-without-staff`` and ``over-allocation`` — consistency of the model: every unit of
+  the "after" structure has staff, and nobody works over one full-time post (etat).
+
+Every subject names the structure it is about: ``structure after``,
+``structure after: unit zespol-uslug``, ``structure before: person pw-1``.
+
+>>> from opsreform.model.project import Project
+>>> from opsreform.model.organisation import Organisation, Structure, Unit
+>>> after = Structure([Unit("ps", "Zespół Pracy Socjalnej", "team"),
+...                    Unit("pk", "Stanowisko ds. Pierwszego Kontaktu", "post"),
+...                    Unit("us", "Zespół ds. Usług", "team")])
+>>> [f.subject for f in Separation().check(Project("P", organisation=Organisation(after=after)))
+...  if f.severity == "error"]
+['structure after']
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from fractions import Fraction
@@ -23,12 +41,23 @@ from fractions import Fraction
 import attrs
 
 from opsreform.findings import Finding, Severity
-from opsreform.model.organisation import MODEL_ROLES, Organisation, Structure, UnitRole
+from opsreform.model.organisation import (
+    MODEL_ROLES,
+    ROLE_NAMES_PL,
+    EngagementKind,
+    Institution,
+    Organisation,
+    Structure,
+    UnitKind,
+    UnitRole,
+    fte_fraction,
+)
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionKind
 from opsreform.rules._index import schedule_index
 from opsreform.rules.engine import Rule, not_checked
+from opsreform.text._lexer import fold
 
 __all__ = [
     "ORGANISATION_RULES",
@@ -38,127 +67,17 @@ __all__ = [
     "StaffingRatio",
     "SupervisorIndependence",
     "UnitWithoutStaff",
+    "check_supervisor",
+    "same_centre",
     "supervisor_findings",
 ]
-
-_ROLE_PL = {
-    UnitRole.FIRST_CONTACT: "pierwszy kontakt",
-    UnitRole.SOCIAL_WORK: "praca socjalna",
-    UnitRole.SERVICES: "usługi",
-    UnitRole.BENEFITS_BY_DECISION: "świadczenia przyznawane decyzją",
-}
 
 
 _WHICH_PL = {"before": "przed zmianą", "after": "po zmianie"}
 
 
-def _structure(organisation: Organisation) -> tuple[str, Structure] | None:
-    if organisation.after is not None:
-        return "after", organisation.after
-    if organisation.before is not None:
-        return "before", organisation.before
-    return None
-
-
-@attrs.frozen
-class Separation(Rule):
-    """Social work and benefits by decision are separate units; first contact and services exist.
-
-    Attributes:
-        reorganisation_project: The project exists to separate them (Action 2.5), so
-            an "after" structure without a model role is an error; else a warning.
-
-    """
-
-    id = "separation"
-    description = "The structure separates social work from benefits granted by decision."
-    reorganisation_project: bool = True
-
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each missing model role and each worker doing both."""
-        organisation = project.organisation
-        found = None if organisation is None else _structure(organisation)
-        if organisation is None or found is None:
-            yield not_checked(self, "organisation", "nie opisano struktury")
-            return
-        which, structure = found
-        severity = (Severity.ERROR if which == "after" and self.reorganisation_project
-                    else Severity.WARNING)
-        roles = structure.roles()
-        for role in MODEL_ROLES:
-            if role not in roles:
-                partial = " (dokument może wymieniać tylko część jednostek)" if (
-                    structure.complete is not True) else ""
-                yield self.finding(f"structure {which}",
-                                   f"brak jednostki o roli {role.value} ({_ROLE_PL[role]}) "
-                                   f"w strukturze {_WHICH_PL[which]}{partial}",
-                                   severity=severity if structure.complete is not False
-                                   else Severity.INFO)
-        if organisation.assignments is None:
-            return
-        people = {p.id: p for p in project.people}
-        roles_of: dict[str, set[UnitRole]] = defaultdict(set)
-        for a in organisation.assignments:
-            if a.before == (which == "before"):
-                unit_role = structure.unit(a.unit).role
-                if unit_role is not None:
-                    roles_of[a.person].add(unit_role)
-        for person, held in sorted(roles_of.items()):
-            is_worker = people.get(person) is None or (
-                people[person].profession in (None, Profession.SOCIAL_WORKER))
-            if is_worker and {UnitRole.SOCIAL_WORK, UnitRole.BENEFITS_BY_DECISION} <= held:
-                yield self.finding(f"person {person}",
-                                   f"{person} prowadzi i pracę socjalną, i postępowania w "
-                                   f"sprawie świadczeń (struktura {_WHICH_PL[which]})",
-                                   severity=severity)
-
-
-@attrs.frozen
-class StaffingRatio(Rule):
-    """Enough social workers: 1 FTE per 2 000 inhabitants or per ≤ 50 families; at least 3."""
-
-    id = "staffing-ratio"
-    description = "Social workers: 1 FTE per 2 000 inhabitants or per 50 families, at least 3."
-    inhabitants_per_worker: int = 2000
-    families_per_worker: int = 50
-    minimum: int = 3
-
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield an error when the centre has too few social workers for its area."""
-        organisation = project.organisation
-        if organisation is None:
-            return
-        fte, count = _social_workers(project, organisation)
-        if fte is None:
-            yield not_checked(self, "organisation", "nie podano liczby etatów pracowników "
-                                                    "socjalnych")
-            return
-        if count is not None and count < self.minimum:
-            yield self.finding("organisation", f"pracownicy socjalni: {count}; ustawa wymaga "
-                                               f"co najmniej {self.minimum}")
-        population = organisation.institution.population if organisation.institution else None
-        families = organisation.families_in_social_work
-        if population is None and families is None:
-            yield not_checked(self, "organisation", "nie podano ani liczby mieszkańców, ani "
-                                                    "liczby rodzin objętych pracą socjalną")
-            return
-        by_population = population is not None and fte * self.inhabitants_per_worker >= (
-            population)
-        by_families = families is not None and fte * self.families_per_worker >= families
-        if not (by_population or by_families):
-            needs = []
-            if population is not None:
-                needs.append(f"{_ceil(Fraction(population, self.inhabitants_per_worker))} "
-                             f"etatów na {population} mieszkańców")
-            if families is not None:
-                needs.append(f"{_ceil(Fraction(families, self.families_per_worker))} etatów "
-                             f"na {families} rodzin")
-            yield self.finding("organisation", f"etaty pracowników socjalnych: {_fmt(fte)}; "
-                                               f"ustawa wymaga {' lub '.join(needs)}")
-
-
-def _ceil(value: Fraction) -> int:
-    return -(-value.numerator // value.denominator)
+def _subject(which: str, what: str | None = None) -> str:
+    return f"structure {which}" if what is None else f"structure {which}: {what}"
 
 
 def _fmt(value: Fraction) -> str:
@@ -167,27 +86,195 @@ def _fmt(value: Fraction) -> str:
     return f"{float(value):.2f}".replace(".", ",")
 
 
+def _ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
+
+
+def _known(bound: Fraction) -> str:
+    return f" (wiadomo tylko o {_fmt(bound)})" if bound else ""
+
+
+def _is_social_worker(project: Project, person_id: str) -> bool:
+    """True for a declared social worker, or a person whose profession is not stated."""
+    for person in project.people:
+        if person.id == person_id:
+            return person.profession in (None, Profession.SOCIAL_WORKER)
+    return True
+
+
+@attrs.frozen
+class Separation(Rule):
+    """Social work and benefits by decision are separate; first contact and services exist.
+
+    For each described structure: a unit of each of the four model roles exists, and no
+    social worker is assigned both to social work and to benefits granted by decision.
+
+    Attributes:
+        reorganisation_project: The project exists to separate them (Action 2.5), so an
+            "after" structure without a model role is an error; ``False`` (or a "before"
+            structure with no "after") makes it a warning, as art. 110a makes the
+            separation optional. A structure marked incomplete gives ``info`` instead.
+
+    """
+
+    id = "separation"
+    description = ("The structure separates social work and services from benefits granted "
+                   "by decision (art. 110a).")
+    reorganisation_project: bool = True
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield a finding for each missing model role and each worker doing both."""
+        organisation = project.organisation
+        if organisation is None or (organisation.before is None and organisation.after is None):
+            yield not_checked(self, "organisation", "nie opisano struktury organizacyjnej")
+            return
+        for which, structure in organisation.structures():
+            if which == "before" and organisation.after is not None:
+                # The "before" structure is what the project changes; its lacks are expected.
+                yield from self._mixed_workers(project, organisation, which, structure)
+                continue
+            yield from self._missing_roles(which, structure)
+            yield from self._mixed_workers(project, organisation, which, structure)
+
+    def _missing_roles(self, which: str, structure: Structure) -> Iterator[Finding]:
+        severity = (Severity.ERROR if which == "after" and self.reorganisation_project
+                    else Severity.WARNING)
+        roles = structure.roles()
+        for role in MODEL_ROLES:
+            if role in roles:
+                continue
+            message = (f"brak jednostki o roli {role.value} ({ROLE_NAMES_PL[role]}) w strukturze "
+                       f"{_WHICH_PL[which]}")
+            if structure.complete is False:
+                yield self.finding(_subject(which), message + " (dokument wymienia tylko część "
+                                   "jednostek, więc to nie musi być brak)", severity=Severity.INFO)
+            else:
+                yield self.finding(_subject(which), message, severity=severity)
+
+    def _mixed_workers(self, project: Project, organisation: Organisation, which: str,
+                       structure: Structure) -> Iterator[Finding]:
+        assignments = organisation.assignments_in(which)
+        if assignments is None:
+            yield not_checked(self, _subject(which), "nie podano przydziału pracowników do "
+                              "jednostek, więc nie wiadomo, czy ktoś łączy pracę socjalną "
+                              "z postępowaniami w sprawie świadczeń")
+            return
+        held: dict[str, set[UnitRole]] = defaultdict(set)
+        for a in assignments:
+            role = structure.unit(a.unit).role
+            if role is not None:
+                held[a.person].add(role)
+        both = {UnitRole.SOCIAL_WORK, UnitRole.BENEFITS_BY_DECISION}
+        severity = (Severity.ERROR if which == "after" and self.reorganisation_project
+                    else Severity.WARNING)
+        for person, roles in sorted(held.items()):
+            if both <= roles and _is_social_worker(project, person):
+                yield self.finding(_subject(which, f"person {person}"),
+                                   f"{person} prowadzi i pracę socjalną, i postępowania w "
+                                   f"sprawie świadczeń przyznawanych decyzją (struktura "
+                                   f"{_WHICH_PL[which]})", severity=severity)
+
+
 def _social_workers(project: Project, organisation: Organisation,
-                    ) -> tuple[Fraction | None, int | None]:
-    """FTE and head count of social workers, from assignments or stated counts."""
-    if organisation.assignments is not None:
+                    ) -> tuple[str, Fraction | None, int | None, Fraction]:
+    """Which structure, exact FTE and head count of social workers, and a lower bound."""
+    which = "after" if organisation.after is not None else "before"
+    fte: Fraction | None = None
+    heads: int | None = None
+    assignments = organisation.assignments_in(which)
+    if assignments:
         workers = {p.id for p in project.people if p.profession is Profession.SOCIAL_WORKER}
-        assigned = [a for a in organisation.assignments if a.person in workers and not a.before]
+        assigned = [a for a in assignments if a.person in workers]
         if assigned:
-            fte = sum((Fraction(a.fte.to("FTE").magnitude) for a in assigned), Fraction(0))
-            return fte, len({a.person for a in assigned})
-    if organisation.social_workers is not None:
-        # A head count without FTE: each counts as at most one FTE, so it is an upper bound.
-        return Fraction(organisation.social_workers), organisation.social_workers
-    return None, None
+            fte = sum((fte_fraction(a.fte) for a in assigned), Fraction(0))
+            heads = len({a.person for a in assigned})
+    if fte is None:
+        which = "organisation"
+        if organisation.social_workers is not None:
+            fte, heads = Fraction(organisation.social_workers), organisation.social_workers
+    bound = Fraction(organisation.social_workers_at_least or 0)
+    engaged = Fraction(0)
+    for e in organisation.engagements:
+        if e.profession is Profession.SOCIAL_WORKER and e.kind is not EngagementKind.CIVIL_CONTRACT:
+            if e.fte is not None:
+                engaged += fte_fraction(e.fte)
+            elif e.count is not None or e.people:
+                engaged += e.count if e.count is not None else len(e.people)
+    return which, fte, heads, max(bound, engaged)
+
+
+@attrs.frozen
+class StaffingRatio(Rule):
+    """Enough social workers: 1 FTE per 2 000 inhabitants or per ≤ 50 families; at least 3.
+
+    The centre's social workers come from the assignments of its "after" structure (else
+    "before"), or from a stated number; a lower bound (social workers moved onto or hired
+    by the project, ``social_workers_at_least``) can show the law is met but never that
+    it is broken.
+
+    Attributes:
+        inhabitants_per_worker: Inhabitants per full-time social worker (2 000).
+        families_per_worker: Families in social work per full-time social worker (50).
+        minimum: The fewest social workers a centre may have (3).
+
+    """
+
+    id = "staffing-ratio"
+    description = ("Social workers: 1 FTE per 2 000 inhabitants or per 50 families, at "
+                   "least 3 (art. 110 ust. 11).")
+    inhabitants_per_worker: int = 2000
+    families_per_worker: int = 50
+    minimum: int = 3
+
+    def check(self, project: Project) -> Iterator[Finding]:
+        """Yield an error when the centre has too few social workers for its area."""
+        organisation = project.organisation
+        if organisation is None:
+            yield not_checked(self, "organisation", "nie opisano organizacji ośrodka")
+            return
+        which, fte, heads, bound = _social_workers(project, organisation)
+        subject = "organisation" if which == "organisation" else _subject(which)
+        if heads is not None and heads < self.minimum:
+            yield self.finding(subject, f"pracownicy socjalni: {heads}; ustawa wymaga co "
+                                        f"najmniej {self.minimum}")
+        elif heads is None and bound < self.minimum:
+            yield not_checked(self, subject, "nie podano liczby pracowników socjalnych "
+                                             f"ośrodka{_known(bound)}")
+        population = organisation.population
+        families = organisation.families_in_social_work
+        needs: list[tuple[Fraction, str]] = []
+        if population is not None:
+            needs.append((Fraction(population, self.inhabitants_per_worker),
+                          f"{{}} etatów na {population} mieszkańców"))
+        if families is not None:
+            needs.append((Fraction(families, self.families_per_worker),
+                          f"{{}} etatów na {families} rodzin objętych pracą socjalną"))
+        if not needs:
+            yield not_checked(self, subject, "nie podano ani liczby mieszkańców, ani liczby "
+                                             "rodzin objętych pracą socjalną")
+            return
+        required = min(n for n, _ in needs)  # either proportion satisfies the act
+        if fte is not None:
+            if fte < required:
+                wanted = " lub ".join(text.format(_ceil(n)) for n, text in needs)
+                yield self.finding(subject, f"etaty pracowników socjalnych: {_fmt(fte)}; "
+                                            f"ustawa wymaga {wanted}")
+        elif bound < required:
+            yield not_checked(self, subject, "nie podano liczby etatów pracowników socjalnych "
+                                             f"ośrodka{_known(bound)}")
 
 
 @attrs.frozen
 class FamilyAssistantLoad(Rule):
-    """A family assistant works with at most 15 families at a time."""
+    """A family assistant works with at most 15 families at a time.
+
+    Attributes:
+        limit: The most families per assistant at a time (15).
+
+    """
 
     id = "family-assistant-load"
-    description = "At most 15 families per family assistant at a time."
+    description = "At most 15 families per family assistant at a time (art. 15 ust. 4 uwr)."
     limit: int = 15
 
     def check(self, project: Project) -> Iterator[Finding]:
@@ -198,49 +285,127 @@ class FamilyAssistantLoad(Rule):
         for person, families in organisation.families_per_assistant:
             if families > self.limit:
                 yield self.finding(f"person {person}", f"{person} pracuje z {families} "
-                                                       f"rodzinami; limit to {self.limit}")
+                                                       f"rodzinami naraz; limit to {self.limit}")
+        if organisation.families_per_assistant:
+            return
+        has_assistants = any(p.profession is Profession.FAMILY_ASSISTANT for p in project.people)
+        for which, structure in organisation.structures():
+            if structure.with_role(UnitRole.FAMILY_ASSISTANCE):
+                has_assistants = True
+                yield not_checked(self, _subject(which), "nie podano, z iloma rodzinami "
+                                                         "pracuje każdy asystent rodziny")
+                return
+        if has_assistants:
+            yield not_checked(self, "organisation", "nie podano, z iloma rodzinami pracuje "
+                                                    "każdy asystent rodziny")
 
 
-def supervisor_findings(rule: Rule, person: Person, centre: str | None) -> Iterator[Finding]:
-    """Check one supervisor: certified, and not employed by the supervised centre."""
+_CENTRE_WORDS = (
+    ("miejsko-gminny osrodek pomocy spolecznej", "mgops"),
+    ("miejsko gminny osrodek pomocy spolecznej", "mgops"),
+    ("miejski osrodek pomocy spolecznej", "mops"),
+    ("gminny osrodek pomocy spolecznej", "gops"),
+    ("miejski osrodek pomocy rodzinie", "mopr"),
+    ("centrum uslug spolecznych", "cus"),
+    ("osrodek pomocy spolecznej", "ops"),
+)
+
+
+def _centre_key(name: str) -> str:
+    text = " ".join(re.sub(r"[^\w-]+", " ", fold(name)).split())
+    for words, short in _CENTRE_WORDS:
+        text = text.replace(words, short)
+    return text
+
+
+def same_centre(employer: str, institution: Institution | str) -> bool:
+    """Return whether ``employer`` names the centre ``institution``.
+
+    Names are compared without case, diacritics and punctuation, with the centre's kind
+    written out or abbreviated alike.
+
+    >>> same_centre("MOPS w Tarnowskich Górach",
+    ...             "Miejski Ośrodek Pomocy Społecznej w Tarnowskich Górach")
+    True
+    >>> same_centre("Firma Szkoleniowa", "MOPS w Tarnowskich Górach")
+    False
+    """
+    name = institution if isinstance(institution, str) else institution.name
+    return _centre_key(employer) == _centre_key(name)
+
+
+def supervisor_findings(rule: Rule, person: Person,
+                        centre: Institution | str | None) -> Iterator[Finding]:
+    """Check one supervisor for ``rule``: certified, and not employed by the centre."""
     subject = f"person {person.id}"
     if person.certified_supervisor is None:
         yield not_checked(rule, subject, f"nie podano, czy {person.name} ma certyfikat "
-                                         "superwizora")
+                                         "superwizora pracy socjalnej")
     elif not person.certified_supervisor:
         yield rule.finding(subject, f"{person.name} prowadzi superwizję pracy socjalnej bez "
-                                    "certyfikatu superwizora")
+                                    "certyfikatu superwizora (art. 121a)")
     if person.employer is None or centre is None:
-        yield not_checked(rule, subject, f"nie podano pracodawcy: {person.name}")
-    elif _same(person.employer, centre):
-        yield rule.finding(subject, f"{person.name}: zatrudnienie w {centre}, ośrodku, "
+        yield not_checked(rule, subject, f"nie podano pracodawcy superwizora {person.name} "
+                                         "albo nazwy ośrodka")
+    elif same_centre(person.employer, centre):
+        name = centre if isinstance(centre, str) else centre.name
+        yield rule.finding(subject, f"{person.name} jest zatrudniony(-a) w {name}, ośrodku, "
                                     "którego pracowników superwizuje")
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+def check_supervisor(person: Person, institution: Institution | str | None, *,
+                     rule: Rule | None = None) -> list[Finding]:
+    """Check one supervisor of social work against the supervised centre.
+
+    Reusable for anyone who supervises (a person of profession ``supervisor``, or the
+    leader of a supervision session).
+
+    Args:
+        person: The supervisor.
+        institution: The centre whose workers they supervise (or its name), or None
+            when not known.
+        rule: The rule the findings belong to (a default
+            :class:`SupervisorIndependence` when not given).
+
+    Returns:
+        Errors for a missing certificate or employment by the centre; ``info`` for
+        facts not stated.
+
+    >>> p = Person("s", "Anna Nowak", "supervisor", employer="GOPS w Świlczy",
+    ...            certified_supervisor=True)
+    >>> centre = "Gminny Ośrodek Pomocy Społecznej w Świlczy"
+    >>> [f.severity.value for f in check_supervisor(p, centre)]
+    ['error']
+
+    """
+    return list(supervisor_findings(rule or SupervisorIndependence(), person, institution))
 
 
 @attrs.frozen
 class SupervisorIndependence(Rule):
-    """A supervisor of social work is certified and not employed by the supervised centre."""
+    """A supervisor of social work is certified and not employed by the supervised centre.
+
+    It checks every person of profession ``supervisor`` and every leader of a supervision
+    session.
+    """
 
     id = "supervisor-independence"
-    description = "Supervisors are certified and independent of the centre."
+    description = "Supervisors of social work are certified and independent of the centre " \
+                  "(art. 121a)."
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield findings for each supervisor (by profession or leading supervision)."""
         ids = {p.id for p in project.people if p.profession is Profession.SUPERVISOR}
         index = schedule_index(project)
-        supervision = SessionKind.SUPERVISION
         seen: set[tuple[str, ...]] = set()
         for session, leaders in zip(index.sessions, index.leaders, strict=True):
-            if session.kind is supervision and leaders not in seen:
+            if session.kind is SessionKind.SUPERVISION and leaders not in seen:
                 seen.add(leaders)
                 ids.update(leaders)
         organisation = project.organisation
-        centre = organisation.institution.name if organisation and organisation.institution \
-            else project.beneficiary
+        centre: Institution | str | None = (
+            organisation.institution if organisation and organisation.institution
+            else project.beneficiary)
         for person in project.people:
             if person.id in ids:
                 yield from supervisor_findings(self, person, centre)
@@ -248,7 +413,12 @@ class SupervisorIndependence(Rule):
 
 @attrs.frozen
 class UnitWithoutStaff(Rule):
-    """Every unit of the "after" structure has someone assigned."""
+    """Every unit of the "after" structure has staff.
+
+    A unit counts as staffed when someone is assigned to it or the document states a
+    number of staff above zero; a unit with neither, when assignments are unknown, is
+    reported once as ``info``.
+    """
 
     id = "unit-without-staff"
     description = "Every unit of the structure after the change has staff."
@@ -258,37 +428,56 @@ class UnitWithoutStaff(Rule):
         """Yield a warning for each leaf unit of the "after" structure nobody works in."""
         organisation = project.organisation
         if organisation is None or organisation.after is None:
+            yield not_checked(self, _subject("after"), "nie opisano struktury po zmianie")
             return
-        if organisation.assignments is None:
-            yield not_checked(self, "structure after", "nie podano, kto pracuje w której jednostce")
-            return
-        staffed = {a.unit for a in organisation.assignments if not a.before}
+        assignments = organisation.assignments_in("after")
+        staffed = {a.unit for a in assignments or ()}
+        unknown = []
         for unit in organisation.after.walk():
-            if not unit.children and unit.id not in staffed:
-                yield self.finding(f"unit {unit.id}",
-                                   f"nikt nie jest przypisany do jednostki {unit.name}")
+            if unit.children:
+                continue
+            if unit.id in staffed or (unit.staff is not None and unit.staff > 0):
+                continue
+            if unit.staff == 0 or assignments is not None:
+                kind = {UnitKind.DEPARTMENT: "dział", UnitKind.TEAM: "zespół",
+                        UnitKind.POST: "stanowisko"}[unit.kind]
+                yield self.finding(_subject("after", f"unit {unit.id}"),
+                                   f"nikt nie pracuje w jednostce {unit.name} ({kind})")
+            else:
+                unknown.append(unit.name)
+        if unknown:
+            yield not_checked(self, _subject("after"), "nie podano, kto pracuje w jednostkach: "
+                              + ", ".join(unknown))
 
 
 @attrs.frozen
 class OverAllocation(Rule):
-    """Nobody is assigned more than one full-time post in a structure."""
+    """Nobody is assigned more than one full-time post (etat) in a structure.
+
+    Attributes:
+        limit: The most FTE one person may hold in one structure (1).
+
+    """
 
     id = "over-allocation"
     description = "Nobody is assigned over 1 FTE."
+    limit: int = 1
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield an error for each person whose assignments add up to more than 1 FTE."""
         organisation = project.organisation
-        if organisation is None or not organisation.assignments:
+        if organisation is None or organisation.assignments is None:
+            yield not_checked(self, "organisation", "nie podano przydziału pracowników do "
+                                                    "jednostek")
             return
-        totals: dict[tuple[str, bool], Fraction] = defaultdict(Fraction)
+        totals: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
         for a in organisation.assignments:
-            totals[a.person, a.before] += Fraction(a.fte.to("FTE").magnitude)
-        for (person, before), total in sorted(totals.items()):
-            if total > 1:
-                which = "before" if before else "after"
-                yield self.finding(f"person {person}", f"{person}: {_fmt(total)} etatu w "
-                                                       f"strukturze {_WHICH_PL[which]}")
+            totals[a.structure, a.person] += fte_fraction(a.fte)
+        for (which, person), total in sorted(totals.items()):
+            if total > self.limit:
+                yield self.finding(_subject(which, f"person {person}"),
+                                   f"{person}: {_fmt(total)} etatu w strukturze "
+                                   f"{_WHICH_PL[which]}; najwyżej {self.limit}")
 
 
 ORGANISATION_RULES: tuple[Rule, ...] = (

@@ -1,7 +1,10 @@
 """A small tokenizer shared by the date, period and slot readers.
 
 Positions always refer to the text as the user gave it: diacritics are folded one
-character for one, so an offset in the folded text is an offset in the original.
+character for one, so an offset in the folded text is an offset in the original. Text
+in decomposed form (a letter followed by a combining accent, as some PDF exports write
+``ź``) is read too: the combining marks belong to the word and are dropped from its
+folded text.
 """
 
 from __future__ import annotations
@@ -14,8 +17,13 @@ from opsreform.exceptions import ParseError
 
 _FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
-# Dashes people type between the ends of a range: hyphen, en dash, em dash, minus.
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+# Dashes people type between the ends of a range: hyphen, en dash, em dash, minus,
+# horizontal bar.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+# Combining diacritical marks (decomposed text: "z" + U+0301 for "ź").
+_MARKS = "\u0300-\u036f"
+_STRIP_MARKS = re.compile(f"[{_MARKS}]+")
 
 _TOKEN = re.compile(
     rf"""
@@ -23,7 +31,7 @@ _TOKEN = re.compile(
   | (?P<ddate>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))
   | (?P<time>\d{{1,2}}[.:]\d{{2}}(?![\d.:]))
   | (?P<num>\d+)
-  | (?P<word>[^\W\d_]+\.?)
+  | (?P<word>[^\W\d_](?:[^\W\d_]|[{_MARKS}])*\.?)
   | (?P<dash>[{DASHES}])
   | (?P<comma>[,;])
     """,
@@ -32,8 +40,19 @@ _TOKEN = re.compile(
 
 
 def fold(text: str) -> str:
-    """Return ``text`` lower-cased with Polish diacritics removed, keeping its length."""
-    return text.translate(_FOLD).lower()
+    """Return ``text`` lower-cased with Polish diacritics removed, keeping its length.
+
+    A character whose lower case is longer (``İ``) stays as it is, so that positions in
+    the folded text are positions in ``text``.
+
+    >>> fold("Październik İ")
+    'pazdziernik İ'
+    """
+    folded = text.translate(_FOLD).lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(
+        low if len(low := char.lower()) == 1 else char for char in text.translate(_FOLD))
 
 
 @attrs.frozen
@@ -76,5 +95,8 @@ def tokenize(text: str, *, kinds: frozenset[str] | None = None, what: str) -> li
                 f"unexpected {bad!r} while reading {what}", text=text, position=pos,
                 expected=what,
             )
-        tokens.append(Token(kind, match.group(), match.start(), match.end()))
+        word = match.group()
+        if kind == "word":
+            word = _STRIP_MARKS.sub("", word)
+        tokens.append(Token(kind, word, match.start(), match.end()))
         pos = match.end()

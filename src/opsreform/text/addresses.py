@@ -17,24 +17,48 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 import attrs
 
-from opsreform.exceptions import ParseError
+from opsreform.exceptions import ParseError, ValidationError
 
 __all__ = ["Address", "parse_address", "parse_addresses"]
 
 _POSTCODE = re.compile(r"\b(\d{2})\s*-\s*(\d{3})\b")
 _STREET_PREFIX = r"(?:ul\.|al\.|pl\.|os\.|ulica|aleja|plac|osiedle)"
+# The name may begin with a number, as in "ul. 3 Maja 5" or "al. 11 Listopada 12".
 _STREET = re.compile(
-    rf"(?P<prefix>{_STREET_PREFIX})\s*(?P<name>[^\d,]+?)\s+(?P<number>\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?)",
+    rf"(?P<prefix>{_STREET_PREFIX})\s*(?P<name>(?:\d{{1,2}}\s+)?[^\d\s,][^\d,]*?)\s+"
+    r"(?P<number>\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?)(?![\w-])",
     re.IGNORECASE,
 )
 _PREFIXES = {"ulica": "ul.", "aleja": "al.", "plac": "pl.", "osiedle": "os."}
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace(",", " ").split())
+    """Return ``text`` with commas and odd spaces made plain spaces, keeping its length.
+
+    Keeping the length keeps positions in the cleaned text valid in ``text``.
+    """
+    return "".join(" " if char == "," or char.isspace() else char for char in text)
+
+
+_POSTCODE_FORM = re.compile(r"\d{2}-\d{3}")
+
+
+def _is_postcode(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not (isinstance(value, str) and _POSTCODE_FORM.fullmatch(value)):
+        msg = f"postal code {value!r} is not in the form 00-000"
+        raise ValidationError(msg, field=attribute.name, value=value)
+
+
+def _is_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name != "street":  # an unknown postcode or town
+        return
+    if not isinstance(value, str) or not value.strip():
+        msg = f"expected a non-empty text, got {value!r}"
+        raise ValidationError(msg, field=attribute.name, value=value)
 
 
 @attrs.frozen
@@ -48,9 +72,9 @@ class Address:
 
     """
 
-    street: str
-    postcode: str | None = None
-    city: str | None = None
+    street: str = attrs.field(validator=_is_text)
+    postcode: str | None = attrs.field(default=None, validator=_is_postcode)
+    city: str | None = attrs.field(default=None, validator=_is_text)
 
     def __str__(self) -> str:
         place = " ".join(part for part in (self.postcode, self.city) if part)
@@ -77,19 +101,22 @@ def parse_addresses(text: str) -> tuple[Address, ...]:
 
     """
     cleaned = _clean(text)
-    if not cleaned:
+    if not cleaned.strip():
         raise ParseError("empty text where an address was expected", text=text,
                          expected="an address such as 'ul. Sienkiewicza 8 42-600 Tarnowskie Góry'")
+    first = len(cleaned) - len(cleaned.lstrip())
     streets = list(_STREET.finditer(cleaned))
-    if not streets or streets[0].start() != 0:
+    if not streets or streets[0].start() != first:
         raise ParseError(
-            "no street address found at the start", text=text, position=0,
+            "no street address found at the start", text=text, position=first,
             expected="a street with its number, such as 'ul. Sienkiewicza 8'",
         )
     for before, after in itertools.pairwise(streets):
-        if cleaned[before.end():after.start()].strip():
+        between = cleaned[before.end():after.start()]
+        if between.strip():
             raise ParseError(
-                "text between two street addresses", text=text, position=None,
+                "text between two street addresses", text=text,
+                position=before.end() + len(between) - len(between.lstrip()),
                 expected="streets one after another, then the postal code and town",
             )
     tail = cleaned[streets[-1].end():]
@@ -100,8 +127,8 @@ def parse_addresses(text: str) -> tuple[Address, ...]:
     city = " ".join(tail.split()) or None
     return tuple(
         Address(
-            f"{_PREFIXES.get(m['prefix'].lower(), m['prefix'].lower())} {m['name'].strip()} "
-            f"{m['number']}",
+            f"{_PREFIXES.get(m['prefix'].lower(), m['prefix'].lower())} "
+            f"{' '.join(m['name'].split())} {m['number']}",
             postcode,
             city,
         )

@@ -24,8 +24,8 @@ from typing import Any
 import attrs
 from babel.numbers import format_decimal, format_percent
 
-from opsreform.exceptions import ParseError
-from opsreform.money import amount_of, pln
+from opsreform.exceptions import ParseError, ValidationError
+from opsreform.money import amount_of, pln, round_grosz
 from opsreform.text._lexer import fold
 
 __all__ = [
@@ -45,8 +45,6 @@ _NUMBER = re.compile(
     (?:[.,](?P<frac>\d+))?""",
     re.VERBOSE,
 )
-_SCALES = {"tys": 1000, "tys.": 1000, "tysiecy": 1000, "mln": 1_000_000, "mln.": 1_000_000}
-_UNITS = {"zl", "zl.", "zlotych", "zlote", "zloty", "pln"}
 _EXPECTED = "an amount such as '356 397,50 zł' or '22 551.00 złotych'"
 
 
@@ -71,43 +69,53 @@ _RELATION_WORDS = (
 )
 
 
-def _read(text: str, start: int) -> tuple[Fraction, int, int]:
-    """Read the number and scale at ``start``; return (value in zł, precision, end)."""
+_TAIL = re.compile(
+    r"""\s*(?P<scale>tys\.|tys\b|tysiecy\b|mln\.|mln\b)?\s*
+    (?P<unit>zl\.|zl\b|zlotych\b|zlote\b|zloty\b|pln\b)?\s*""",
+    re.VERBOSE,
+)
+_SCALE = {"tys": 1000, "tysiecy": 1000, "mln": 1_000_000}
+
+
+def _read(text: str, start: int) -> tuple[Fraction, Fraction, int]:
+    """Read the number, scale and unit at ``start``; return (zł, precision in zł, end)."""
     match = _NUMBER.match(text, start)
     if match is None:
         raise ParseError("no number where an amount was expected", text=text, position=start,
                          expected=_EXPECTED)
     digits = re.sub(rf"[{_SPACES}.]", "", match["int"])
     frac = match["frac"] or ""
-    if match["frac"] is not None and len(frac) != 2:
+    after = match.end()
+    if match["frac"] is not None and after < len(text) and text[after] in ".," and (
+            text[after + 1:after + 2].isdigit()):
+        raise ParseError("two decimal separators in one amount", text=text,
+                         position=match.start("frac") - 1,
+                         expected="one comma (or dot) before the grosze, as in 12 345,67")
+    tail = _TAIL.match(fold(text), after)
+    assert tail is not None  # every part of _TAIL is optional
+    scale = _SCALE[tail["scale"].rstrip(".")] if tail["scale"] else 1
+    if match["frac"] is not None and len(frac) != 2 and scale == 1:
         position = match.start("frac") - 1
         if len(frac) == 3 and "," not in text[match.start():match.end()]:
             raise ParseError("a dot followed by three digits is ambiguous", text=text,
                              position=position,
                              expected="spaces between thousands and a comma before grosze")
-        raise ParseError(f"{len(frac)} digits after the decimal separator", text=text,
-                         position=position, expected="two digits of grosze, as in 397,50")
-    value = Fraction(int(digits)) + (Fraction(int(frac), 100) if frac else 0)
+        raise ParseError(f"{len(frac)} digit{'s' if len(frac) > 1 else ''} after the decimal "
+                         "separator", text=text, position=position,
+                         expected="two digits of grosze, as in 397,50")
+    value = (Fraction(int(digits)) + (Fraction(int(frac), 10 ** len(frac)) if frac else 0)) * scale
+    if (value * 100).denominator != 1:
+        raise ParseError("the amount is not a whole number of grosze", text=text,
+                         position=match.start(), expected="at most two decimals of złoty")
     if match["sign"]:
         value = -value
-    end = match.end()
-    rest = fold(text[end:])
-    precision = 100 if frac else 1
-    words = rest.split()
-    scale = 1
-    if words and words[0] in _SCALES:
-        scale = _SCALES[words[0]]
-        end += len(text[end:]) - len(text[end:].lstrip()) + len(words[0])
-        rest = fold(text[end:])
-        words = rest.split()
-    if words and words[0] in _UNITS:
-        end += len(text[end:]) - len(text[end:].lstrip()) + len(words[0])
-    if text[end:].strip():
-        offset = end + len(text[end:]) - len(text[end:].lstrip())
-        word = text[offset:].split(maxsplit=1)[0]
+    end = tail.end()
+    if end < len(text):
+        word = text[end:].split(maxsplit=1)[0]  # not empty: _TAIL ate the spaces
         raise ParseError(f"unexpected {word!r} after the amount", text=text,
-                         position=offset, expected=_EXPECTED)
-    return value * scale, precision if scale == 1 else 1, end
+                         position=end, expected=_EXPECTED)
+    precision = Fraction(scale, 10 ** len(frac))
+    return value, precision, end
 
 
 def parse_amount(text: str) -> Any:
@@ -138,6 +146,16 @@ def parse_amount(text: str) -> Any:
     return pln(value)
 
 
+def _is_money(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    amount_of(value)  # ValidationError when it is not an amount in PLN
+
+
+def _is_positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Fraction | int) or value <= 0:
+        raise ValidationError(f"expected a positive exact number, got {value!r}",
+                              field=attribute.name, value=value)
+
+
 @attrs.frozen
 class StatedAmount:
     """A value as a document states it: exact, or a bound such as "ponad 421 tys. zł".
@@ -152,23 +170,46 @@ class StatedAmount:
     """
 
     relation: Relation = attrs.field(converter=Relation)
-    value: Any
-    precision: Fraction = Fraction(1, 100)
+    value: Any = attrs.field(validator=_is_money)
+    precision: Fraction = attrs.field(default=Fraction(1, 100), validator=_is_positive)
     text: str | None = None
 
     def admits(self, amount: Any) -> bool:
-        """Whether an exact amount agrees with the statement."""
+        """Whether an exact amount agrees with the statement.
+
+        ``over`` and ``under`` are strict (``ponad 421 tys. zł`` does not admit 421 000 zł);
+        ``about`` admits what rounds to the value at its precision (``około 5 tys. zł``:
+        4 500 – 5 500 zł). ``exactly`` at a coarser precision than the grosz ("421 tys.
+        zł" with no word before it) is a rounded figure, so it is read like ``about``.
+
+        >>> bound = parse_amount_bound("ponad 421 tys. zł")
+        >>> bound.admits(pln("421000.01")), bound.admits(pln(421000))
+        (True, False)
+
+        """
         exact, stated = amount_of(amount), amount_of(self.value)
         if self.relation is Relation.OVER:
             return exact > stated
         if self.relation is Relation.UNDER:
             return exact < stated
-        if self.relation is Relation.ABOUT:
+        if self.relation is Relation.ABOUT or self.precision > Fraction(1, 100):
             return abs(exact - stated) <= self.precision / 2
         return exact == stated
 
+    def __contains__(self, amount: object) -> bool:
+        return self.admits(amount)
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the statement is an exact amount to the grosz (``356 397,50 zł``)."""
+        return self.relation is Relation.EXACTLY and self.precision == Fraction(1, 100)
+
     def __str__(self) -> str:
-        return self.text or f"{self.relation.value} {format_amount(self.value)}"
+        if self.text:
+            return self.text
+        word = {Relation.OVER: "ponad ", Relation.UNDER: "poniżej ", Relation.ABOUT: "około ",
+                Relation.EXACTLY: ""}[self.relation]
+        return f"{word}{format_amount(self.value)}"
 
 
 def parse_amount_bound(text: str) -> StatedAmount:
@@ -190,26 +231,29 @@ def parse_amount_bound(text: str) -> StatedAmount:
             start += len(word)
             start += len(text[start:]) - len(text[start:].lstrip())
             break
-    value, _precision, _end = _read(text, start)
-    scaled = any(s in folded for s in ("tys", "mln"))
-    digits_after = "," in text[start:] or re.search(r"\.\d\d\b", text[start:]) is not None
-    precision = Fraction(1000) if "tys" in folded else (
-        Fraction(1_000_000) if "mln" in folded else Fraction(1, 100 if digits_after else 1))
-    if scaled and digits_after:
-        precision = precision / 100
+    value, precision, _end = _read(text, start)
     return StatedAmount(relation, pln(value), precision, text.strip())
 
 
 def format_amount(amount: Any) -> str:
     """Write an amount the Polish way, rounded to the grosz: ``356 397,50 zł``.
 
-    Thousands are separated by a plain space (babel gives the CLDR group separator,
-    a non-breaking space in pl; :func:`parse_amount` reads both).
+    The grouping and the decimal comma come from babel's Polish locale (CLDR). CLDR
+    separates thousands with a non-breaking space; it is written here as a plain space,
+    because project files and terminals are typed and searched by people, who type plain
+    spaces. :func:`parse_amount` reads both. Half a grosz rounds away from zero, as
+    :func:`opsreform.money.round_grosz` does.
+
+    >>> format_amount(pln("1234567.891"))
+    '1 234 567,89 zł'
+    >>> format_amount(pln("-0.005"))
+    '-0,01 zł'
+
     """
-    value = amount_of(amount)
+    value = amount_of(round_grosz(amount))
     exact = Decimal(value.numerator) / Decimal(value.denominator)
-    text = format_decimal(exact.quantize(Decimal("0.01")), format="#,##0.00", locale="pl")
-    return f"{text.replace(chr(0xa0), ' ')} zł"
+    text = format_decimal(exact, format="#,##0.00", locale="pl")
+    return f"{text.replace(chr(0xa0), ' ').replace(chr(0x202f), ' ')} zł"
 
 
 def format_share(share: Fraction) -> str:

@@ -11,10 +11,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
-from opsreform.exceptions import ParseError
+from opsreform.exceptions import ParseError, ValidationError
 
 __all__ = ["CallNumber", "parse_call_number"]
 
@@ -37,6 +39,27 @@ _PARTS = (
 )
 
 
+def _matches(pattern: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    compiled = re.compile(pattern)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or compiled.fullmatch(value) is None:
+            raise ValidationError(f"expected text of the form {pattern}, got {value!r}",
+                                  field=attribute.name, value=value)
+    return check
+
+
+def _in_range(low: int, high: int) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValidationError(f"expected a whole number from {low} to {high}, got "
+                                  f"{value!r}", field=attribute.name, value=value)
+    return check
+
+
+_two_digits = _in_range(0, 99)
+
+
 @attrs.frozen
 class CallNumber:
     """A call (nabór) number in its parts.
@@ -53,14 +76,14 @@ class CallNumber:
 
     """
 
-    programme: str
-    axis: int
-    action_number: int
-    subaction: int
-    intermediate_body: str
-    region: str
-    number: int
-    year: int
+    programme: str = attrs.field(validator=_matches(r"[A-Z]{2,6}"))
+    axis: int = attrs.field(validator=_two_digits)
+    action_number: int = attrs.field(validator=_two_digits)
+    subaction: int = attrs.field(validator=_two_digits)
+    intermediate_body: str = attrs.field(validator=_matches(r"I[PZ]\.\d{2}"))
+    region: str = attrs.field(validator=_matches(r"\d{2}"))
+    number: int = attrs.field(validator=_in_range(0, 999))
+    year: int = attrs.field(validator=_in_range(2000, 2099))
 
     @property
     def action(self) -> str:
@@ -75,6 +98,17 @@ class CallNumber:
 
 def parse_call_number(text: str) -> CallNumber:
     """Read a call number such as ``POWR.02.05.00-IP.03-00-012/17``.
+
+    The form is strict, as in the programme's documents: upper-case programme code, two
+    digits for the axis, action and sub-action, the institution (``IP.03`` — instytucja
+    pośrednicząca, intermediate body; ``IZ.00`` — instytucja zarządzająca, managing
+    authority), a two-digit code, a three-digit number and a two-digit year.
+
+    Args:
+        text: The call number; spaces around it are ignored.
+
+    Returns:
+        The call number in its parts.
 
     Raises:
         ParseError: At the first part that does not have its official form.

@@ -2,7 +2,13 @@
 
 Accepted: ``22.05.2018``, ``8.05.2018``, ``15.01.2018r.``, ``15.01.2018 r.``,
 ``2018-05-22``, ``23 października 2018``, ``23 październik 2018 roku``,
-``poniedziałek, 28 maja 2018`` (the weekday must match the date).
+``poniedziałek, 28 maja 2018`` (the weekday must match the date); any letter case, with
+or without Polish diacritics, with "r", "r." or "roku" after the year.
+
+Years are written with four digits, so dates before the year 1000 are neither read
+(``01.01.0999`` is a :class:`~opsreform.exceptions.ParseError`) nor written
+(:func:`format_date` raises :class:`~opsreform.exceptions.ValidationError`): every date
+that :func:`format_date` writes reads back to itself.
 
 >>> parse_date("poniedziałek, 28 maja 2018")
 datetime.date(2018, 5, 28)
@@ -23,14 +29,16 @@ import attrs
 from babel.dates import format_date as _babel_format_date
 from babel.dates import get_day_names
 
-from opsreform.exceptions import ParseError
+from opsreform.exceptions import ParseError, ValidationError
 from opsreform.text._lexer import Token, tokenize
 from opsreform.text.months import month_lookup, weekday_lookup
 
 __all__ = ["format_date", "parse_date"]
 
 YEAR_WORDS = frozenset({"r", "r.", "rok", "roku"})
-DATE_KINDS = frozenset({"iso", "ddate", "num", "word", "dash", "comma"})
+DATE_KINDS = frozenset({"iso", "ddate", "time", "num", "word", "dash", "comma"})
+MIN_YEAR = 1000
+"""The first year that a four-digit Polish date form can write."""
 
 
 @attrs.frozen
@@ -43,6 +51,8 @@ class Point:
     start: int  # position of the first token, for error messages
     day_pos: int
     month_pos: int
+    weekday: int | None = None  # a weekday named before the date (Monday 0)
+    weekday_pos: int = 0
 
 
 class Cursor:
@@ -89,6 +99,7 @@ def _year(cursor: Cursor) -> int | None:
         return None
     if len(token.text) != 4:
         raise cursor.error(f"year {token.text!r} is not four digits", "a year such as 2018")
+    _check_year(cursor, int(token.text), token.start)
     cursor.take()
     cursor.take_word(YEAR_WORDS)
     return int(token.text)
@@ -105,22 +116,70 @@ def _month_word(cursor: Cursor) -> tuple[int, int] | None:
     return number, token.start
 
 
+def _check_year(cursor: Cursor, year: int, position: int) -> None:
+    if year < MIN_YEAR:
+        raise ParseError(
+            f"year {year} is before {MIN_YEAR}", text=cursor.text, position=position,
+            expected=f"a four-digit year from {MIN_YEAR}",
+        )
+
+
+def _weekday(cursor: Cursor) -> Token | None:
+    """Consume a weekday name (and a comma after it) when one comes next."""
+    token = cursor.peek()
+    if token is None or token.kind != "word" or token.text not in weekday_lookup():
+        return None
+    cursor.take()
+    if (comma := cursor.peek()) is not None and comma.kind == "comma":
+        cursor.take()
+    return token
+
+
 def read_point(cursor: Cursor) -> Point:
-    """Read one written date or month, possibly incomplete (``24``, ``lipiec``)."""
+    """Read one written date or month, possibly incomplete (``24``, ``lipiec``).
+
+    A weekday may stand before a date (``poniedziałek, 28 maja 2018``); it is kept in
+    the point and checked by :func:`make_date`.
+    """
+    weekday = _weekday(cursor)
+    point = _read_point(cursor)
+    if weekday is None:
+        return point
+    if point.day is None or point.month is None:
+        raise ParseError(
+            "a weekday stands before something that is not a date", text=cursor.text,
+            position=weekday.start, expected="a whole date after the weekday",
+        )
+    return attrs.evolve(point, start=weekday.start, weekday=weekday_lookup()[weekday.text],
+                        weekday_pos=weekday.start)
+
+
+def _read_point(cursor: Cursor) -> Point:
     token = cursor.peek()
     if token is None:
         raise cursor.error(f"{cursor.what} ends too early", "a date or a month")
     if token.kind == "ddate":
         cursor.take()
         day, month, year = (int(part) for part in token.text.split("."))
-        cursor.take_word(YEAR_WORDS)
         month_pos = token.start + token.text.index(".") + 1
+        _check_year(cursor, year, token.start + token.text.rindex(".") + 1)
+        cursor.take_word(YEAR_WORDS)
         return Point(day, month, year, token.start, token.start, month_pos)
     if token.kind == "iso":
         cursor.take()
         year, month, day = (int(part) for part in token.text.split("-"))
+        _check_year(cursor, year, token.start)
         cursor.take_word(YEAR_WORDS)
-        return Point(day, month, year, token.start, token.start + 8, token.start + 5)
+        month_pos = token.start + token.text.index("-") + 1
+        day_pos = token.start + token.text.rindex("-") + 1
+        return Point(day, month, year, token.start, day_pos, month_pos)
+    if token.kind == "time" and "." in token.text:  # "24.10" (day.month, no year)
+        cursor.take()
+        day, month = (int(part) for part in token.text.split("."))
+        month_pos = token.start + token.text.index(".") + 1
+        return Point(day, month, None, token.start, token.start, month_pos)
+    if token.kind == "num" and len(token.text) == 4:  # a whole year: "2018", "w latach 2014-2020"
+        return Point(None, None, _year(cursor), token.start, token.start, token.start)
     if token.kind == "num":
         if len(token.text) > 2:
             raise cursor.error(f"{token.text!r} is not a day of the month", "a day from 1 to 31")
@@ -138,6 +197,18 @@ def read_point(cursor: Cursor) -> Point:
     )
 
 
+def after_point(cursor: Cursor, point: Point, message: str, expected: str) -> ParseError:
+    """Return the error for the token after ``point``: a word after a lone day is a bad month."""
+    token = cursor.peek()
+    if (token is not None and token.kind == "word" and point.month is None
+            and point.day is not None):
+        return cursor.error(
+            f"{cursor.text[token.start:token.end]!r} is not a Polish month name",
+            "a month such as 'października' after the day",
+        )
+    return cursor.error(message, expected)
+
+
 def make_date(cursor: Cursor, point: Point, day: int | None = None) -> date:
     """Build the date of a complete point, or raise ParseError at the part that is wrong."""
     day = point.day if day is None else day
@@ -148,12 +219,20 @@ def make_date(cursor: Cursor, point: Point, day: int | None = None) -> date:
             expected="a month from 1 to 12",
         )
     try:
-        return date(point.year, point.month, day)
+        result = date(point.year, point.month, day)
     except ValueError:
         raise ParseError(
             f"day {day} does not exist in {point.month:02d}.{point.year}", text=cursor.text,
             position=point.day_pos, expected="a day that exists in that month",
         ) from None
+    if point.weekday is not None and point.weekday != result.weekday():
+        actual = format_weekday(result)
+        named = _weekday_names()[point.weekday]
+        raise ParseError(
+            f"the weekday {named!r} does not match {format_date(result)}, which is a {actual}",
+            text=cursor.text, position=point.weekday_pos, expected=f"the weekday {actual!r}",
+        )
+    return result
 
 
 def parse_date(text: str) -> date:
@@ -179,29 +258,18 @@ def parse_date(text: str) -> date:
 
     """
     cursor = Cursor(text, tokenize(text, kinds=DATE_KINDS, what="a date"), "a date")
-    weekday_token = None
-    first = cursor.peek()
-    if first is not None and first.kind == "word" and first.text in weekday_lookup():
-        weekday_token = cursor.take()
-        if (comma := cursor.peek()) is not None and comma.kind == "comma":
-            cursor.take()
     point = read_point(cursor)
     if not cursor.at_end():
-        raise cursor.error("unexpected text after the date", "nothing after the date")
-    if point.day is None or point.month is None or point.year is None:
+        raise after_point(cursor, point, "unexpected text after the date",
+                          "nothing after the date")
+    if point.day is None or point.month is None:
         raise ParseError(
-            "the text names a month, not a day", text=text, position=point.start,
-            expected="a whole date with day, month and year",
+            f"the text names a {'month' if point.month else 'year'}, not a day", text=text,
+            position=point.start, expected="a whole date with day, month and year",
         )
-    result = make_date(cursor, point)
-    if weekday_token is not None and weekday_lookup()[weekday_token.text] != result.weekday():
-        actual = format_weekday(result)
-        raise ParseError(
-            f"{text[weekday_token.start:weekday_token.end]!r} does not match the date, "
-            f"which is a {actual}", text=text, position=weekday_token.start,
-            expected=f"the weekday {actual!r}",
-        )
-    return result
+    if point.year is None:
+        raise cursor.error("the date has no year", "a year such as 2018 after the month")
+    return make_date(cursor, point)
 
 
 def format_weekday(day: date) -> str:
@@ -223,10 +291,21 @@ def format_date(day: date, style: Literal["numeric", "long", "weekday"] = "numer
         style: ``numeric`` (``22.05.2018``), ``long`` (``22 maja 2018``) or
             ``weekday`` (``wtorek, 22 maja 2018``).
 
+    Raises:
+        ValidationError: For a date before the year 1000 (the Polish forms write four
+            digits) or an unknown style.
+
     >>> format_date(date(2018, 10, 24), "weekday")
     'środa, 24 października 2018'
 
     """
+    if not isinstance(day, date):
+        msg = f"expected a datetime.date, got {type(day).__name__} {day!r}"
+        raise ValidationError(msg, field="day", value=day)
+    if day.year < MIN_YEAR:
+        msg = (f"{day.isoformat()} is before the year {MIN_YEAR}; the Polish forms write "
+               "four-digit years")
+        raise ValidationError(msg, field="year", value=day.year)
     if style == "numeric":
         return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
     long = str(_babel_format_date(day, "d MMMM y", locale="pl"))
@@ -235,4 +314,4 @@ def format_date(day: date, style: Literal["numeric", "long", "weekday"] = "numer
     if style == "weekday":
         return f"{format_weekday(day)}, {long}"
     msg = f"unknown date style {style!r}; expected 'numeric', 'long' or 'weekday'"
-    raise ValueError(msg)
+    raise ValidationError(msg, field="style", value=style)

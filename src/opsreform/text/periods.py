@@ -20,33 +20,80 @@ Period(2018-07-01, 2018-11-30)
 
 from __future__ import annotations
 
-import re
+from datetime import date
 from typing import Literal
+
+import attrs
 
 from opsreform.exceptions import ParseError, ValidationError
 from opsreform.periods import Period
-from opsreform.text._lexer import tokenize
-from opsreform.text.dates import DATE_KINDS, Cursor, Point, format_date, make_date, read_point
+from opsreform.text._lexer import Token, tokenize
+from opsreform.text.dates import (
+    DATE_KINDS,
+    MIN_YEAR,
+    Cursor,
+    Point,
+    after_point,
+    format_date,
+    make_date,
+    read_point,
+)
 from opsreform.text.months import month_name
 
 __all__ = ["format_period", "parse_period", "parse_periods"]
 
-_LEAD_WORDS = frozenset({"w", "we", "od", "dnia", "dniu", "dniach", "okresie", "okres"})
+# Words that may stand before a period: "w czerwcu", "od …", "w dniach 2-3 sierpnia",
+# "w okresie od … do …", "na lata 2014 – 2020", "w roku 2018".
+_LEAD_WORDS = frozenset({
+    "w", "we", "od", "dnia", "dniu", "dniach", "okresie", "okres", "na", "lata", "latach",
+    "rok", "roku",
+})
+_SECOND_LEAD_WORDS = frozenset({"w", "we", "dnia"})
+# Words that join two periods in one text: "2-3 sierpnia 2021 r. oraz 8-9 września 2021 r.".
+_JOIN_WORDS = frozenset({"oraz", "i", "a", "takze", "tudziez"})
+
+
+@attrs.frozen
+class _Range:
+    """One period as written: its ends, before missing parts are filled in."""
+
+    first: Point
+    last: Point | None
+    opened_with_od: bool
+
+
+def _is_year_only(point: Point) -> bool:
+    return point.day is None and point.month is None
+
+
+def _has_year(written: _Range) -> bool:
+    return written.first.year is not None or (
+        written.last is not None and written.last.year is not None)
 
 
 def _complete(cursor: Cursor, first: Point, last: Point | None) -> Period:
     if last is None:
-        if first.day is None and first.month is None:
-            raise cursor.error("no date or month", "a date or a month")
         if first.year is None:
+            if first.month is None:
+                raise ParseError(
+                    "a day alone is not a period", text=cursor.text, position=first.start,
+                    expected="a month and a year after the day",
+                )
             raise ParseError(
                 "the period has no year", text=cursor.text, position=first.start,
                 expected="a year such as 2018 after the month",
             )
+        if _is_year_only(first):
+            return Period(*_year_bounds(cursor, first.year, first.start))
         if first.day is None:
             return Period.month(first.year, _month(cursor, first))
         day = make_date(cursor, first)
         return Period(day, day)
+    if _is_year_only(last) and first.year is None:
+        raise ParseError(
+            "the start of the period has no year", text=cursor.text, position=first.start,
+            expected="a year after the start when the end is a whole year",
+        )
     year_last = last.year if last.year is not None else first.year
     year_first = first.year if first.year is not None else year_last
     if year_first is None or year_last is None:
@@ -55,26 +102,41 @@ def _complete(cursor: Cursor, first: Point, last: Point | None) -> Period:
             expected="a year such as 2018 after the last month",
         )
     month_first = first.month
-    if month_first is None:  # "24 - 29 październik 2018": the day takes the later month
+    if month_first is None and first.day is not None:
+        # "24 - 29 październik 2018": the day takes the later month
         if last.day is None:
             raise ParseError(
-                "a lone day cannot start a range of months", text=cursor.text,
+                "a lone day cannot start a range of months or years", text=cursor.text,
                 position=first.start, expected="a month name after the first day",
             )
         month_first = last.month
-    assert month_first is not None and last.month is not None
-    first = Point(first.day, month_first, year_first, first.start, first.day_pos, first.month_pos)
-    last = Point(last.day, last.month, year_last, last.start, last.day_pos, last.month_pos)
-    start = make_date(cursor, first) if first.day is not None else Period.month(
-        year_first, _month(cursor, first)).start
-    end = make_date(cursor, last) if last.day is not None else Period.month(
-        year_last, _month(cursor, last)).end
+    first = attrs.evolve(first, month=month_first, year=year_first)
+    last = attrs.evolve(last, year=year_last)
+    if _is_year_only(first):
+        start = _year_bounds(cursor, year_first, first.start)[0]
+    elif first.day is None:
+        start = Period.month(year_first, _month(cursor, first)).start
+    else:
+        start = make_date(cursor, first)
+    if _is_year_only(last):
+        end = _year_bounds(cursor, year_last, last.start)[1]
+    elif last.day is None:
+        end = Period.month(year_last, _month(cursor, last)).end
+    else:
+        end = make_date(cursor, last)
     if end < start:
         raise ParseError(
             f"the range ends on {format_date(end)}, before it starts on {format_date(start)}",
             text=cursor.text, position=last.start, expected="an end on or after the start",
         )
     return Period(start, end)
+
+
+def _year_bounds(cursor: Cursor, year: int, position: int) -> tuple[date, date]:
+    if year < MIN_YEAR:  # pragma: no cover - _year refuses such years already
+        raise ParseError(f"year {year} is before {MIN_YEAR}", text=cursor.text,
+                         position=position, expected=f"a year from {MIN_YEAR}")
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def _month(cursor: Cursor, point: Point) -> int:
@@ -87,20 +149,42 @@ def _month(cursor: Cursor, point: Point) -> int:
     return point.month
 
 
+def _read_range(cursor: Cursor) -> _Range:
+    opened_with_od = False
+    while (lead := cursor.take_word(_LEAD_WORDS)) is not None:
+        opened_with_od = opened_with_od or lead.text == "od"
+    first = read_point(cursor)
+    last = None
+    separator = cursor.peek()
+    if separator is not None and (
+            separator.kind == "dash" or (separator.kind == "word" and separator.text == "do")):
+        cursor.take()
+        cursor.take_word(_SECOND_LEAD_WORDS)  # "w listopadzie 2018 – w grudniu 2019"
+        last = read_point(cursor)
+    elif opened_with_od:
+        raise cursor.error("'od' (from) without 'do' (to)", "'do' and the end of the period")
+    return _Range(first, last, opened_with_od)
+
+
+def _cursor(text: str) -> Cursor:
+    return Cursor(text, tokenize(text, kinds=DATE_KINDS, what="a period"), "a period")
+
+
 def parse_period(text: str) -> Period:
     """Read a period written in any of the Polish forms of the documents.
 
     Args:
-        text: A single date or month, or a range of them (see the module docs).
-            Line breaks inside the text are fine (documents wrap long cells).
+        text: A single date, month or year, or a range of them (see the module docs).
+            Line breaks and non-breaking spaces inside the text are fine (documents
+            wrap long cells); "r", "r." or "roku" may follow any year.
 
     Returns:
         The closed period.
 
     Raises:
         ParseError: Unknown words (``trzynastek 2018``), impossible dates, a missing
-            year, an empty text, or a range whose end is before its start;
-            ``position`` points at the offending part.
+            year, an empty text, two periods (use :func:`parse_periods`), or a range
+            whose end is before its start; ``position`` points at the offending part.
 
     >>> parse_period("od stycznia 2018r. do lutego 2019r.")
     Period(2018-01-01, 2019-02-28)
@@ -108,57 +192,88 @@ def parse_period(text: str) -> Period:
     Period(2018-06-01, 2018-06-30)
 
     """
-    cursor = Cursor(text, tokenize(text, kinds=DATE_KINDS, what="a period"), "a period")
-    opened_with_od = False
-    while (lead := cursor.take_word(_LEAD_WORDS)) is not None:
-        opened_with_od = opened_with_od or lead.text == "od"
-    first = read_point(cursor)
-    last = None
+    cursor = _cursor(text)
+    written = _read_range(cursor)
     if not cursor.at_end():
-        separator = cursor.peek()
-        assert separator is not None
-        if separator.kind == "dash" or (separator.kind == "word" and separator.text == "do"):
-            cursor.take()
-            last = read_point(cursor)
-        if not cursor.at_end():
-            raise cursor.error(
-                "unexpected text in the period",
-                "a dash or 'do' between the two ends, and nothing after the end",
-            )
-    elif opened_with_od:
-        raise cursor.error("'od' (from) without 'do' (to)", "'do' and the end of the period")
-    return _complete(cursor, first, last)
+        raise _unexpected(cursor, written, "unexpected text in the period",
+                          "a dash or 'do' between the two ends, and nothing after the end")
+    return _complete(cursor, written.first, written.last)
 
 
-_JOINERS = re.compile(r"\s+(?:oraz|i|a także)\s+|\s*[;,]\s*", re.IGNORECASE)
+def _unexpected(cursor: Cursor, written: _Range, message: str, expected: str) -> ParseError:
+    """The error for a token after a period; a word after a lone day is a bad month."""
+    token = cursor.peek()
+    if token is not None and _is_joiner(token):
+        return cursor.error(message, expected)
+    return after_point(cursor, written.last if written.last is not None else written.first,
+                       message, expected)
+
+
+def _is_joiner(token: Token) -> bool:
+    return token.kind == "comma" or (token.kind == "word" and token.text in _JOIN_WORDS)
 
 
 def parse_periods(text: str) -> tuple[Period, ...]:
-    """Read several periods joined by "oraz", "i", commas or semicolons.
+    """Read one or more periods joined by "oraz", "i", commas or semicolons.
+
+    Each part is any form :func:`parse_period` reads. A part without a year takes the
+    year of the next part that has one (``2-3 sierpnia i 8-9 września 2021``), provided
+    the periods then follow each other; otherwise the text is ambiguous and an error.
+
+    Args:
+        text: For example ``"w dniach 2-3 sierpnia 2021 r. oraz 8-9 września 2021 r."``.
+
+    Returns:
+        The periods in the order written.
+
+    Raises:
+        ParseError: When any part is not a period, text stands between two periods
+            without a joiner, or a part has no year; ``position`` is in the whole text.
 
     >>> parse_periods("2-3 sierpnia 2021 r. oraz 8-9 września 2021 r.")
     (Period(2021-08-02, 2021-08-03), Period(2021-09-08, 2021-09-09))
 
-    Raises:
-        ParseError: When any part is not a period; ``position`` is in the whole text.
-
     """
-    if not text.strip():
-        raise ParseError("empty text where periods were expected", text=text,
-                         expected="one or more periods")
-    found = []
-    start = 0
-    for joiner in [*_JOINERS.finditer(text), None]:
-        end = joiner.start() if joiner is not None else len(text)
-        part = text[start:end]
-        try:
-            found.append(parse_period(part))
-        except ParseError as exc:
-            offset = start + (exc.position or 0)
-            raise ParseError(str(exc).split(" (at position")[0].split(" (in ")[0], text=text,
-                             position=offset, expected=exc.expected) from None
-        start = joiner.end() if joiner is not None else len(text)
-    return tuple(found)
+    cursor = _cursor(text)
+    parts: list[_Range] = []
+    while True:
+        parts.append(_read_range(cursor))
+        if cursor.at_end():
+            break
+        joiner = cursor.peek()
+        assert joiner is not None
+        if not _is_joiner(joiner):
+            raise _unexpected(cursor, parts[-1], "unexpected text after a period",
+                              "'oraz', 'i', a comma or a semicolon, then the next period")
+        while (token := cursor.peek()) is not None and _is_joiner(token):
+            cursor.take()
+        if cursor.at_end():
+            raise cursor.error("the text ends after a joiner", "another period")
+    found: list[Period | None] = [None] * len(parts)
+    for index in range(len(parts) - 1, -1, -1):
+        written = parts[index]
+        if _has_year(written) or index == len(parts) - 1:
+            found[index] = _complete(cursor, written.first, written.last)
+            continue
+        donor = next(parts[j] for j in range(index + 1, len(parts)) if _has_year(parts[j]))
+        year = donor.first.year if donor.first.year is not None else (
+            donor.last.year if donor.last is not None else None)
+        first, last = written.first, written.last
+        if last is None:
+            first = attrs.evolve(first, year=year)
+        else:
+            last = attrs.evolve(last, year=year)
+        period = _complete(cursor, first, last)
+        following = found[index + 1]
+        assert following is not None
+        if period.end >= following.start:
+            raise ParseError(
+                f"the year of this period is not written, and {year} would put it after "
+                "the next one", text=text, position=written.first.start,
+                expected="a year after each period",
+            )
+        found[index] = period
+    return tuple(p for p in found if p is not None)
 
 
 def format_period(period: Period, style: Literal["polish", "numeric"] = "polish") -> str:
@@ -177,7 +292,14 @@ def format_period(period: Period, style: Literal["polish", "numeric"] = "polish"
     '01.03.2017 – 28.02.2019'
 
     """
+    if not isinstance(period, Period):
+        msg = f"expected a Period, got {type(period).__name__} {period!r}"
+        raise ValidationError(msg, field="period", value=period)
     start, end = period.start, period.end
+    if start.year < MIN_YEAR:
+        msg = (f"{period!r} starts before the year {MIN_YEAR}; the Polish forms write "
+               "four-digit years")
+        raise ValidationError(msg, field="period", value=period)
     if style == "numeric" or (style == "polish" and not _has_words(period)):
         if start == end:
             return format_date(start)
