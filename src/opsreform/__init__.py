@@ -22,15 +22,21 @@ from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.funding import (
+    Budget,
     BudgetCategory,
     BudgetLine,
     Funding,
     FundingAgreement,
     FundingKind,
     FundingSource,
+    IndirectCostTiers,
+    Programme,
+    Task,
 )
 from opsreform.model.organisation import (
     Assignment,
+    Change,
+    ChangeKind,
     Engagement,
     EngagementKind,
     Institution,
@@ -41,6 +47,8 @@ from opsreform.model.organisation import (
     Unit,
     UnitKind,
     UnitRole,
+    changes_between,
+    role_from_name,
 )
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Milestone, Project, SourceDocument
@@ -53,10 +61,14 @@ from opsreform.model.sessions import (
     SlotBooking,
 )
 from opsreform.model.venues import Venue
-from opsreform.money import pln, round_grosz, split_total
+from opsreform.money import pln, round_grosz, share_of, split_total
 from opsreform.periods import Period
 from opsreform.planning import plan
-from opsreform.reports.orgchart import render_organisation_text, render_orgchart_text
+from opsreform.reports.orgchart import (
+    render_organisation_text,
+    render_orgchart_svg,
+    render_orgchart_text,
+)
 from opsreform.rules.engine import Rule
 from opsreform.text.addresses import Address, parse_address, parse_addresses
 from opsreform.text.amounts import (
@@ -82,9 +94,12 @@ __all__ = [
     "Address",
     "Assignment",
     "Attendance",
+    "Budget",
     "BudgetCategory",
     "BudgetLine",
     "CallNumber",
+    "Change",
+    "ChangeKind",
     "Contract",
     "DeclaredBreak",
     "Engagement",
@@ -94,6 +109,7 @@ __all__ = [
     "FundingAgreement",
     "FundingKind",
     "FundingSource",
+    "IndirectCostTiers",
     "Institution",
     "InstitutionKind",
     "Milestone",
@@ -104,6 +120,7 @@ __all__ = [
     "Person",
     "PlanningError",
     "Profession",
+    "Programme",
     "Project",
     "ProjectFileError",
     "PublishedTable",
@@ -117,6 +134,7 @@ __all__ = [
     "SourceDocument",
     "StatedAmount",
     "Structure",
+    "Task",
     "TimeSlot",
     "Unit",
     "UnitKind",
@@ -125,6 +143,7 @@ __all__ = [
     "Venue",
     "WorkCalendar",
     "__version__",
+    "changes_between",
     "check",
     "dumps_project",
     "format_amount",
@@ -149,9 +168,12 @@ __all__ = [
     "pln",
     "read_session_table",
     "render_organisation_text",
+    "render_orgchart_svg",
     "render_orgchart_text",
+    "role_from_name",
     "round_grosz",
     "save_project",
+    "share_of",
     "split_total",
     "ureg",
 ]
