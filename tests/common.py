@@ -28,6 +28,19 @@ def assert_parse_error(reader: Callable[[str], Any], text: str, position: int | 
     return error
 
 
+def assert_reads_or_refuses(reader: Callable[[str], Any], text: str) -> None:
+    """Assert that ``reader(text)`` returns, or raises a ParseError about ``text``."""
+    error: ParseError | None = None
+    try:
+        reader(text)
+    except ParseError as caught:
+        error = caught
+    if error is not None:
+        assert error.text == text
+        assert error.position is None or 0 <= error.position <= len(text)
+        assert error.expected
+
+
 def polish_holidays(year: int) -> dict[date, str]:
     """Public holidays by the ustawa o dniach wolnych od pracy, written from the law.
 

@@ -49,7 +49,7 @@ def test_parse_error_needs_the_text() -> None:
     with pytest.raises(TypeError):
         ParseError("x")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        ParseError("x", "text")  # type: ignore[misc]
+        ParseError("x", "text")  # type: ignore[call-arg]
 
 
 def test_validation_error_fields() -> None:

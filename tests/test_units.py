@@ -27,7 +27,7 @@ from opsreform.units import (
 def test_one_registry_exported() -> None:
     """opsreform.ureg is the module's registry, not pint's global application registry."""
     assert opsreform.ureg is ureg
-    assert ureg is not pint.get_application_registry()
+    assert ureg is not pint.get_application_registry()  # type: ignore[no-untyped-call]
     assert Quantity is ureg.Quantity
 
 

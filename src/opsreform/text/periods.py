@@ -8,9 +8,20 @@ Every form of the source documents' schedules is read, among them::
     od stycznia 2018r. do lutego 2019r.  2-3 sierpnia 2021 r.
     w czerwcu 2018 r.                    czerwiec 2018 – 31 maja 2019
 
-A month at the start of a range means its first day, a month at the end its last day.
-The first end may leave out what the second states (``24 - 29 październik 2018``:
-the month and year of 24 are those of 29).
+Also read: year ranges (``na lata 2014 – 2020``, ``w roku 2018``), days without a year
+at the start (``24.10 – 29.10.2018``), a weekday before a date, a "w" before the second
+month (``w listopadzie 2018 – w grudniu 2019``), "r", "r." or "roku" after any year,
+non-breaking spaces, line breaks, and hyphens, en dashes, em dashes or minus signs.
+
+A month at the start of a range means its first day, a month at the end its last day
+(a year: 1 January and 31 December). The first end may leave out what the second
+states (``24 - 29 październik 2018``: the month and year of 24 are those of 29).
+Several periods in one text (``2-3 sierpnia 2021 r. oraz 8-9 września 2021 r.``) are
+read by :func:`parse_periods`; :func:`parse_period` refuses them.
+
+Years are written with four digits: :func:`format_period` raises
+:class:`~opsreform.exceptions.ValidationError` for a period that starts before the year
+1000, and the readers refuse such years, so that every period written reads back.
 
 >>> parse_period("lipiec – listopad 2018 roku")
 Period(2018-07-01, 2018-11-30)
@@ -73,12 +84,12 @@ def _has_year(written: _Range) -> bool:
 
 def _complete(cursor: Cursor, first: Point, last: Point | None) -> Period:
     if last is None:
+        if first.day is not None and first.month is None:
+            raise ParseError(
+                "a day alone is not a period", text=cursor.text, position=first.start,
+                expected="a month and a year after the day",
+            )
         if first.year is None:
-            if first.month is None:
-                raise ParseError(
-                    "a day alone is not a period", text=cursor.text, position=first.start,
-                    expected="a month and a year after the day",
-                )
             raise ParseError(
                 "the period has no year", text=cursor.text, position=first.start,
                 expected="a year such as 2018 after the month",
@@ -89,6 +100,11 @@ def _complete(cursor: Cursor, first: Point, last: Point | None) -> Period:
             return Period.month(first.year, _month(cursor, first))
         day = make_date(cursor, first)
         return Period(day, day)
+    if last.day is not None and last.month is None:
+        raise ParseError(
+            "the period ends with a day without a month", text=cursor.text,
+            position=last.start, expected="a month and a year after the last day",
+        )
     if _is_year_only(last) and first.year is None:
         raise ParseError(
             "the start of the period has no year", text=cursor.text, position=first.start,
