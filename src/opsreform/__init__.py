@@ -84,7 +84,7 @@ from opsreform.text.dates import format_date, parse_date
 from opsreform.text.periods import format_period, parse_period, parse_periods
 from opsreform.text.slots import format_slot, format_slots, parse_slots
 from opsreform.timeslots import TimeSlot
-from opsreform.units import ureg
+from opsreform.units import format_quantity, ureg
 from opsreform.workcalendar import WorkCalendar
 
 __version__: str = _version("opsreform")
@@ -149,6 +149,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_period",
+    "format_quantity",
     "format_share",
     "format_slot",
     "format_slots",
