@@ -179,6 +179,21 @@ class PublishedTable:
     contract: str | None = None
 
 
+_SHARED_MINUTES: dict[int, int] = {}
+
+
+def _total_minutes(slots: tuple[SlotBooking, ...], period: Period | None) -> int | None:
+    """The minutes of ``slots`` over every day (equal totals share one int object)."""
+    if not slots:
+        return None
+    total = 0
+    for booking in slots:
+        total += booking.slot.end_minute - booking.slot.start_minute
+    if period is not None:
+        total *= period.days
+    return _SHARED_MINUTES.setdefault(total, total)
+
+
 def _id_or_none(value: str | None) -> str | None:
     return value if value is None else str(value)
 
@@ -211,6 +226,8 @@ class Session:
         given_id: An id given explicitly; otherwise the id is ``table#number``.
         line: The line of the source file it was read from, when read from a file.
         note: Free remarks.
+        minutes: Its total length in minutes over all its days, or None when its
+            slots are not stated (computed from the slots, not given).
 
     """
 
@@ -233,6 +250,9 @@ class Session:
     given_id: str | None = attrs.field(default=None, converter=_id_or_none)
     line: int | None = attrs.field(default=None, eq=False)
     note: str | None = None
+    minutes: int | None = attrs.field(init=False, eq=False, repr=False)
+    """Total length in minutes over all days, or None when the slots are not stated
+    (computed once: the checks sum it for every session)."""
 
     def __attrs_post_init__(self) -> None:
         if (self.day is None) == (self.period is None):
@@ -254,6 +274,7 @@ class Session:
         if self.given_id is None and (self.table is None or self.number is None):
             raise ValidationError("a session needs an id, or a table and a number to derive one",
                                   field="given_id", value=self.title)
+        object.__setattr__(self, "minutes", _total_minutes(self.slots, self.period))
 
     def __repr__(self) -> str:
         when = self.day.isoformat() if self.day else repr(self.period)
@@ -294,16 +315,6 @@ class Session:
     def day_count(self) -> int:
         """How many days the session spans."""
         return 1 if self.period is None else self.period.days
-
-    @property
-    def minutes(self) -> int | None:
-        """Total length in minutes over all days, or None when the slots are not stated."""
-        if not self.slots:
-            return None
-        total = 0
-        for booking in self.slots:
-            total += booking.slot.end_minute - booking.slot.start_minute
-        return total if self.period is None else total * self.period.days
 
     @property
     def hours(self) -> Any:

@@ -396,12 +396,8 @@ class SupervisorIndependence(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield findings for each supervisor (by profession or leading supervision)."""
         ids = {p.id for p in project.people if p.profession is Profession.SUPERVISOR}
-        index = schedule_index(project)
-        seen: set[tuple[str, ...]] = set()
-        for session, leaders in zip(index.sessions, index.leaders, strict=True):
-            if session.kind is SessionKind.SUPERVISION and leaders not in seen:
-                seen.add(leaders)
-                ids.update(leaders)
+        for leaders in schedule_index(project).leaders_of_kind(SessionKind.SUPERVISION):
+            ids.update(leaders)
         organisation = project.organisation
         centre: Institution | str | None = (
             organisation.institution if organisation and organisation.institution

@@ -7,10 +7,12 @@ the bookings of each day, never by comparing all pairs).
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
+from itertools import compress, islice, repeat
 
 import attrs
 
@@ -18,11 +20,12 @@ from opsreform.exceptions import ValidationError
 from opsreform.findings import Finding, Severity
 from opsreform.model._validators import to_kinds
 from opsreform.model.activities import Activity
+from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind
 from opsreform.periods import Period
-from opsreform.rules._index import schedule_index
+from opsreform.rules._columns import ScheduleColumns, days_off, schedule_columns
 from opsreform.rules.engine import Rule, not_checked
 from opsreform.text.dates import format_date, format_weekday
 from opsreform.text.months import month_name
@@ -48,6 +51,12 @@ _KIND_PL = {
 }
 
 
+_MONTH = operator.attrgetter("month")
+_MINUTES = operator.attrgetter("minutes")
+_TABLE = operator.attrgetter("table")
+_NUMBER = operator.attrgetter("number")
+
+
 def _describe(session: Session) -> str:
     return f"{session.label} ({format_date(session.first_day)})"
 
@@ -65,11 +74,14 @@ class SummerBreak(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session held during a declared break."""
+        if not project.breaks:
+            return
+        cols = schedule_columns(project)
+        sessions = cols.sessions
         for declared in project.breaks:
             school: dict[int, Period | None] = {}
-            for session in schedule_index(project).sessions:
-                if session.kind not in declared.kinds:
-                    continue
+            for i in self._candidates(project, cols, declared, school):
+                session = sessions[i]
                 for day in session.days():
                     if not declared.applies_to_year(day.year):
                         continue
@@ -98,6 +110,26 @@ class SummerBreak(Rule):
                             day=day)
                         break
 
+    def _candidates(self, project: Project, cols: ScheduleColumns, declared: DeclaredBreak,
+                    school: dict[int, Period | None]) -> list[int]:
+        """Positions of the sessions that may be in the break (a superset; in order)."""
+        of_kind = map(declared.kinds.__contains__, cols.kinds)
+        if cols.multi:  # study visits span days: look at every session of the kinds
+            return list(compress(range(len(cols.days)), of_kind))
+        if declared.follow_school_holidays:
+            inside: set[date] = set()
+            for year in cols.years():
+                if not declared.applies_to_year(year):
+                    continue
+                window = school[year] = self._school_break(project, year)
+                if window is None:  # every session of that year gets its note
+                    return list(compress(range(len(cols.days)), of_kind))
+                inside.update(window.dates())
+            in_break = map(inside.__contains__, cols.days)
+        else:
+            in_break = map(declared.months.__contains__, map(_MONTH, cols.days))
+        return list(compress(range(len(cols.days)), map(operator.and_, of_kind, in_break)))
+
     @staticmethod
     def _school_break(project: Project, year: int) -> Period | None:
         try:
@@ -116,19 +148,27 @@ class PublicHoliday(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session day that is a holiday or a closed day."""
+        cols = schedule_columns(project)
+        dayset = cols.dayset
+        if not dayset:
+            return
         cal = project.calendar
         closed = cal.closed
         lieu = {given: holiday for holiday, given in cal.days_in_lieu.items()}
-        years: dict[int, Mapping[date, str]] = {}
-        for session in schedule_index(project).sessions:
+        bad = dayset.intersection(closed)
+        bad.update(dayset.intersection(lieu))
+        for year in cols.years():
+            bad.update(dayset.intersection(cal.holidays_of(year)))
+        if not bad:
+            return  # the usual schedule: no session on any of those days
+        sessions = cols.sessions
+        for i in cols.touching(bad):
+            session = sessions[i]
             days = (session.day,) if session.day is not None else session.days()
             for day in days:
-                holidays = years.get(day.year)
-                if holidays is None:
-                    holidays = years[day.year] = cal.holidays_of(day.year)
-                if day not in holidays and day not in closed and day not in lieu:
+                if day not in bad:
                     continue
-                name = holidays.get(day)
+                name = cal.holidays_of(day.year).get(day)
                 if name is not None:
                     why = f"dzień ustawowo wolny od pracy ({name})"
                 elif day in closed:
@@ -160,13 +200,23 @@ class Weekend(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session day at the weekend."""
         off = frozenset(range(7)) - project.calendar.working_weekdays
+        cols = schedule_columns(project)
+        if not off or not cols.dayset:
+            return
+        hits: set[date] = set()
+        for year in cols.years():
+            hits.update(cols.dayset & days_off(year, off))
+        if not hits:
+            return  # the usual schedule: every session on a working weekday
         allowed = self.allowed_kinds
-        for session in schedule_index(project).sessions:
+        sessions = cols.sessions
+        for i in cols.touching(hits):
+            session = sessions[i]
             if session.kind in allowed:
                 continue
             days = (session.day,) if session.day is not None else session.days()
             for day in days:
-                if day.weekday() in off:
+                if day in hits:
                     yield self.finding(
                         session.subject,
                         f"{_describe(session)} przypada w dniu, w którym ośrodek nie pracuje "
@@ -182,7 +232,8 @@ class OutsidePeriod(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each session day outside the project or contract dates."""
-        index = schedule_index(project)
+        cols = schedule_columns(project)
+        index = cols.index
         if project.period is None and index.sessions:
             yield not_checked(self, "project",
                               "okres realizacji projektu nie jest podany, więc nie można "
@@ -190,6 +241,8 @@ class OutsidePeriod(Rule):
         start = project.period.start if project.period is not None else None
         end = project.period.end if project.period is not None else None
         windows = {cid: (c.signed, c.first_day, c.last_day) for cid, c in index.contracts.items()}
+        if not self._may_leave(cols, start, end, windows):
+            return  # the usual schedule: every session within every window
         for session, contract_id in zip(index.sessions, index.contract_ids, strict=True):
             first = session.day if session.day is not None else session.first_day
             last = first if session.period is None else session.period.end
@@ -204,6 +257,30 @@ class OutsidePeriod(Rule):
             if ((signed is not None and first < signed) or (opens is not None and first < opens)
                     or (closes is not None and last > closes)):
                 yield from self._against_contract(session, index.contracts[contract_id])
+
+    @staticmethod
+    def _may_leave(cols: ScheduleColumns, start: date | None, end: date | None,
+                   windows: dict[str, tuple[date | None, date | None, date | None]]) -> bool:
+        """Whether any session may lie outside the project's or its contract's dates."""
+        if cols.first is None or cols.last is None:
+            return False
+        if start is not None and end is not None and (cols.first < start or cols.last > end):
+            return True
+        ids = cols.index.contract_ids
+        for cid, (signed, opens, closes) in windows.items():
+            bounds = [b for b in (signed, opens) if b is not None]
+            if not bounds and closes is None:
+                continue
+            chosen = list(map(operator.eq, ids, repeat(cid)))
+            days = [d for d in compress(cols.days, chosen) if d is not None]
+            for i in compress(range(len(ids)), chosen):
+                period = cols.sessions[i].period
+                if period is not None:
+                    days.extend((period.start, period.end))
+            if days and ((bounds and min(days) < max(bounds))
+                         or (closes is not None and max(days) > closes)):
+                return True
+        return False
 
     def _against_contract(self, session: Session, contract: Contract) -> Iterator[Finding]:
         first_day = session.first_day
@@ -232,6 +309,9 @@ class DoubleBooking(Rule):
     A person also cannot be at two venues at once. Slots are half-open: 08.00-11.00 and
     11.00-14.00 touch but do not overlap. A multi-day session without stated hours
     (a study visit) takes its people for the whole of each of its days.
+
+    Each pair of sessions that clash is reported once per venue or person they share, on
+    the first day they clash, about the one that comes later in the project's list.
     """
 
     id = "double-booking"
@@ -239,85 +319,93 @@ class DoubleBooking(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each pair of sessions that share a venue or a person at once."""
-        index = schedule_index(project)
+        cols = schedule_columns(project)
+        # Two sessions can clash only on a day both take; most schedules have one session
+        # a day, and then there is nothing to look at.
+        shared = cols.shared_days()
+        if not shared:
+            return
+        index = cols.index
         # Bookings of each (day, venue) and (day, person); a key is looked at again only
         # when a second session books it (a session's own slots never clash: they are
-        # validated not to overlap), so the usual schedule costs one look-up per slot.
-        buckets: dict[tuple[date, str], list[tuple[int, int, Session]]] = {}
-        shared: set[tuple[date, str]] = set()
+        # validated not to overlap).
+        buckets: dict[tuple[date, str], list[tuple[int, int, int]]] = {}
+        twice: set[tuple[date, str]] = set()
 
-        def book(key: tuple[date, str], interval: tuple[int, int, Session]) -> None:
+        def book(key: tuple[date, str], interval: tuple[int, int, int]) -> None:
             bucket = buckets.get(key)
             if bucket is None:
                 buckets[key] = [interval]
             else:
-                if bucket[-1][2] is not interval[2]:
-                    shared.add(key)
+                if bucket[-1][2] != interval[2]:
+                    twice.add(key)
                 bucket.append(interval)
 
-        for session, leaders in zip(index.sessions, index.leaders, strict=True):
+        for i in cols.touching(shared):
+            session, leaders = index.sessions[i], index.leaders_at(i)
             people = leaders + session.attendance.people if session.attendance.people else leaders
             days = (session.day,) if session.day is not None else tuple(session.days())
             for day in days:
+                if day not in shared:
+                    continue
                 if not session.slots:
                     for person in people:
-                        book((day, "person:" + person), (0, 24 * 60, session))
+                        book((day, "person:" + person), (0, 24 * 60, i))
                 for booking in session.slots:
                     slot = booking.slot
-                    interval = (slot.start_minute, slot.end_minute, session)
+                    interval = (slot.start_minute, slot.end_minute, i)
                     if booking.venue is not None:
-                        book((day, booking.venue), interval)
+                        book((day, "venue:" + booking.venue), interval)
                     for person in people:
                         book((day, "person:" + person), interval)
-        groups = {key: buckets[key] for key in shared}
-        if groups:
-            yield from self._report(project, groups)
+        if twice:
+            yield from self._report(project, index.sessions,
+                                    {key: buckets[key] for key in sorted(twice)})
 
-    def _report(self, project: Project,
-                groups: dict[tuple[date, str], list[tuple[int, int, Session]]],
+    def _report(self, project: Project, sessions: list[Session],
+                groups: dict[tuple[date, str], list[tuple[int, int, int]]],
                 ) -> Iterator[Finding]:
+        """One finding per resource and pair of sessions, on the first day they clash."""
         names = {p.id: p.name for p in project.people}
-        venue_names = {v.id: str(v) for v in project.venues}
-        seen: set[tuple[str, ...]] = set()
-        venues = [(k, v) for k, v in groups.items() if not k[1].startswith("person:")]
-        people = [(k, v) for k, v in groups.items() if k[1].startswith("person:")]
-        for (day, venue), intervals in venues:
-            for first, second in _overlaps(intervals):
-                key = (venue, *sorted((first.id, second.id)))
-                if key not in seen:
-                    seen.add(key)
+        venues = {v.id: v for v in project.venues}
+        seen: set[tuple[str, int, int]] = set()
+        for (day, tagged), intervals in groups.items():
+            kind, _, resource = tagged.partition(":")
+            for a, b in _overlaps(intervals):
+                if (tagged, a, b) in seen:
+                    continue
+                seen.add((tagged, a, b))
+                first, second = sessions[a], sessions[b]
+                if kind == "venue":
+                    where = str(venues[resource]) if resource in venues else resource
                     yield self.finding(
                         second.subject,
-                        f"miejsce {venue_names.get(venue, venue)} zajęte dwa razy w tym "
+                        f"miejsce {where} zajęte dwa razy w tym "
                         f"samym czasie: {second.label} oraz {first.label} (sesja {first.id}), "
                         f"{format_date(day)}", day=day)
-        for (day, tagged), intervals in people:
-            person = tagged.removeprefix("person:")
-            for first, second in _overlaps(intervals):
-                key = (person, *sorted((first.id, second.id)))
-                if key not in seen:
-                    seen.add(key)
-                    where = ""
-                    if set(first.venues) != set(second.venues):
-                        where = " w różnych miejscach"
+                else:
+                    apart = " w różnych miejscach" if set(first.venues) != set(
+                        second.venues) else ""
                     yield self.finding(
                         second.subject,
-                        f"{names.get(person, person)} ma dwie sesje w tym samym "
-                        f"czasie{where}: {second.label} oraz {first.label} (sesja "
+                        f"{names.get(resource, resource)} ma dwie sesje w tym samym "
+                        f"czasie{apart}: {second.label} oraz {first.label} (sesja "
                         f"{first.id}), {format_date(day)}", day=day)
 
 
-def _overlaps(intervals: list[tuple[int, int, Session]]) -> Iterator[tuple[Session, Session]]:
-    """Yield pairs of different sessions whose intervals overlap (a sort and one sweep)."""
-    if len(intervals) < 2:
-        return
-    intervals.sort(key=lambda item: (item[0], item[1]))
-    open_end, open_session = intervals[0][1], intervals[0][2]
-    for start, end, session in intervals[1:]:
-        if start < open_end and session is not open_session:
-            yield open_session, session
-        if end > open_end:
-            open_end, open_session = end, session
+def _overlaps(intervals: list[tuple[int, int, int]]) -> Iterator[tuple[int, int]]:
+    """Yield each pair ``(a, b)``, ``a < b``, of different sessions whose intervals overlap.
+
+    The intervals are ``(start, end, position)``; after a sort by start, an interval
+    overlaps the following ones only until one starts at or after its end.
+    """
+    intervals.sort()
+    for n, (_start, end, a) in enumerate(intervals):
+        for start, _end, b in intervals[n + 1:]:
+            if start >= end:
+                break
+            if a != b:
+                yield (a, b) if a < b else (b, a)
 
 
 @attrs.frozen
@@ -329,26 +417,30 @@ class HoursExceeded(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding at the session where a contract's hours or count run out."""
-        index = schedule_index(project)
-        by_contract: dict[str, list[Session]] = defaultdict(list)
-        for session, contract_id in zip(index.sessions, index.contract_ids, strict=True):
-            if contract_id is not None:
-                by_contract[contract_id].append(session)
+        cols = schedule_columns(project)
+        ids = cols.index.contract_ids
         for contract in project.contracts:
-            sessions = by_contract.get(contract.id, [])
             if contract.hours is None and contract.sessions is None:
-                if sessions:
+                if contract.id in ids:
                     yield not_checked(self, f"contract {contract.id}",
                                       "umowa nie określa ani liczby godzin, ani liczby "
                                       "sesji")
                 continue
-            over_count = contract.sessions is not None and len(sessions) > contract.sessions
+            over_count = contract.sessions is not None and ids.count(contract.id) > (
+                contract.sessions)
             limit = contract.limit_minutes
-            over_hours = limit is not None and sum(s.minutes or 0 for s in sessions) > limit
-            unknown = limit is not None and any(s.minutes is None for s in sessions)
+            over_hours = unknown = False
+            if limit is not None:
+                # Exact integers of minutes, summed in C; no quantities on this path.
+                mine = compress(cols.sessions, map(operator.eq, ids, repeat(contract.id)))
+                try:
+                    over_hours = sum(map(_MINUTES, mine)) > limit
+                except TypeError:  # a session without stated hours (None)
+                    unknown = True
             if not (over_count or over_hours or unknown):
                 continue  # the usual case: within the contract, no need to sort
-            sessions = sorted(sessions, key=lambda s: s.first_day)
+            sessions = sorted((s for s, cid in zip(cols.sessions, ids, strict=True)
+                               if cid == contract.id), key=lambda s: s.first_day)
             if over_count:
                 extra = sessions[contract.sessions]  # type: ignore[index]
                 yield self.finding(
@@ -381,6 +473,16 @@ class HoursExceeded(Rule):
                               f"({', '.join(unknown[:5])})")
 
 
+_COUNTING: list[int] = []
+
+
+def _one_to(n: int) -> list[int]:
+    """The list ``[1, 2, … n]`` (one list kept and grown, sliced for each table)."""
+    if len(_COUNTING) < n:
+        _COUNTING.extend(range(len(_COUNTING) + 1, n + 1))
+    return _COUNTING[:n]
+
+
 def _unit_pl(unit: str) -> str:
     return {"lesson_hour": "godz. lekcyjnych", "hour": "godz. zegarowych"}.get(unit, unit)
 
@@ -404,11 +506,22 @@ class TableNumbering(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each gap (warning) and repeat (error) in a numbering."""
-        by_table: dict[str, list[int]] = defaultdict(list)
-        for session in project.sessions:
-            if session.table is not None and session.number is not None:
-                by_table[session.table].append(session.number)
-        for table, numbers in by_table.items():
+        by_table: dict[str, list[int | None]] = {}
+        tables = list(map(_TABLE, project.sessions))
+        numbers_all = list(map(_NUMBER, project.sessions))
+        # Rows of one table usually come together: slice each run of rows (found in C).
+        ends = [len(tables)] if tables and tables.count(tables[0]) == len(tables) else [
+            *compress(range(1, len(tables)), map(operator.ne, tables, islice(tables, 1, None))),
+            len(tables)]
+        begin = 0
+        for end in ends if tables else ():
+            if tables[begin] is not None:
+                by_table.setdefault(tables[begin], []).extend(
+                    numbers_all[begin:end])
+            begin = end
+        for table, column in by_table.items():
+            numbers: list[int] = [n for n in column if n is not None] if None in column else (
+                column)  # type: ignore[assignment]
             yield from self._sequence(f"table {table}", numbers, "")
         if project.activities_excerpt:
             labels = [a.number for a in project.activities if a.number is not None]
@@ -431,8 +544,8 @@ class TableNumbering(Rule):
             yield from self._siblings(f"activity {number}", f"{number}.", activity.children)
 
     def _sequence(self, subject: str, numbers: list[int], prefix: str) -> Iterator[Finding]:
-        if not numbers:
-            return
+        if not numbers or numbers == _one_to(len(numbers)):
+            return  # empty, or exactly 1, 2, … n in order: no gap, no repeat
         counts: dict[int, int] = defaultdict(int)
         for number in numbers:
             counts[number] += 1

@@ -1,0 +1,113 @@
+"""Columns of a project's active sessions, read once and shared by the schedule rules.
+
+The schedule rules ask questions of whole columns first — is any day a holiday, do two
+sessions share a day, does a contract's total pass its limit — with set operations and
+``map`` over ``operator`` functions, which loop in C. Only the sessions a question
+points at are then looked at one by one, with the same code as before, so the findings
+are the same as those of a session-by-session loop (``tests/test_rules_reference.py``
+proves it on random schedules).
+"""
+
+from __future__ import annotations
+
+import operator
+from datetime import date, timedelta
+from functools import cache, cached_property
+from itertools import compress, islice
+from typing import TYPE_CHECKING
+
+from opsreform.model.sessions import Session, SessionKind
+from opsreform.rules._index import ScheduleIndex, project_cache, schedule_index
+
+if TYPE_CHECKING:
+    from opsreform.model.project import Project
+
+__all__ = ["ScheduleColumns", "days_off", "schedule_columns"]
+
+_DAY = operator.attrgetter("day")
+_KIND = operator.attrgetter("kind")
+
+
+class ScheduleColumns:
+    """The active sessions of a project as columns (lists in session order).
+
+    Attributes:
+        index: The shared schedule index (sessions, contracts, leaders).
+        days: For each session, its day, or None for a multi-day session.
+        multi: The positions of the multi-day sessions.
+        taken: Every day any active session takes (those of multi-day ones too), sorted,
+            as often as sessions take it.
+        dayset: The same days as a set.
+        first: The earliest of those days, or None without sessions.
+        last: The latest, or None.
+
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.index: ScheduleIndex = schedule_index(project)
+        sessions = self.index.sessions
+        days: list[date | None] = list(map(_DAY, sessions))
+        self.days = days
+        self.multi: list[int] = (
+            [i for i, day in enumerate(days) if day is None] if None in days else [])
+        taken: list[date] = list(filter(None, days)) if self.multi else days  # type: ignore[assignment]
+        for i in self.multi:
+            taken.extend(sessions[i].days())
+        # Schedules are listed by date, so this sort is one pass of comparisons.
+        self.taken: list[date] = sorted(taken)
+        self.dayset: set[date] = set(taken)
+        self.first: date | None = self.taken[0] if taken else None
+        self.last: date | None = self.taken[-1] if taken else None
+
+    @property
+    def sessions(self) -> list[Session]:
+        """The active sessions, in the project's order."""
+        return self.index.sessions
+
+    @cached_property
+    def kinds(self) -> list[SessionKind]:
+        """For each session, its kind."""
+        return list(map(_KIND, self.index.sessions))
+
+    def shared_days(self) -> set[date]:
+        """The days two or more sessions take (a set of days with possible clashes)."""
+        if len(self.dayset) == len(self.taken):
+            return set()
+        taken = self.taken
+        return set(compress(taken, map(operator.eq, taken, islice(taken, 1, None))))
+
+    def years(self) -> range:
+        """The years from the first day's to the last day's (empty without sessions)."""
+        if self.first is None or self.last is None:
+            return range(0)
+        return range(self.first.year, self.last.year + 1)
+
+    def touching(self, days: set[date] | frozenset[date]) -> list[int]:
+        """The positions, in order, of the sessions that take any of ``days``."""
+        if not days:
+            return []
+        found = list(compress(range(len(self.days)), map(days.__contains__, self.days)))
+        if self.multi:
+            sessions = self.index.sessions
+            found.extend(i for i in self.multi if not days.isdisjoint(sessions[i].days()))
+            found.sort()
+        return found
+
+
+@project_cache(8)
+def schedule_columns(project: Project) -> ScheduleColumns:
+    """Return the project's columns, building them on first use (cached for recent ones)."""
+    return ScheduleColumns(project)
+
+
+@cache
+def days_off(year: int, off: frozenset[int]) -> frozenset[date]:
+    """The days of ``year`` whose weekday (Monday 0) is in ``off``, computed once."""
+    day, end = date(year, 1, 1), date(year, 12, 31)
+    found = []
+    step = timedelta(days=1)
+    while day <= end:
+        if day.weekday() in off:
+            found.append(day)
+        day += step
+    return frozenset(found)
