@@ -240,12 +240,8 @@ def _excluded(project: Project, kind: SessionKind, day: date, busy: set[date]) -
     if not cal.is_working_day(day):
         return "days the centre does not work"
     for declared in project.breaks:
-        if kind in declared.kinds and declared.applies_to_year(day.year):
-            if declared.follow_school_holidays:
-                if day in cal.school_summer_break(day.year):
-                    return "the declared break"
-            elif day.month in declared.months:
-                return "the declared break"
+        if kind in declared.kinds and declared.covers(day, cal):
+            return "the declared break"
     if day in busy:
         return "the venue or the people being booked already"
     return None

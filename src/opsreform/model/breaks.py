@@ -8,11 +8,17 @@ wakacyjna). A project without a declared break has none.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 import attrs
 
 from opsreform.exceptions import ValidationError
 from opsreform.model._validators import to_frozenset, to_kinds
 from opsreform.model.sessions import SessionKind
+
+if TYPE_CHECKING:
+    from opsreform.workcalendar import WorkCalendar
 
 __all__ = ["DeclaredBreak"]
 
@@ -58,3 +64,17 @@ class DeclaredBreak:
     def applies_to_year(self, year: int) -> bool:
         """Whether the break applies in ``year``."""
         return self.years is None or year in self.years
+
+    def covers(self, day: date, calendar: WorkCalendar) -> bool:
+        """Whether ``day`` falls in the break (for the break's kinds).
+
+        Raises:
+            ValidationError: For a break that follows the school holidays in a year the
+                ``holidays`` package has no data for: never silently "no break".
+
+        """
+        if not self.applies_to_year(day.year):
+            return False
+        if self.follow_school_holidays:
+            return day in calendar.school_summer_break(day.year)
+        return day.month in self.months

@@ -79,26 +79,18 @@ class SummerBreak(Rule):
         cols = schedule_columns(project)
         sessions = cols.sessions
         for declared in project.breaks:
-            school: dict[int, Period | None] = {}
-            for i in self._candidates(project, cols, declared, school):
+            for i in self._candidates(project, cols, declared):
                 session = sessions[i]
                 for day in session.days():
-                    if not declared.applies_to_year(day.year):
-                        continue
-                    if declared.follow_school_holidays:
-                        if day.year not in school:
-                            school[day.year] = self._school_break(project, day.year)
-                        window = school[day.year]
-                        if window is None:
-                            yield self.finding(
-                                session.subject,
-                                f"nie można sprawdzić przerwy w {day.year} r.: pakiet "
-                                "holidays nie ma polskich ferii szkolnych dla tego roku",
-                                day=day)
-                            break
-                        inside = day in window
-                    else:
-                        inside = day.month in declared.months
+                    try:
+                        inside = declared.covers(day, project.calendar)
+                    except ValidationError:
+                        yield self.finding(
+                            session.subject,
+                            f"nie można sprawdzić przerwy w {day.year} r.: pakiet "
+                            "holidays nie ma polskich ferii szkolnych dla tego roku",
+                            day=day)
+                        break
                     if inside:
                         months = ", ".join(month_name(m) for m in sorted(declared.months))
                         span = "wakacje szkolne" if declared.follow_school_holidays else months
@@ -111,7 +103,7 @@ class SummerBreak(Rule):
                         break
 
     def _candidates(self, project: Project, cols: ScheduleColumns, declared: DeclaredBreak,
-                    school: dict[int, Period | None]) -> list[int]:
+                    ) -> list[int]:
         """Positions of the sessions that may be in the break (a superset; in order)."""
         of_kind = map(declared.kinds.__contains__, cols.kinds)
         if cols.multi:  # study visits span days: look at every session of the kinds
@@ -121,7 +113,7 @@ class SummerBreak(Rule):
             for year in cols.years():
                 if not declared.applies_to_year(year):
                     continue
-                window = school[year] = self._school_break(project, year)
+                window = self._school_break(project, year)
                 if window is None:  # every session of that year gets its note
                     return list(compress(range(len(cols.days)), of_kind))
                 inside.update(window.dates())
