@@ -11,7 +11,10 @@ from opsreform.model.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# A copy of ../shared/seeds travels with the tests, so that a clone anywhere checks the
+# real documents; test_seed_copy proves the copy still equals the source when both exist.
+SEEDS = ROOT / "tests" / "data" / "seeds"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLE_NAMES = ("michalowice", "tarnowskie-gory", "warszawa-ochota", "swilcza",
                  "niedrzwica-duza")
 

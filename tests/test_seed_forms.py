@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,9 +25,7 @@ from opsreform.exceptions import ParseError
 from opsreform.periods import Period
 from opsreform.text.periods import parse_periods
 from opsreform.timeslots import TimeSlot
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents are absent")
+from tests.conftest import SEEDS
 
 MICHALOWICE = "000_2a9593e75f0acba3.txt"
 TARNOWSKIE = "001_f0977178894a7462.txt"
