@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import itertools
 import re
+import weakref
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -37,9 +38,11 @@ __all__ = [
     "Attendance",
     "PublishedTable",
     "Session",
+    "SessionFacet",
     "SessionKind",
     "SessionStatus",
     "SlotBooking",
+    "facet_of",
     "split_part",
 ]
 
@@ -179,11 +182,8 @@ class PublishedTable:
     contract: str | None = None
 
 
-_SHARED_MINUTES: dict[int, int] = {}
-
-
 def _total_minutes(slots: tuple[SlotBooking, ...], period: Period | None) -> int | None:
-    """The minutes of ``slots`` over every day (equal totals share one int object)."""
+    """The minutes of ``slots`` over every day, or None without slots."""
     if not slots:
         return None
     total = 0
@@ -191,7 +191,80 @@ def _total_minutes(slots: tuple[SlotBooking, ...], period: Period | None) -> int
         total += booking.slot.end_minute - booking.slot.start_minute
     if period is not None:
         total *= period.days
-    return _SHARED_MINUTES.setdefault(total, total)
+    return total
+
+
+class SessionFacet:
+    """What a session shares with many others: everything the checks count, but its day.
+
+    A national schedule has a million sessions but only a few thousand distinct
+    combinations of kind, contract, table, status, leaders, named attendees and length.
+    Each session points at one shared, immutable facet (:func:`facet_of`), so the checks
+    count sessions per facet (a ``Counter`` over one column, in C) and resolve contracts,
+    leaders and hours once per facet instead of once per session.
+
+    Facets compare by identity; equal facets are normally one object, but the checks
+    never depend on that (a session unpickled gets a facet of its own).
+
+    Attributes:
+        kind: The session's kind.
+        contract: Its own contract id, or None.
+        table: Its table id, or None.
+        status: Planned, delivered or cancelled.
+        leaders: Its own leaders, or None (those of its contract).
+        attendees: The ids of the people named as attending.
+        minutes: Its total length in minutes, or None when its slots are not stated.
+
+    """
+
+    __slots__ = ("__weakref__", "attendees", "contract", "kind", "leaders", "minutes",
+                 "status", "table")
+
+    kind: SessionKind
+    contract: str | None
+    table: str | None
+    status: SessionStatus
+    leaders: tuple[str, ...] | None
+    attendees: tuple[str, ...]
+    minutes: int | None
+
+    def __init__(self, kind: SessionKind, contract: str | None, table: str | None,
+                 status: SessionStatus, leaders: tuple[str, ...] | None,
+                 attendees: tuple[str, ...], minutes: int | None) -> None:
+        for name, value in (("kind", kind), ("contract", contract), ("table", table),
+                            ("status", status), ("leaders", leaders),
+                            ("attendees", attendees), ("minutes", minutes)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a session facet is immutable (cannot set {name})")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Unpickled and copied facets are interned again (and never set attribute by
+        # attribute, which an immutable facet refuses).
+        return (facet_of, (self.kind, self.contract, self.table, self.status, self.leaders,
+                           self.attendees, self.minutes))
+
+    def __repr__(self) -> str:
+        return (f"SessionFacet({self.kind.value}, contract={self.contract!r}, "
+                f"table={self.table!r}, {self.status.value}, leaders={self.leaders!r}, "
+                f"minutes={self.minutes!r})")
+
+
+_FACETS: weakref.WeakValueDictionary[tuple[Any, ...], SessionFacet] = (
+    weakref.WeakValueDictionary())
+
+
+def facet_of(kind: SessionKind, contract: str | None, table: str | None,
+             status: SessionStatus, leaders: tuple[str, ...] | None,
+             attendees: tuple[str, ...], minutes: int | None) -> SessionFacet:
+    """Return the shared facet of these values (made on first use, kept while used)."""
+    key = (kind, contract, table, status, leaders, attendees, minutes)
+    found = _FACETS.get(key)
+    if found is None:
+        found = SessionFacet(*key)
+        _FACETS[key] = found
+    return found
 
 
 def _id_or_none(value: str | None) -> str | None:
@@ -226,8 +299,8 @@ class Session:
         given_id: An id given explicitly; otherwise the id is ``table#number``.
         line: The line of the source file it was read from, when read from a file.
         note: Free remarks.
-        minutes: Its total length in minutes over all its days, or None when its
-            slots are not stated (computed from the slots, not given).
+        facet: What it shares with many other sessions (computed, not given): see
+            :class:`SessionFacet`.
 
     """
 
@@ -250,9 +323,9 @@ class Session:
     given_id: str | None = attrs.field(default=None, converter=_id_or_none)
     line: int | None = attrs.field(default=None, eq=False)
     note: str | None = None
-    minutes: int | None = attrs.field(init=False, eq=False, repr=False)
-    """Total length in minutes over all days, or None when the slots are not stated
-    (computed once: the checks sum it for every session)."""
+    facet: SessionFacet = attrs.field(init=False, eq=False, repr=False)
+    """What it shares with other sessions (kind, contract, table, status, leaders,
+    named attendees, length), computed once: the checks count sessions per facet."""
 
     def __attrs_post_init__(self) -> None:
         if (self.day is None) == (self.period is None):
@@ -274,7 +347,9 @@ class Session:
         if self.given_id is None and (self.table is None or self.number is None):
             raise ValidationError("a session needs an id, or a table and a number to derive one",
                                   field="given_id", value=self.title)
-        object.__setattr__(self, "minutes", _total_minutes(self.slots, self.period))
+        object.__setattr__(self, "facet", facet_of(
+            self.kind, self.contract, self.table, self.status, self.leaders,
+            self.attendance.people, _total_minutes(self.slots, self.period)))
 
     def __repr__(self) -> str:
         when = self.day.isoformat() if self.day else repr(self.period)
@@ -315,6 +390,11 @@ class Session:
     def day_count(self) -> int:
         """How many days the session spans."""
         return 1 if self.period is None else self.period.days
+
+    @property
+    def minutes(self) -> int | None:
+        """Total length in minutes over all its days (None when no slots are stated)."""
+        return self.facet.minutes
 
     @property
     def hours(self) -> Any:

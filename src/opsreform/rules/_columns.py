@@ -11,6 +11,8 @@ proves it on random schedules).
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache, cached_property
 from itertools import compress, islice
@@ -40,6 +42,7 @@ class ScheduleColumns:
         dayset: The same days as a set.
         first: The earliest of those days, or None without sessions.
         last: The latest, or None.
+        ordered: Whether the sessions are listed in date order, all of one day each.
 
     """
 
@@ -55,12 +58,15 @@ class ScheduleColumns:
             taken.extend(sessions[i].days())
         # Schedules are listed by date, so this sort is one pass of comparisons.
         self.taken: list[date] = sorted(taken)
+        # Listed in date order (the usual case), a day's sessions are found by bisection;
+        # the sorted list holds the same objects, so this is a pass of identity tests.
+        self.ordered: bool = not self.multi and self.taken == days
         self.dayset: set[date] = set(taken)
         self.first: date | None = self.taken[0] if taken else None
         self.last: date | None = self.taken[-1] if taken else None
 
     @property
-    def sessions(self) -> list[Session]:
+    def sessions(self) -> Sequence[Session]:
         """The active sessions, in the project's order."""
         return self.index.sessions
 
@@ -86,6 +92,10 @@ class ScheduleColumns:
         """The positions, in order, of the sessions that take any of ``days``."""
         if not days:
             return []
+        if self.ordered:
+            taken = self.taken
+            return [i for day in sorted(days)
+                    for i in range(bisect_left(taken, day), bisect_right(taken, day))]
         found = list(compress(range(len(self.days)), map(days.__contains__, self.days)))
         if self.multi:
             sessions = self.index.sessions

@@ -1,10 +1,10 @@
 """A per-project view of the schedule that every schedule rule shares, built once.
 
 Resolving each session's contract (its own, else its table's) and leaders (its own,
-else its contract's) is the same work for every rule; doing it once per project keeps
-``check`` linear with a small constant. The columns are read with ``map`` and
-``operator.attrgetter`` (a loop in C, not in bytecode), and only the sessions that need
-a fallback are resolved one by one.
+else its contract's) is the same work for every rule; it is done once per project and
+once per :class:`~opsreform.model.sessions.SessionFacet` (the values many sessions
+share), so that ``check`` reads one column of a million sessions (with
+``operator.attrgetter``, a loop in C) and counts it, instead of resolving each session.
 
 The views of the last few projects are kept (a small cache, while the project lives),
 so that the rules of one ``check`` share one view without every project checked in a
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import operator
 import weakref
-from collections import OrderedDict
-from collections.abc import Callable
-from itertools import compress, repeat
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING, TypeVar
 
-from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.model.sessions import Session, SessionFacet, SessionKind, SessionStatus
 
 if TYPE_CHECKING:
     from opsreform.model.contracts import Contract
@@ -28,11 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ScheduleIndex", "project_cache", "schedule_index"]
 
-_STATUS = operator.attrgetter("status")
-_CONTRACT = operator.attrgetter("contract")
-_TABLE = operator.attrgetter("table")
-_LEADERS = operator.attrgetter("leaders")
-_KIND = operator.attrgetter("kind")
+_FACET = operator.attrgetter("facet")
 
 T = TypeVar("T")
 
@@ -40,78 +36,79 @@ T = TypeVar("T")
 class ScheduleIndex:
     """The active sessions of a project with their resolved contract and leaders.
 
+    Contracts and leaders are resolved once per :class:`SessionFacet` (a few per project),
+    not once per session; the per-session columns are built only when a rule asks.
+
     Attributes:
         sessions: The sessions that count (not cancelled), in the project's order.
-        contract_ids: For each session, the id of its contract, or None.
-        leaders: For each session, who leads it.
+        counts: How many active sessions have each facet.
+        tables: Every table id of the project's sessions, cancelled ones included
+            (None for sessions without a table).
         contracts: The project's contracts by id.
+        contract_of: For each facet counted, the id of its contract (its own, else its
+            table's), or None.
+        leaders_of: For each facet counted, who leads its sessions (its own leaders,
+            else its contract's).
 
     """
 
-    __slots__ = ("_leaders", "contract_ids", "contracts", "sessions")
+    __slots__ = ("_contract_ids", "_leaders", "contract_of", "contracts", "counts",
+                 "leaders_of", "sessions", "tables")
 
     def __init__(self, project: Project) -> None:
         self.contracts: dict[str, Contract] = {c.id: c for c in project.contracts}
         every = project.sessions
+        counts = Counter(map(_FACET, every))
+        self.tables: set[str | None] = {f.table for f in counts}
         cancelled = SessionStatus.CANCELLED
-        self.sessions: list[Session] = (
-            list(compress(every, map(operator.is_not, map(_STATUS, every), repeat(cancelled))))
-            if cancelled in map(_STATUS, every) else list(every))
-        sessions = self.sessions
-        contract_ids: list[str | None] = list(map(_CONTRACT, sessions))
-        if None in contract_ids:
-            table_contract = {t.id: t.contract for t in project.tables if t.contract}
-            if table_contract:
-                contract_ids = [
-                    cid if cid is not None else table_contract.get(table)
-                    for cid, table in zip(contract_ids, map(_TABLE, sessions), strict=True)]
-        self.contract_ids = contract_ids
+        if any(f.status is cancelled for f in counts):
+            keep = [f.status is not cancelled for f in map(_FACET, every)]
+            self.sessions: Sequence[Session] = list(compress(every, keep))
+            counts = Counter(map(_FACET, self.sessions))
+        else:
+            self.sessions = every
+        self.counts: Counter[SessionFacet] = counts
+        table_contract = {t.id: t.contract for t in project.tables if t.contract}
+        self.contract_of: dict[SessionFacet, str | None] = {
+            f: f.contract if f.contract is not None else table_contract.get(f.table)
+            for f in counts}
+        by_contract = {cid: c.leaders for cid, c in self.contracts.items()}
+        self.leaders_of: dict[SessionFacet, tuple[str, ...]] = {
+            f: f.leaders if f.leaders is not None else by_contract.get(cid, ())  # type: ignore[arg-type]
+            for f, cid in self.contract_of.items()}
+        self._contract_ids: list[str | None] | None = None
         self._leaders: list[tuple[str, ...]] | None = None
+
+    @property
+    def contract_ids(self) -> list[str | None]:
+        """For each session, the id of its contract, or None (built on first use)."""
+        found = self._contract_ids
+        if found is None:
+            found = self._contract_ids = list(
+                map(self.contract_of.__getitem__, map(_FACET, self.sessions)))
+        return found
 
     @property
     def leaders(self) -> list[tuple[str, ...]]:
         """For each session, who leads it (its own leaders, else its contract's)."""
         found = self._leaders
         if found is None:
-            own: list[tuple[str, ...] | None] = list(map(_LEADERS, self.sessions))
-            unnamed = own.count(None)
-            if unnamed:
-                by_contract = {cid: c.leaders for cid, c in self.contracts.items()}
-                inherited: list[tuple[str, ...]] = list(
-                    map(by_contract.get, self.contract_ids, repeat(())))  # type: ignore[arg-type]
-                found = (
-                    inherited if unnamed == len(own) else
-                    [mine if mine is not None else theirs
-                     for mine, theirs in zip(own, inherited, strict=True)])
-            else:
-                found = own  # type: ignore[assignment]
-            self._leaders = found
-        return found  # type: ignore[return-value]
+            found = self._leaders = list(
+                map(self.leaders_of.__getitem__, map(_FACET, self.sessions)))
+        return found
 
     def leaders_of_kind(self, kind: SessionKind) -> set[tuple[str, ...]]:
-        """The distinct leader tuples of the sessions of ``kind`` (columns read in C)."""
-        of_kind = list(map(operator.is_, map(_KIND, self.sessions), repeat(kind)))
-        if self._leaders is not None:
-            return set(compress(self._leaders, of_kind))
-        own = set(map(_LEADERS, compress(self.sessions, of_kind)))
-        if None in own:
-            own.discard(None)
-            by_contract = {cid: c.leaders for cid, c in self.contracts.items()}
-            unnamed = compress(self.contract_ids, map(operator.and_, of_kind, map(
-                operator.is_, map(_LEADERS, self.sessions), repeat(None))))
-            own.update(map(by_contract.get, unnamed, repeat(())))  # type: ignore[arg-type]
-        return own
+        """The distinct leader tuples of the active sessions of ``kind``."""
+        return {leaders for f, leaders in self.leaders_of.items() if f.kind is kind}
 
     def leaders_at(self, position: int) -> tuple[str, ...]:
-        """Who leads the session at ``position`` (without building the whole column)."""
-        if self._leaders is not None:
-            return self._leaders[position]
-        own = self.sessions[position].leaders
-        if own is not None:
-            return own
-        contract_id = self.contract_ids[position]
-        contract = self.contracts.get(contract_id) if contract_id is not None else None
-        return contract.leaders if contract is not None else ()
+        """Who leads the session at ``position``."""
+        return self.leaders_of[self.sessions[position].facet]
+
+    def of_contract(self, contract_id: str) -> dict[SessionFacet, int]:
+        """The facets of the sessions under ``contract_id``, with how many each has."""
+        contract_of = self.contract_of
+        return {f: n for f, n in self.counts.items() if contract_of[f] == contract_id}
 
 
 def project_cache(size: int) -> Callable[[Callable[[Project], T]], Callable[[Project], T]]:
@@ -123,12 +120,17 @@ def project_cache(size: int) -> Callable[[Callable[[Project], T]], Callable[[Pro
 
     def decorate(build: Callable[[Project], T]) -> Callable[[Project], T]:
         cache: OrderedDict[int, tuple[weakref.ref[Project], T]] = OrderedDict()
+        # The rules of one check ask for the same project's view one after another.
+        last: list[tuple[weakref.ref[Project], T]] = []
 
         def cached(project: Project) -> T:
+            if last and last[0][0]() is project:
+                return last[0][1]
             key = id(project)
             found = cache.get(key)
             if found is not None and found[0]() is project:
                 cache.move_to_end(key)
+                last[:] = [found]
                 return found[1]
             view = build(project)
 
@@ -136,8 +138,11 @@ def project_cache(size: int) -> Callable[[Callable[[Project], T]], Callable[[Pro
                 entry = cache.get(key)
                 if entry is not None and entry[0] is ref:
                     del cache[key]
+                if last and last[0][0] is ref:
+                    last.clear()
 
-            cache[key] = (weakref.ref(project, forget), view)
+            cache[key] = entry = (weakref.ref(project, forget), view)
+            last[:] = [entry]
             cache.move_to_end(key)
             while len(cache) > size:
                 cache.popitem(last=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -72,7 +73,14 @@ class Rule:
 
 def not_checked(rule: Rule, subject: str, why: str) -> Finding:
     """Return the ``info`` finding that says a rule could not run, and why."""
-    return Finding(rule.id, Severity.INFO, subject, f"nie sprawdzono: {why}", None)
+    return _not_checked(rule.id, subject, why)
+
+
+@lru_cache(maxsize=4096)
+def _not_checked(rule: str, subject: str, why: str) -> Finding:
+    # A run over thousands of projects says the same few notes again and again; findings
+    # are immutable, so one object serves them all.
+    return Finding(rule, Severity.INFO, subject, f"nie sprawdzono: {why}", None)
 
 
 def run_rules(project: Project, rules: Iterable[Rule]) -> list[Finding]:

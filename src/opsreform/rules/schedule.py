@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from fractions import Fraction
 from itertools import compress, islice, repeat
@@ -26,6 +26,7 @@ from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind
 from opsreform.periods import Period
 from opsreform.rules._columns import ScheduleColumns, days_off, schedule_columns
+from opsreform.rules._index import schedule_index
 from opsreform.rules.engine import Rule, not_checked
 from opsreform.text.dates import format_date, format_weekday
 from opsreform.text.months import month_name
@@ -52,7 +53,6 @@ _KIND_PL = {
 
 
 _MONTH = operator.attrgetter("month")
-_MINUTES = operator.attrgetter("minutes")
 _TABLE = operator.attrgetter("table")
 _NUMBER = operator.attrgetter("number")
 
@@ -258,11 +258,11 @@ class OutsidePeriod(Rule):
             return False
         if start is not None and end is not None and (cols.first < start or cols.last > end):
             return True
-        ids = cols.index.contract_ids
         for cid, (signed, opens, closes) in windows.items():
             bounds = [b for b in (signed, opens) if b is not None]
             if not bounds and closes is None:
                 continue
+            ids = cols.index.contract_ids  # built only when a contract has dates
             chosen = list(map(operator.eq, ids, repeat(cid)))
             days = [d for d in compress(cols.days, chosen) if d is not None]
             for i in compress(range(len(ids)), chosen):
@@ -354,7 +354,7 @@ class DoubleBooking(Rule):
             yield from self._report(project, index.sessions,
                                     {key: buckets[key] for key in sorted(twice)})
 
-    def _report(self, project: Project, sessions: list[Session],
+    def _report(self, project: Project, sessions: Sequence[Session],
                 groups: dict[tuple[date, str], list[tuple[int, int, int]]],
                 ) -> Iterator[Finding]:
         """One finding per resource and pair of sessions, on the first day they clash."""
@@ -409,29 +409,30 @@ class HoursExceeded(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding at the session where a contract's hours or count run out."""
-        cols = schedule_columns(project)
-        ids = cols.index.contract_ids
+        index = schedule_index(project)
         for contract in project.contracts:
+            # Hours and counts per facet (a few per contract), not per session.
+            mine = index.of_contract(contract.id)
             if contract.hours is None and contract.sessions is None:
-                if contract.id in ids:
+                if mine:
                     yield not_checked(self, f"contract {contract.id}",
                                       "umowa nie określa ani liczby godzin, ani liczby "
                                       "sesji")
                 continue
-            over_count = contract.sessions is not None and ids.count(contract.id) > (
+            over_count = contract.sessions is not None and sum(mine.values()) > (
                 contract.sessions)
             limit = contract.limit_minutes
             over_hours = unknown = False
             if limit is not None:
-                # Exact integers of minutes, summed in C; no quantities on this path.
-                mine = compress(cols.sessions, map(operator.eq, ids, repeat(contract.id)))
-                try:
-                    over_hours = sum(map(_MINUTES, mine)) > limit
-                except TypeError:  # a session without stated hours (None)
-                    unknown = True
+                # Exact integers of minutes; no quantities on this path.
+                lengths = [(f.minutes, n) for f, n in mine.items()]
+                unknown = any(minutes is None for minutes, _ in lengths)
+                over_hours = not unknown and sum(
+                    (minutes or 0) * n for minutes, n in lengths) > limit
             if not (over_count or over_hours or unknown):
                 continue  # the usual case: within the contract, no need to sort
-            sessions = sorted((s for s, cid in zip(cols.sessions, ids, strict=True)
+            sessions = sorted((s for s, cid in zip(index.sessions, index.contract_ids,
+                                                   strict=True)
                                if cid == contract.id), key=lambda s: s.first_day)
             if over_count:
                 extra = sessions[contract.sessions]  # type: ignore[index]
@@ -499,18 +500,22 @@ class TableNumbering(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each gap (warning) and repeat (error) in a numbering."""
         by_table: dict[str, list[int | None]] = {}
-        tables = list(map(_TABLE, project.sessions))
         numbers_all = list(map(_NUMBER, project.sessions))
-        # Rows of one table usually come together: slice each run of rows (found in C).
-        ends = [len(tables)] if tables and tables.count(tables[0]) == len(tables) else [
-            *compress(range(1, len(tables)), map(operator.ne, tables, islice(tables, 1, None))),
-            len(tables)]
-        begin = 0
-        for end in ends if tables else ():
-            if tables[begin] is not None:
-                by_table.setdefault(tables[begin], []).extend(
-                    numbers_all[begin:end])
-            begin = end
+        every_table = schedule_index(project).tables
+        if len(every_table) == 1:  # the usual case: one table, no need to read the column
+            (table,) = every_table
+            if table is not None:
+                by_table[table] = numbers_all
+        elif every_table:
+            tables = list(map(_TABLE, project.sessions))
+            # Rows of one table usually come together: slice each run of rows (found in C).
+            ends = [*compress(range(1, len(tables)),
+                              map(operator.ne, tables, islice(tables, 1, None))), len(tables)]
+            begin = 0
+            for end in ends:
+                if tables[begin] is not None:
+                    by_table.setdefault(tables[begin], []).extend(numbers_all[begin:end])
+                begin = end
         for table, column in by_table.items():
             numbers: list[int] = [n for n in column if n is not None] if None in column else (
                 column)  # type: ignore[assignment]

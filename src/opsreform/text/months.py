@@ -29,8 +29,14 @@ def month_name(month: int, case: Literal["nominative", "genitive"] = "nominative
     >>> month_name(10), month_name(10, "genitive")
     ('październik', 'października')
     """
+    return _month_names(case)[month]
+
+
+@cache
+def _month_names(case: str) -> dict[int, str]:
+    # CLDR is read once per case: babel parses the locale on every call.
     context: Literal["stand-alone", "format"] = "stand-alone" if case == "nominative" else "format"
-    return str(get_month_names("wide", context, locale="pl")[month])
+    return {n: str(name) for n, name in get_month_names("wide", context, locale="pl").items()}
 
 
 @cache
