@@ -37,6 +37,11 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -
         raise ValidationError("must be a non-empty string", field=attribute.name, value=value)
 
 
+def _severity(value: Severity | str) -> Severity:
+    # Rules pass a Severity already; the enum's own lookup is the slow path for text.
+    return value if value.__class__ is Severity else Severity(value)
+
+
 @attrs.frozen(order=False)
 class Finding:
     """One thing a rule found.
@@ -52,7 +57,7 @@ class Finding:
     """
 
     rule: str = attrs.field(validator=_non_empty)
-    severity: Severity = attrs.field(converter=Severity)
+    severity: Severity = attrs.field(converter=_severity)
     subject: str = attrs.field(validator=_non_empty)
     message: str = attrs.field(validator=_non_empty)
     date: date | None = None

@@ -13,6 +13,7 @@ elsewhere — so its progress is reported in that unit, exactly.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -118,7 +119,7 @@ class Contract:
         """The contracted hours as an exact quantity in the contract's unit, or None."""
         return None if self.hours is None else ureg.Quantity(self.hours, self.unit)
 
-    @property
+    @functools.cached_property
     def limit_minutes(self) -> Fraction | None:
         """The contracted hours in minutes, or None when not stated."""
         return None if self.hours is None else self.hours * minutes_per(self.unit)

@@ -43,6 +43,7 @@ __all__ = [
     "SessionStatus",
     "SlotBooking",
     "facet_of",
+    "shared_count",
     "split_part",
 ]
 
@@ -133,6 +134,21 @@ class SlotBooking:
     venue: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
+_NUMBERS: dict[int, int] = {}
+
+
+def _shared_number(value: Any) -> Any:
+    # Lp. numbers repeat across tables and projects: one int object per number saves
+    # 28 bytes a session, and the numbering check compares them by identity.
+    return _NUMBERS.setdefault(value, value) if type(value) is int and value > 0 else value
+
+
+def shared_count(n: int) -> list[int]:
+    """Return ``[1, 2, … n]`` made of the same int objects that session numbers use."""
+    setdefault = _NUMBERS.setdefault
+    return [setdefault(k, k) for k in range(1, n + 1)]
+
+
 def _positive_int(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
         raise ValidationError(f"expected a whole number from 1 up, got {value!r}",
@@ -214,11 +230,13 @@ class SessionFacet:
         leaders: Its own leaders, or None (those of its contract).
         attendees: The ids of the people named as attending.
         minutes: Its total length in minutes, or None when its slots are not stated.
+        multi_day: Whether it is given a period rather than a day.
+        numbered: Whether it has a number (Lp.) in its table.
 
     """
 
     __slots__ = ("__weakref__", "attendees", "contract", "kind", "leaders", "minutes",
-                 "status", "table")
+                 "multi_day", "numbered", "status", "table")
 
     kind: SessionKind
     contract: str | None
@@ -227,13 +245,17 @@ class SessionFacet:
     leaders: tuple[str, ...] | None
     attendees: tuple[str, ...]
     minutes: int | None
+    multi_day: bool
+    numbered: bool
 
     def __init__(self, kind: SessionKind, contract: str | None, table: str | None,
                  status: SessionStatus, leaders: tuple[str, ...] | None,
-                 attendees: tuple[str, ...], minutes: int | None) -> None:
+                 attendees: tuple[str, ...], minutes: int | None, multi_day: bool,
+                 numbered: bool) -> None:
         for name, value in (("kind", kind), ("contract", contract), ("table", table),
                             ("status", status), ("leaders", leaders),
-                            ("attendees", attendees), ("minutes", minutes)):
+                            ("attendees", attendees), ("minutes", minutes),
+                            ("multi_day", multi_day), ("numbered", numbered)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -243,7 +265,7 @@ class SessionFacet:
         # Unpickled and copied facets are interned again (and never set attribute by
         # attribute, which an immutable facet refuses).
         return (facet_of, (self.kind, self.contract, self.table, self.status, self.leaders,
-                           self.attendees, self.minutes))
+                           self.attendees, self.minutes, self.multi_day, self.numbered))
 
     def __repr__(self) -> str:
         return (f"SessionFacet({self.kind.value}, contract={self.contract!r}, "
@@ -257,9 +279,10 @@ _FACETS: weakref.WeakValueDictionary[tuple[Any, ...], SessionFacet] = (
 
 def facet_of(kind: SessionKind, contract: str | None, table: str | None,
              status: SessionStatus, leaders: tuple[str, ...] | None,
-             attendees: tuple[str, ...], minutes: int | None) -> SessionFacet:
+             attendees: tuple[str, ...], minutes: int | None, multi_day: bool,
+             numbered: bool) -> SessionFacet:
     """Return the shared facet of these values (made on first use, kept while used)."""
-    key = (kind, contract, table, status, leaders, attendees, minutes)
+    key = (kind, contract, table, status, leaders, attendees, minutes, multi_day, numbered)
     found = _FACETS.get(key)
     if found is None:
         found = SessionFacet(*key)
@@ -318,7 +341,8 @@ class Session:
     activity: str | None = None
     contract: str | None = None
     table: str | None = None
-    number: int | None = attrs.field(default=None, validator=_positive_int)
+    number: int | None = attrs.field(default=None, converter=_shared_number,
+                                     validator=_positive_int)
     status: SessionStatus = attrs.field(default=SessionStatus.PLANNED, converter=SessionStatus)
     given_id: str | None = attrs.field(default=None, converter=_id_or_none)
     line: int | None = attrs.field(default=None, eq=False)
@@ -349,7 +373,8 @@ class Session:
                                   field="given_id", value=self.title)
         object.__setattr__(self, "facet", facet_of(
             self.kind, self.contract, self.table, self.status, self.leaders,
-            self.attendance.people, _total_minutes(self.slots, self.period)))
+            self.attendance.people, _total_minutes(self.slots, self.period),
+            self.day is None, self.number is not None))
 
     def __repr__(self) -> str:
         when = self.day.isoformat() if self.day else repr(self.period)

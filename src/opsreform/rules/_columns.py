@@ -51,8 +51,10 @@ class ScheduleColumns:
         sessions = self.index.sessions
         days: list[date | None] = list(map(_DAY, sessions))
         self.days = days
+        # Whether any session spans days is known from the facets (a few), not the days.
         self.multi: list[int] = (
-            [i for i, day in enumerate(days) if day is None] if None in days else [])
+            [i for i, day in enumerate(days) if day is None]
+            if any(f.multi_day for f in self.index.counts) else [])
         taken: list[date] = list(filter(None, days)) if self.multi else days  # type: ignore[assignment]
         for i in self.multi:
             taken.extend(sessions[i].days())

@@ -42,6 +42,7 @@ class ScheduleIndex:
     Attributes:
         sessions: The sessions that count (not cancelled), in the project's order.
         counts: How many active sessions have each facet.
+        every_facet: The facets of all the project's sessions, cancelled ones included.
         tables: Every table id of the project's sessions, cancelled ones included
             (None for sessions without a table).
         contracts: The project's contracts by id.
@@ -53,12 +54,13 @@ class ScheduleIndex:
     """
 
     __slots__ = ("_contract_ids", "_leaders", "contract_of", "contracts", "counts",
-                 "leaders_of", "sessions", "tables")
+                 "every_facet", "leaders_of", "sessions", "tables")
 
     def __init__(self, project: Project) -> None:
         self.contracts: dict[str, Contract] = {c.id: c for c in project.contracts}
         every = project.sessions
         counts = Counter(map(_FACET, every))
+        self.every_facet: set[SessionFacet] = set(counts)
         self.tables: set[str | None] = {f.table for f in counts}
         cancelled = SessionStatus.CANCELLED
         if any(f.status is cancelled for f in counts):

@@ -23,7 +23,7 @@ from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
-from opsreform.model.sessions import Session, SessionKind
+from opsreform.model.sessions import Session, SessionKind, shared_count
 from opsreform.periods import Period
 from opsreform.rules._columns import ScheduleColumns, days_off, schedule_columns
 from opsreform.rules._index import schedule_index
@@ -470,9 +470,13 @@ _COUNTING: list[int] = []
 
 
 def _one_to(n: int) -> list[int]:
-    """The list ``[1, 2, … n]`` (one list kept and grown, sliced for each table)."""
+    """The list ``[1, 2, … n]`` (one list kept and grown, sliced for each table).
+
+    Its ints are those session numbers share, so comparing a table's numbers with it
+    is mostly identity tests.
+    """
     if len(_COUNTING) < n:
-        _COUNTING.extend(range(len(_COUNTING) + 1, n + 1))
+        _COUNTING[:] = shared_count(n)
     return _COUNTING[:n]
 
 
@@ -501,7 +505,9 @@ class TableNumbering(Rule):
         """Yield a finding for each gap (warning) and repeat (error) in a numbering."""
         by_table: dict[str, list[int | None]] = {}
         numbers_all = list(map(_NUMBER, project.sessions))
-        every_table = schedule_index(project).tables
+        index = schedule_index(project)
+        every_table = index.tables
+        numbered = all(f.numbered for f in index.every_facet)
         if len(every_table) == 1:  # the usual case: one table, no need to read the column
             (table,) = every_table
             if table is not None:
@@ -517,8 +523,8 @@ class TableNumbering(Rule):
                     by_table.setdefault(tables[begin], []).extend(numbers_all[begin:end])
                 begin = end
         for table, column in by_table.items():
-            numbers: list[int] = [n for n in column if n is not None] if None in column else (
-                column)  # type: ignore[assignment]
+            numbers: list[int] = column if numbered else [  # type: ignore[assignment]
+                n for n in column if n is not None]
             yield from self._sequence(f"table {table}", numbers, "")
         if project.activities_excerpt:
             labels = [a.number for a in project.activities if a.number is not None]
