@@ -107,10 +107,20 @@ class ScheduleIndex:
         """Who leads the session at ``position``."""
         return self.leaders_of[self.sessions[position].facet]
 
-    def of_contract(self, contract_id: str) -> dict[SessionFacet, int]:
-        """The facets of the sessions under ``contract_id``, with how many each has."""
+    def contract_totals(self) -> dict[str | None, tuple[int, int | None]]:
+        """For each contract id (None: no contract), its active sessions and minutes.
+
+        The minutes are None when any of those sessions has no stated hours. Summed per
+        facet: a few additions, whatever the number of sessions.
+        """
+        totals: dict[str | None, tuple[int, int | None]] = {}
         contract_of = self.contract_of
-        return {f: n for f, n in self.counts.items() if contract_of[f] == contract_id}
+        for facet, n in self.counts.items():
+            cid = contract_of[facet]
+            count, minutes = totals.get(cid, (0, 0))
+            totals[cid] = (count + n, None if minutes is None or facet.minutes is None
+                           else minutes + facet.minutes * n)
+        return totals
 
 
 def project_cache(size: int) -> Callable[[Callable[[Project], T]], Callable[[Project], T]]:

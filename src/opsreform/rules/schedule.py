@@ -410,25 +410,24 @@ class HoursExceeded(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding at the session where a contract's hours or count run out."""
         index = schedule_index(project)
+        totals = index.contract_totals()
         for contract in project.contracts:
-            # Hours and counts per facet (a few per contract), not per session.
-            mine = index.of_contract(contract.id)
+            found = totals.get(contract.id)
             if contract.hours is None and contract.sessions is None:
-                if mine:
+                if found is not None:
                     yield not_checked(self, f"contract {contract.id}",
                                       "umowa nie określa ani liczby godzin, ani liczby "
                                       "sesji")
                 continue
-            over_count = contract.sessions is not None and sum(mine.values()) > (
-                contract.sessions)
+            if found is None:
+                continue  # nothing scheduled under it
+            count, minutes = found
+            over_count = contract.sessions is not None and count > contract.sessions
             limit = contract.limit_minutes
-            over_hours = unknown = False
-            if limit is not None:
-                # Exact integers of minutes; no quantities on this path.
-                lengths = [(f.minutes, n) for f, n in mine.items()]
-                unknown = any(minutes is None for minutes, _ in lengths)
-                over_hours = not unknown and sum(
-                    (minutes or 0) * n for minutes, n in lengths) > limit
+            # Exact integers of minutes; no quantities (nor Fraction arithmetic) here.
+            unknown = limit is not None and minutes is None
+            over_hours = (limit is not None and minutes is not None
+                          and minutes * limit.denominator > limit.numerator)
             if not (over_count or over_hours or unknown):
                 continue  # the usual case: within the contract, no need to sort
             sessions = sorted((s for s, cid in zip(index.sessions, index.contract_ids,
