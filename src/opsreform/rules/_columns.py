@@ -14,7 +14,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
@@ -42,7 +42,6 @@ class ScheduleColumns:
         dayset: The same days as a set.
         first: The earliest of those days, or None without sessions.
         last: The latest, or None.
-        ordered: Whether the sessions are listed in date order, all of one day each.
 
     """
 
@@ -53,19 +52,21 @@ class ScheduleColumns:
         self.days = days
         # Whether any session spans days is known from the facets (a few), not the days.
         self.multi: list[int] = (
-            [i for i, day in enumerate(days) if day is None]
-            if any(f.multi_day for f in self.index.counts) else [])
+            [i for i, day in enumerate(days) if day is None] if self.index.multi_day else [])
         taken: list[date] = list(filter(None, days)) if self.multi else days  # type: ignore[assignment]
         for i in self.multi:
             taken.extend(sessions[i].days())
         # Schedules are listed by date, so this sort is one pass of comparisons.
         self.taken: list[date] = sorted(taken)
-        # Listed in date order (the usual case), a day's sessions are found by bisection;
-        # the sorted list holds the same objects, so this is a pass of identity tests.
-        self.ordered: bool = not self.multi and self.taken == days
         self.dayset: set[date] = set(taken)
         self.first: date | None = self.taken[0] if taken else None
         self.last: date | None = self.taken[-1] if taken else None
+
+    @cached_property
+    def ordered(self) -> bool:
+        """Whether the sessions are listed in date order, all of one day each."""
+        # The sorted list holds the same objects, so this is a pass of identity tests.
+        return not self.multi and self.taken == self.days
 
     @property
     def sessions(self) -> Sequence[Session]:
@@ -94,11 +95,26 @@ class ScheduleColumns:
         """The positions, in order, of the sessions that take any of ``days``."""
         if not days:
             return []
-        if self.ordered:
+        if self.ordered:  # a day's sessions are found by bisection
             taken = self.taken
             return [i for day in sorted(days)
                     for i in range(bisect_left(taken, day), bisect_right(taken, day))]
-        found = list(compress(range(len(self.days)), map(days.__contains__, self.days)))
+        if len(days) <= 2:
+            # One or two days: list.index compares in C at a third of the cost of a
+            # set lookup per session, and scans the column once per day.
+            found = []
+            column = self.days
+            for day in days:
+                at = -1
+                try:
+                    while True:
+                        at = column.index(day, at + 1)
+                        found.append(at)
+                except ValueError:
+                    pass
+            found.sort()
+        else:
+            found = list(compress(range(len(self.days)), map(days.__contains__, self.days)))
         if self.multi:
             sessions = self.index.sessions
             found.extend(i for i in self.multi if not days.isdisjoint(sessions[i].days()))
@@ -112,10 +128,13 @@ def schedule_columns(project: Project) -> ScheduleColumns:
     return ScheduleColumns(project)
 
 
-@cache
-def days_off(year: int, off: frozenset[int]) -> frozenset[date]:
-    """The days of ``year`` whose weekday (Monday 0) is in ``off``, computed once."""
-    day, end = date(year, 1, 1), date(year, 12, 31)
+@lru_cache(maxsize=256)
+def days_off(first_year: int, last_year: int, off: frozenset[int]) -> frozenset[date]:
+    """The days from ``first_year`` to ``last_year`` whose weekday (Monday 0) is in ``off``.
+
+    Computed once per span: a schedule is intersected with it in one operation.
+    """
+    day, end = date(first_year, 1, 1), date(last_year, 12, 31)
     found = []
     step = timedelta(days=1)
     while day <= end:

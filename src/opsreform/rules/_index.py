@@ -50,18 +50,18 @@ class ScheduleIndex:
             table's), or None.
         leaders_of: For each facet counted, who leads its sessions (its own leaders,
             else its contract's).
+        multi_day: Whether any active session spans several days.
 
     """
 
     __slots__ = ("_contract_ids", "_leaders", "contract_of", "contracts", "counts",
-                 "every_facet", "leaders_of", "sessions", "tables")
+                 "every_facet", "leaders_of", "multi_day", "sessions", "tables")
 
     def __init__(self, project: Project) -> None:
         self.contracts: dict[str, Contract] = {c.id: c for c in project.contracts}
         every = project.sessions
         counts = Counter(map(_FACET, every))
         self.every_facet: set[SessionFacet] = set(counts)
-        self.tables: set[str | None] = {f.table for f in counts}
         cancelled = SessionStatus.CANCELLED
         if any(f.status is cancelled for f in counts):
             keep = [f.status is not cancelled for f in map(_FACET, every)]
@@ -71,13 +71,23 @@ class ScheduleIndex:
             self.sessions = every
         self.counts: Counter[SessionFacet] = counts
         table_contract = {t.id: t.contract for t in project.tables if t.contract}
-        self.contract_of: dict[SessionFacet, str | None] = {
-            f: f.contract if f.contract is not None else table_contract.get(f.table)
-            for f in counts}
-        by_contract = {cid: c.leaders for cid, c in self.contracts.items()}
-        self.leaders_of: dict[SessionFacet, tuple[str, ...]] = {
-            f: f.leaders if f.leaders is not None else by_contract.get(cid, ())  # type: ignore[arg-type]
-            for f, cid in self.contract_of.items()}
+        contracts = self.contracts
+        self.contract_of: dict[SessionFacet, str | None] = {}
+        self.leaders_of: dict[SessionFacet, tuple[str, ...]] = {}
+        self.multi_day = False
+        # One pass over the facets (a few per project) resolves everything per facet.
+        for f in counts:
+            cid = f.contract if f.contract is not None or f.table is None else (
+                table_contract.get(f.table))
+            self.contract_of[f] = cid
+            if f.leaders is not None:
+                self.leaders_of[f] = f.leaders
+            else:
+                contract = contracts.get(cid) if cid is not None else None
+                self.leaders_of[f] = contract.leaders if contract is not None else ()
+            if f.multi_day:
+                self.multi_day = True
+        self.tables: set[str | None] = {f.table for f in self.every_facet}
         self._contract_ids: list[str | None] | None = None
         self._leaders: list[tuple[str, ...]] | None = None
 

@@ -195,9 +195,8 @@ class Weekend(Rule):
         cols = schedule_columns(project)
         if not off or not cols.dayset:
             return
-        hits: set[date] = set()
-        for year in cols.years():
-            hits.update(cols.dayset & days_off(year, off))
+        years = cols.years()
+        hits = cols.dayset & days_off(years.start, years.stop - 1, off)
         if not hits:
             return  # the usual schedule: every session on a working weekday
         allowed = self.allowed_kinds
