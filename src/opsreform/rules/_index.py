@@ -3,8 +3,8 @@
 Resolving each session's contract (its own, else its table's) and leaders (its own,
 else its contract's) is the same work for every rule; it is done once per project and
 once per :class:`~opsreform.model.sessions.SessionFacet` (the values many sessions
-share), so that ``check`` reads one column of a million sessions (with
-``operator.attrgetter``, a loop in C) and counts it, instead of resolving each session.
+share), so that ``check`` reads one column of a million sessions and counts it (a
+``Counter``, in C), instead of resolving each session.
 
 The views of the last few projects are kept (a small cache, while the project lives),
 so that the rules of one ``check`` share one view without every project checked in a
@@ -13,7 +13,6 @@ run keeping its view in memory.
 
 from __future__ import annotations
 
-import operator
 import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from opsreform.model.project import Project
 
 __all__ = ["ScheduleIndex", "project_cache", "schedule_index"]
-
-_FACET = operator.attrgetter("facet")
 
 T = TypeVar("T")
 
@@ -60,13 +57,13 @@ class ScheduleIndex:
     def __init__(self, project: Project) -> None:
         self.contracts: dict[str, Contract] = {c.id: c for c in project.contracts}
         every = project.sessions
-        counts = Counter(map(_FACET, every))
+        counts = Counter([s.facet for s in every])
         self.every_facet: set[SessionFacet] = set(counts)
         cancelled = SessionStatus.CANCELLED
         if any(f.status is cancelled for f in counts):
-            keep = [f.status is not cancelled for f in map(_FACET, every)]
+            keep = [s.facet.status is not cancelled for s in every]
             self.sessions: Sequence[Session] = list(compress(every, keep))
-            counts = Counter(map(_FACET, self.sessions))
+            counts = Counter([s.facet for s in self.sessions])
         else:
             self.sessions = every
         self.counts: Counter[SessionFacet] = counts
@@ -97,7 +94,7 @@ class ScheduleIndex:
         found = self._contract_ids
         if found is None:
             found = self._contract_ids = list(
-                map(self.contract_of.__getitem__, map(_FACET, self.sessions)))
+                map(self.contract_of.__getitem__, [s.facet for s in self.sessions]))
         return found
 
     @property
@@ -106,7 +103,7 @@ class ScheduleIndex:
         found = self._leaders
         if found is None:
             found = self._leaders = list(
-                map(self.leaders_of.__getitem__, map(_FACET, self.sessions)))
+                map(self.leaders_of.__getitem__, [s.facet for s in self.sessions]))
         return found
 
     def leaders_of_kind(self, kind: SessionKind) -> set[tuple[str, ...]]:

@@ -53,8 +53,6 @@ _KIND_PL = {
 
 
 _MONTH = operator.attrgetter("month")
-_TABLE = operator.attrgetter("table")
-_NUMBER = operator.attrgetter("number")
 
 
 def _describe(session: Session) -> str:
@@ -502,7 +500,7 @@ class TableNumbering(Rule):
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield a finding for each gap (warning) and repeat (error) in a numbering."""
         by_table: dict[str, list[int | None]] = {}
-        numbers_all = list(map(_NUMBER, project.sessions))
+        numbers_all = [s.number for s in project.sessions]
         index = schedule_index(project)
         every_table = index.tables
         numbered = all(f.numbered for f in index.every_facet)
@@ -511,14 +509,15 @@ class TableNumbering(Rule):
             if table is not None:
                 by_table[table] = numbers_all
         elif every_table:
-            tables = list(map(_TABLE, project.sessions))
+            tables = [s.table for s in project.sessions]
             # Rows of one table usually come together: slice each run of rows (found in C).
             ends = [*compress(range(1, len(tables)),
                               map(operator.ne, tables, islice(tables, 1, None))), len(tables)]
             begin = 0
             for end in ends:
-                if tables[begin] is not None:
-                    by_table.setdefault(tables[begin], []).extend(numbers_all[begin:end])
+                table = tables[begin]
+                if table is not None:
+                    by_table.setdefault(table, []).extend(numbers_all[begin:end])
                 begin = end
         for table, column in by_table.items():
             numbers: list[int] = column if numbered else [  # type: ignore[assignment]
