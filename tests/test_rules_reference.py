@@ -63,15 +63,18 @@ KIND_PL = {"training": "szkolenie", "workshop": "warsztaty", "supervision": "sup
 
 
 @st.composite
-def schedules(draw: st.DrawFn) -> Project:
-    """Random small schedules over three weeks, two venues, three people, three contracts."""
+def schedules(draw: st.DrawFn, most: int = 16, span: int = 20) -> Project:
+    """Random schedules of ``most`` sessions or fewer over ``span`` days.
+
+    Three weeks by default; two venues, three people, three contracts.
+    """
     base = draw(st.sampled_from(BASES))
-    n = draw(st.integers(0, 16))
+    n = draw(st.integers(0, most))
     tables = draw(st.sampled_from([("t",), ("t", "u")]))
     sessions = []
     for i in range(n):
         kind = draw(st.sampled_from(KINDS))
-        first = base + timedelta(days=draw(st.integers(0, 20)))
+        first = base + timedelta(days=draw(st.integers(0, span)))
         multi = kind == "study-visit" and draw(st.booleans())
         slots: list[TimeSlot] = draw(st.lists(st.sampled_from(SLOTS), min_size=0 if multi else 1,
                                               max_size=2, unique=True))
@@ -369,6 +372,18 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
 def test_rule_matches_its_reference(rule: Rule, reference: Callable[..., list[Finding]],
                                     p: Project) -> None:
     """The fast rule gives exactly the reference's findings, message for message."""
+    assert _ordered(list(rule.check(p))) == _ordered(reference(rule, p))
+
+
+@pytest.mark.parametrize(("rule", "reference"), REFERENCES, ids=lambda r: getattr(r, "id", ""))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(p=schedules(most=60, span=70))
+def test_rule_matches_its_reference_on_longer_schedules(
+        rule: Rule, reference: Callable[..., list[Finding]], p: Project) -> None:
+    """The same on longer schedules, with many days on a weekend, a holiday or shared.
+
+    The rules then take their whole-column paths as well as their few-days ones.
+    """
     assert _ordered(list(rule.check(p))) == _ordered(reference(rule, p))
 
 

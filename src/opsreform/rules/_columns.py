@@ -61,12 +61,6 @@ class ScheduleColumns:
         self.first: date | None = self.taken[0] if taken else None
         self.last: date | None = self.taken[-1] if taken else None
 
-    @cached_property
-    def ordered(self) -> bool:
-        """Whether the sessions are listed in date order, all of one day each."""
-        # The sorted list holds the same objects, so this is a pass of identity tests.
-        return not self.multi and self.taken == self.days
-
     @property
     def sessions(self) -> Sequence[Session]:
         """The active sessions, in the project's order."""
@@ -94,26 +88,21 @@ class ScheduleColumns:
         """The positions, in order, of the sessions that take any of ``days``."""
         if not days:
             return []
-        if self.ordered:  # a day's sessions are found by bisection
-            taken = self.taken
-            return [i for day in sorted(days)
-                    for i in range(bisect_left(taken, day), bisect_right(taken, day))]
-        if len(days) <= 2:
-            # One or two days: list.index compares in C at a third of the cost of a
-            # set lookup per session, and scans the column once per day.
+        if not self.multi and len(days) <= 8:
+            # A few days (the usual question): how often each occurs is read from the
+            # sorted days by bisection, and its positions with list.index, which
+            # compares in C at a third of the cost of a set lookup per session and
+            # stops at the last occurrence.
+            taken, column = self.taken, self.days
             found = []
-            column = self.days
             for day in days:
                 at = -1
-                try:
-                    while True:
-                        at = column.index(day, at + 1)
-                        found.append(at)
-                except ValueError:
-                    pass
+                for _ in range(bisect_right(taken, day) - bisect_left(taken, day)):
+                    at = column.index(day, at + 1)
+                    found.append(at)
             found.sort()
-        else:
-            found = list(compress(range(len(self.days)), map(days.__contains__, self.days)))
+            return found
+        found = list(compress(range(len(self.days)), map(days.__contains__, self.days)))
         if self.multi:
             sessions = self.index.sessions
             found.extend(i for i in self.multi if not days.isdisjoint(sessions[i].days()))
