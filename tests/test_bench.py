@@ -17,5 +17,7 @@ def test_bench_prints_the_figures() -> None:
     figures = json.loads(out.stdout)
     assert {"sessions", "build_s", "check_s", "floor_s", "check_over_floor", "plan_s",
             "load_100k_s", "peak_bytes_per_session"} <= set(figures)
-    assert figures["sessions"] == 2500 and figures["planned"] == 1000
+    assert figures["sessions"] == 2500
+    # one centre per 400 sessions; planning asks 10 sessions of each of the first 100
+    assert figures["projects"] == 6 and figures["planned"] == 60
     assert figures["loaded"] == 500
