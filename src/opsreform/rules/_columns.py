@@ -110,7 +110,7 @@ class ScheduleColumns:
         return found
 
 
-@project_cache(8)
+@project_cache(2)
 def schedule_columns(project: Project) -> ScheduleColumns:
     """Return the project's columns, building them on first use (cached for recent ones)."""
     return ScheduleColumns(project)

@@ -174,7 +174,7 @@ def project_cache(size: int) -> Callable[[Callable[[Project], T]], Callable[[Pro
     return decorate
 
 
-@project_cache(8)
+@project_cache(2)
 def schedule_index(project: Project) -> ScheduleIndex:
     """Return the project's index, building it on first use (cached for recent projects)."""
     return ScheduleIndex(project)

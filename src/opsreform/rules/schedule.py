@@ -357,6 +357,7 @@ class DoubleBooking(Rule):
         """One finding per resource and pair of sessions, on the first day they clash."""
         names = {p.id: p.name for p in project.people}
         venues = {v.id: v for v in project.venues}
+        written: dict[str, str] = {}  # a venue's text, written once per report
         seen: set[tuple[str, int, int]] = set()
         for (day, tagged), intervals in groups.items():
             kind, _, resource = tagged.partition(":")
@@ -366,7 +367,10 @@ class DoubleBooking(Rule):
                 seen.add((tagged, a, b))
                 first, second = sessions[a], sessions[b]
                 if kind == "venue":
-                    where = str(venues[resource]) if resource in venues else resource
+                    where = written.get(resource)
+                    if where is None:
+                        where = written[resource] = (
+                            str(venues[resource]) if resource in venues else resource)
                     yield self.finding(
                         second.subject,
                         f"miejsce {where} zajęte dwa razy w tym "
