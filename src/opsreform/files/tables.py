@@ -33,6 +33,7 @@ import attrs
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.model.sessions import (
+    NOBODY_STATED,
     Attendance,
     Session,
     SessionKind,
@@ -276,7 +277,7 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         slots=bookings,
         part=part,
         leaders=tuple(x.strip() for x in leaders.split(",")) if leaders else None,
-        attendance=Attendance(headcount=int(headcount)) if headcount else Attendance(),
+        attendance=Attendance(headcount=int(headcount)) if headcount else NOBODY_STATED,
         activity=record.get("activity", "").strip() or None,
         contract=record.get("contract", "").strip() or contract,
         table=table,

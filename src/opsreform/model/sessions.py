@@ -290,6 +290,19 @@ def facet_of(kind: SessionKind, contract: str | None, table: str | None,
     return found
 
 
+def _slot_key(slot: TimeSlot) -> tuple[int, int]:
+    return (slot.start_minute, slot.end_minute)
+
+
+def _kind(value: SessionKind | str) -> SessionKind:
+    # Readers pass a SessionKind already; the enum's own lookup is the slow path.
+    return value if value.__class__ is SessionKind else SessionKind(value)
+
+
+def _status(value: SessionStatus | str) -> SessionStatus:
+    return value if value.__class__ is SessionStatus else SessionStatus(value)
+
+
 def _id_or_none(value: str | None) -> str | None:
     return value if value is None else str(value)
 
@@ -327,7 +340,7 @@ class Session:
 
     """
 
-    kind: SessionKind = attrs.field(converter=SessionKind)
+    kind: SessionKind = attrs.field(converter=_kind)
     title: str = attrs.field(validator=non_empty)
     day: date | None = None
     period: Period | None = None
@@ -343,7 +356,7 @@ class Session:
     table: str | None = None
     number: int | None = attrs.field(default=None, converter=_shared_number,
                                      validator=_positive_int)
-    status: SessionStatus = attrs.field(default=SessionStatus.PLANNED, converter=SessionStatus)
+    status: SessionStatus = attrs.field(default=SessionStatus.PLANNED, converter=_status)
     given_id: str | None = attrs.field(default=None, converter=_id_or_none)
     line: int | None = attrs.field(default=None, eq=False)
     note: str | None = None
@@ -363,7 +376,9 @@ class Session:
         if self.day is not None and not self.slots:
             raise ValidationError("a one-day session needs at least one time slot",
                                   field="slots", value=self.title)
-        ordered = sorted(b.slot for b in self.slots)
+        # Sorted by minutes (ints), not by the slots' generated ordering (tuples).
+        ordered = sorted((b.slot for b in self.slots), key=_slot_key) if len(
+            self.slots) > 1 else ()
         for first, second in itertools.pairwise(ordered):
             if first.overlaps(second):
                 raise ValidationError(f"slots {first} and {second} of one session overlap",
