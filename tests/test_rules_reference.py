@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date, time, timedelta
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,7 @@ from opsreform.checks import check
 from opsreform.findings import Finding, Severity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
-from opsreform.model.people import Person
+from opsreform.model.people import Person, Profession
 from opsreform.model.project import Project
 from opsreform.model.sessions import (
     Attendance,
@@ -37,6 +38,7 @@ from opsreform.model.venues import Venue
 from opsreform.periods import Period
 from opsreform.rules._index import ScheduleIndex
 from opsreform.rules.engine import Rule, not_checked
+from opsreform.rules.organisation import SupervisorIndependence, supervisor_findings
 from opsreform.rules.schedule import (
     SCHEDULE_RULES,
     DoubleBooking,
@@ -438,3 +440,32 @@ def test_index_columns_match_the_plain_resolution(p: Project, kind: str) -> None
         _leaders(p, s) for s in _active(p)]
     assert index.leaders == [_leaders(p, s) for s in _active(p)]
     assert index.leaders_of_kind(SessionKind(kind)) == expected  # from the built column
+
+
+def ref_supervisor_independence(rule: Rule, p: Project) -> list[Finding]:
+    """Everyone of profession supervisor, or leading an active supervision session."""
+    ids = {person.id for person in p.people if person.profession is Profession.SUPERVISOR}
+    for s in _active(p):
+        if s.kind is SessionKind.SUPERVISION:
+            ids.update(_leaders(p, s))
+    centre = p.organisation.institution if p.organisation and p.organisation.institution \
+        else p.beneficiary
+    return [f for person in p.people if person.id in ids
+            for f in supervisor_findings(rule, person, centre)]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(p=schedules(), data=st.data())
+def test_supervisor_independence_matches_its_reference(p: Project, data: st.DataObject) -> None:
+    """Supervisors found per facet of the schedule are those of the plain reading."""
+    people = tuple(
+        Person(person.id, person.name,
+               profession=data.draw(st.sampled_from([None, Profession.SUPERVISOR,
+                                                     Profession.TRAINER])),
+               employer=data.draw(st.sampled_from([None, "OPS w Michałowicach", "Firma"])),
+               certified_supervisor=data.draw(st.sampled_from([None, True, False])))
+        for person in p.people)
+    p = attrs.evolve(p, people=people,
+                     beneficiary=data.draw(st.sampled_from([None, "OPS w Michałowicach"])))
+    rule = SupervisorIndependence()
+    assert _ordered(list(rule.check(p))) == _ordered(ref_supervisor_independence(rule, p))
