@@ -21,3 +21,16 @@ def test_bench_prints_the_figures() -> None:
     # one centre per 400 sessions; planning asks 10 sessions of each of the first 100
     assert figures["projects"] == 6 and figures["planned"] == 60
     assert figures["loaded"] == 500
+
+
+def test_per_rule_times_every_default_rule() -> None:
+    """`bench/per_rule.py` times the index, the columns and every default rule."""
+    from opsreform.rules.defaults import default_rules
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "per_rule.py"), "--sessions", "2000"],
+        capture_output=True, text=True, check=True, timeout=300)
+    figures = json.loads(out.stdout)
+    assert figures["sessions"] == 2000
+    assert set(figures["seconds"]) == {"index", "columns"} | {r.id for r in default_rules()}
+    assert all(v >= 0 for v in figures["seconds"].values())
