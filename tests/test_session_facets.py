@@ -116,3 +116,16 @@ def test_shared_count_is_one_to_n_made_of_the_numbers_sessions_use(n: int) -> No
         s = Session(kind="training", title="T", day=date(2018, 5, 7), slots=[
             SlotBooking(SLOTS[0])], table="t", number=int(str(n)))
         assert s.number is counted[-1]
+
+
+def test_slots_must_be_bookings_of_time_slots() -> None:
+    """A slot given as text, or a booking of text, is refused with the field and value."""
+    from opsreform.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="SlotBooking") as caught:
+        Session(kind="training", title="T", day=date(2018, 5, 7), slots=["08.00 - 11.00"],
+                given_id="x")
+    assert caught.value.field == "slots"
+    with pytest.raises(ValidationError, match="TimeSlot") as caught:
+        SlotBooking("08.00 - 11.00")  # type: ignore[arg-type]
+    assert caught.value.field == "slot"

@@ -21,7 +21,7 @@ import enum
 import itertools
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -120,9 +120,18 @@ def split_part(title: str) -> tuple[str, int | None]:
     return title[:match.start()].strip(), int(match.group(1))
 
 
+def _is_slot(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, TimeSlot):
+        raise ValidationError(f"expected a TimeSlot (e.g. from parse_slots), got "
+                              f"{type(value).__name__} {value!r}", field=attribute.name,
+                              value=value)
+
+
 @attrs.frozen
 class SlotBooking:
     """A time slot of a session and the venue it is held at.
+
+    Bookings are values: equal ones are interchangeable, and readers share them.
 
     Attributes:
         slot: The time range.
@@ -130,7 +139,7 @@ class SlotBooking:
 
     """
 
-    slot: TimeSlot
+    slot: TimeSlot = attrs.field(validator=_is_slot)
     venue: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
@@ -196,6 +205,16 @@ class PublishedTable:
         default=None, converter=attrs.converters.optional(SessionKind)
     )
     contract: str | None = None
+
+
+def _to_slots(value: Iterable[SlotBooking]) -> tuple[SlotBooking, ...]:
+    slots = tuple(value)
+    for booking in slots:
+        if not isinstance(booking, SlotBooking):
+            raise ValidationError(f"each slot must be a SlotBooking (a TimeSlot and its "
+                                  f"venue), got {type(booking).__name__} {booking!r}",
+                                  field="slots", value=booking)
+    return slots
 
 
 def _total_minutes(slots: tuple[SlotBooking, ...], period: Period | None) -> int | None:
@@ -344,7 +363,7 @@ class Session:
     title: str = attrs.field(validator=non_empty)
     day: date | None = None
     period: Period | None = None
-    slots: tuple[SlotBooking, ...] = attrs.field(default=(), converter=to_tuple)
+    slots: tuple[SlotBooking, ...] = attrs.field(default=(), converter=_to_slots)
     part: int | None = attrs.field(default=None, validator=_positive_int)
     leaders: tuple[str, ...] | None = attrs.field(
         default=None, converter=attrs.converters.optional(to_tuple)
