@@ -6,13 +6,14 @@ once per :class:`~opsreform.model.sessions.SessionFacet` (the values many sessio
 share), so that ``check`` reads one column of a million sessions and counts it (a
 ``Counter``, in C), instead of resolving each session.
 
-The views of the last few projects are kept (a small cache, while the project lives),
+The views of the last few projects are kept (a small cache),
 so that the rules of one ``check`` share one view without every project checked in a
 run keeping its view in memory.
 """
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
@@ -131,41 +132,42 @@ class ScheduleIndex:
 
 
 def project_cache(size: int) -> Callable[[Callable[[Project], T]], Callable[[Project], T]]:
-    """Cache a per-project view for the last ``size`` projects, while each lives.
+    """Cache a per-project view for the last ``size`` projects.
 
     Projects are frozen, so a view of one stays valid; the cache is small so that a run
-    over thousands of projects does not keep every view.
+    over thousands of projects does not keep every view (a view of a project that is gone
+    stays until ``size`` others push it out). Safe to call from several threads: a view
+    is only ever returned for the project it was built from.
     """
 
     def decorate(build: Callable[[Project], T]) -> Callable[[Project], T]:
         cache: OrderedDict[int, tuple[weakref.ref[Project], T]] = OrderedDict()
-        # The rules of one check ask for the same project's view one after another.
-        last: list[tuple[weakref.ref[Project], T]] = []
+        lock = threading.Lock()
+        # The rules of one check ask for the same project's view one after another. One
+        # slot holds the last entry and is replaced whole, so a thread reads an entry (a
+        # project's weak reference with its view) or another, never half of each.
+        last: list[tuple[weakref.ref[Project], T] | None] = [None]
 
         def cached(project: Project) -> T:
-            if last and last[0][0]() is project:
-                return last[0][1]
+            entry = last[0]
+            if entry is not None and entry[0]() is project:
+                return entry[1]
             key = id(project)
-            found = cache.get(key)
-            if found is not None and found[0]() is project:
+            with lock:
+                found = cache.get(key)
+                if found is not None and found[0]() is project:
+                    cache.move_to_end(key)
+                    last[0] = found
+                    return found[1]
+            # Built outside the lock: threads checking different projects do not wait.
+            entry = (weakref.ref(project), build(project))
+            with lock:
+                cache[key] = entry
                 cache.move_to_end(key)
-                last[:] = [found]
-                return found[1]
-            view = build(project)
-
-            def forget(ref: weakref.ref[Project]) -> None:
-                entry = cache.get(key)
-                if entry is not None and entry[0] is ref:
-                    del cache[key]
-                if last and last[0][0] is ref:
-                    last.clear()
-
-            cache[key] = entry = (weakref.ref(project, forget), view)
-            last[:] = [entry]
-            cache.move_to_end(key)
-            while len(cache) > size:
-                cache.popitem(last=False)
-            return view
+                while len(cache) > size:
+                    cache.popitem(last=False)
+            last[0] = entry
+            return entry[1]
 
         cached.__doc__ = build.__doc__
         cached.cache = cache  # type: ignore[attr-defined]
