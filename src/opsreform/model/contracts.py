@@ -13,6 +13,7 @@ elsewhere — so its progress is reported in that unit, exactly.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -78,7 +79,6 @@ class Contract:
         leaders: Ids of the people who lead its sessions (by default those of every
             session that names none).
         note: Remarks, e.g. how a figure of the document was read.
-        limit_minutes: Its hours in minutes (computed, not given), or None.
 
     """
 
@@ -98,16 +98,11 @@ class Contract:
     sessions: int | None = attrs.field(default=None, validator=_non_negative)
     leaders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     note: str | None = None
-    limit_minutes: Fraction | None = attrs.field(init=False, eq=False, repr=False)
-    """The contracted hours in minutes, or None when not stated (computed once: the
-    checks compare every schedule with it)."""
 
     def __attrs_post_init__(self) -> None:
         if self.period is not None and self.ends is not None and self.ends != self.period.end:
             raise ValidationError("give the period or its end, not two different ends",
                                   field="ends", value=self.ends)
-        object.__setattr__(self, "limit_minutes", None if self.hours is None
-                           else self.hours * minutes_per(self.unit))
 
     @property
     def last_day(self) -> date | None:
@@ -123,6 +118,11 @@ class Contract:
     def limit(self) -> Any:
         """The contracted hours as an exact quantity in the contract's unit, or None."""
         return None if self.hours is None else ureg.Quantity(self.hours, self.unit)
+
+    @functools.cached_property
+    def limit_minutes(self) -> Fraction | None:
+        """The contracted hours in minutes, or None when not stated (computed once)."""
+        return None if self.hours is None else self.hours * minutes_per(self.unit)
 
     def in_unit(self, minutes: int | Fraction) -> Fraction:
         """Convert a number of minutes into the contract's unit, exactly."""

@@ -148,7 +148,9 @@ _NUMBERS: dict[int, int] = {}
 
 def _shared_number(value: Any) -> Any:
     # Lp. numbers repeat across tables and projects: one int object per number saves
-    # 28 bytes a session, and the numbering check compares them by identity.
+    # 28 bytes a session, and comparing a table's numbers with [1 … n] is then mostly
+    # CPython's identity shortcut (correctness does not depend on it). The table keeps
+    # every number seen for the life of the process: a few thousand in practice.
     return _NUMBERS.setdefault(value, value) if type(value) is int and value > 0 else value
 
 
@@ -238,8 +240,10 @@ class SessionFacet:
     count sessions per facet (a ``Counter`` over one column, in C) and resolve contracts,
     leaders and hours once per facet instead of once per session.
 
-    Facets compare by identity; equal facets are normally one object, but the checks
-    never depend on that (a session unpickled gets a facet of its own).
+    Make them with :func:`facet_of`, which interns them (a pickled or copied session
+    gets the interned facet back). Facets compare by identity; equal facets are
+    normally one object, but the checks never depend on that: everything is summed per
+    facet, so two equal facets (built directly, or by two threads at once) count alike.
 
     Attributes:
         kind: The session's kind.
@@ -280,6 +284,9 @@ class SessionFacet:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a session facet is immutable (cannot set {name})")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a session facet is immutable (cannot delete {name})")
+
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Unpickled and copied facets are interned again (and never set attribute by
         # attribute, which an immutable facet refuses).
@@ -289,7 +296,8 @@ class SessionFacet:
     def __repr__(self) -> str:
         return (f"SessionFacet({self.kind.value}, contract={self.contract!r}, "
                 f"table={self.table!r}, {self.status.value}, leaders={self.leaders!r}, "
-                f"minutes={self.minutes!r})")
+                f"attendees={self.attendees!r}, minutes={self.minutes!r}, "
+                f"multi_day={self.multi_day}, numbered={self.numbered})")
 
 
 _FACETS: weakref.WeakValueDictionary[tuple[Any, ...], SessionFacet] = (

@@ -3,8 +3,8 @@
 The schedule rules ask questions of whole columns first — is any day a holiday, do two
 sessions share a day — with set operations, ``sorted``, ``compress`` and ``list.index``,
 which loop in C. A column is read with a list comprehension: Python 3.11 specialises its
-attribute read, which makes it faster than ``map(operator.attrgetter(...))`` (22 against
-36 ms for a million sessions). Only the sessions a question points at are then looked at
+attribute read, which makes it faster than ``map(operator.attrgetter(...))`` (see
+docs/performance.md). Only the sessions a question points at are then looked at
 one by one, so the findings are the same as those of a session-by-session loop
 (``tests/test_rules_reference.py`` proves it on random schedules).
 """
