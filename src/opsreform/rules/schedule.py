@@ -481,7 +481,8 @@ def _one_to(n: int) -> list[int]:
 
 
 def _unit_pl(unit: str) -> str:
-    return {"lesson_hour": "godz. lekcyjnych", "hour": "godz. zegarowych"}.get(unit, unit)
+    return {"lesson_hour": "godz. lekcyjnych", "hour": "godz. zegarowych",
+            "minute": "min"}.get(unit, unit)
 
 
 def _fmt(value: Fraction) -> str:
