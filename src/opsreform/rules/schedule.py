@@ -30,6 +30,7 @@ from opsreform.rules._index import schedule_index
 from opsreform.rules.engine import Rule, not_checked
 from opsreform.text.dates import format_date, format_weekday
 from opsreform.text.months import month_name
+from opsreform.units import minutes_per
 
 __all__ = [
     "SCHEDULE_RULES",
@@ -424,11 +425,16 @@ class HoursExceeded(Rule):
                 continue  # nothing scheduled under it
             count, minutes = found
             over_count = contract.sessions is not None and count > contract.sessions
-            limit = contract.limit_minutes
-            # Exact integers of minutes; no quantities (nor Fraction arithmetic) here.
-            unknown = limit is not None and minutes is None
-            over_hours = (limit is not None and minutes is not None
-                          and minutes * limit.denominator > limit.numerator)
+            hours = contract.hours
+            # Exact integers: minutes > hours × minutes-per-unit, cross-multiplied, with
+            # no quantity and no Fraction built on this path.
+            unknown = hours is not None and minutes is None
+            if hours is not None and minutes is not None:
+                per = minutes_per(contract.unit)
+                over_hours = (minutes * hours.denominator * per.denominator
+                              > hours.numerator * per.numerator)
+            else:
+                over_hours = False
             if not (over_count or over_hours or unknown):
                 continue  # the usual case: within the contract, no need to sort
             sessions = sorted((s for s, cid in zip(index.sessions, index.contract_ids,
@@ -441,8 +447,8 @@ class HoursExceeded(Rule):
                     f"w ramach umowy {contract.id} zaplanowano {len(sessions)} sesji, a umowa "
                     f"obejmuje {contract.sessions}; pierwsza ponad limit to {extra.id} "
                     f"({format_date(extra.first_day)})", day=extra.first_day)
-            if limit is not None:
-                yield from self._hours(contract, sessions, limit)
+            if hours is not None:
+                yield from self._hours(contract, sessions, hours * minutes_per(contract.unit))
 
     def _hours(self, contract: Contract, sessions: list[Session], limit: Fraction,
                ) -> Iterator[Finding]:
