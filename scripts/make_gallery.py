@@ -10,10 +10,16 @@ import sys
 from pathlib import Path
 
 from opsreform import load_project
+from opsreform.model.project import Project
 from opsreform.reports.chart import write_chart
 from opsreform.reports.cli import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _section(project: Project, kind: str) -> str:
+    """A Markdown report without its title, its headings one level down (under ours)."""
+    return build_report(project, kind, "md").split("\n", 2)[2].replace("## ", "### ")
 
 
 def gallery(*, write_images: bool = True) -> str:
@@ -35,23 +41,23 @@ def gallery(*, write_images: bool = True) -> str:
         "## The published schedule — `opsreform report examples/tarnowskie-gory.toml "
         "--kind schedule`",
         "",
-        build_report(tg, "schedule", "md").split("\n", 2)[2].replace("## ", "### "),
+        _section(tg, "schedule"),
         "## The activity table — `--kind activities` (Michałowice)",
         "",
-        build_report(mich, "activities", "md").split("\n", 2)[2].replace("## ", "### "),
+        _section(mich, "activities"),
         "## The activity chart — `opsreform chart examples/michalowice.toml -o chart.svg`",
         "",
         "![Gantt chart of the Michałowice harmonogram](img/michalowice-gantt.svg)",
         "",
         "## Budget and funding — `--kind budget` (Niedrzwica Duża)",
         "",
-        build_report(nied, "budget", "md").split("\n", 2)[2].replace("## ", "### "),
+        _section(nied, "budget"),
         "## Contract progress — `--kind contracts` (Tarnowskie Góry)",
         "",
-        build_report(tg, "contracts", "md").split("\n", 2)[2].replace("## ", "### "),
+        _section(tg, "contracts"),
         "## Findings — `--kind findings` (Tarnowskie Góry)",
         "",
-        build_report(tg, "findings", "md").split("\n", 2)[2].replace("## ", "### "),
+        _section(tg, "findings"),
         "## The organisation chart — `--kind organisation --format text`",
         "",
         "```text",

@@ -12,6 +12,7 @@ from datetime import date
 import attrs
 
 from opsreform.exceptions import ValidationError
+from opsreform.model._validators import to_enum
 
 __all__ = ["Finding", "Severity"]
 
@@ -37,9 +38,8 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -
         raise ValidationError("must be a non-empty string", field=attribute.name, value=value)
 
 
-def _severity(value: Severity | str) -> Severity:
-    # Rules pass a Severity already; the enum's own lookup is the slow path for text.
-    return value if value.__class__ is Severity else Severity(value)
+def _to_severity(value: Severity | str) -> Severity:
+    return to_enum(Severity, value)
 
 
 @attrs.frozen(order=False)
@@ -57,7 +57,7 @@ class Finding:
     """
 
     rule: str = attrs.field(validator=_non_empty)
-    severity: Severity = attrs.field(converter=_severity)
+    severity: Severity = attrs.field(converter=_to_severity)
     subject: str = attrs.field(validator=_non_empty)
     message: str = attrs.field(validator=_non_empty)
     date: date | None = None

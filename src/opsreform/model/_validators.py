@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -55,3 +56,16 @@ def to_kinds(value: Iterable[Any]) -> frozenset[Any]:
     from opsreform.model.sessions import SessionKind  # noqa: PLC0415 - sessions imports us
 
     return frozenset(SessionKind(k) for k in value)
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def to_enum(cls: type[E], value: Any) -> E:
+    """Convert ``value`` to the enum ``cls``, passing a member through untouched.
+
+    Code passes members almost always; the enum's own lookup (``cls(value)``) is the
+    slow path, kept for text, and raises ``ValueError`` for what is not a member.
+    (Converters call it from a named function: mypy's attrs plugin takes no other.)
+    """
+    return value if value.__class__ is cls else cls(value)

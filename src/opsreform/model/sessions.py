@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from opsreform.exceptions import ValidationError
-from opsreform.model._validators import non_empty, optional_non_empty, to_tuple
+from opsreform.model._validators import non_empty, optional_non_empty, to_enum, to_tuple
 from opsreform.periods import Period
 from opsreform.text._lexer import fold
 from opsreform.timeslots import TimeSlot
@@ -321,13 +321,12 @@ def _slot_key(slot: TimeSlot) -> tuple[int, int]:
     return (slot.start_minute, slot.end_minute)
 
 
-def _kind(value: SessionKind | str) -> SessionKind:
-    # Readers pass a SessionKind already; the enum's own lookup is the slow path.
-    return value if value.__class__ is SessionKind else SessionKind(value)
+def _to_kind(value: SessionKind | str) -> SessionKind:
+    return to_enum(SessionKind, value)
 
 
-def _status(value: SessionStatus | str) -> SessionStatus:
-    return value if value.__class__ is SessionStatus else SessionStatus(value)
+def _to_status(value: SessionStatus | str) -> SessionStatus:
+    return to_enum(SessionStatus, value)
 
 
 def _id_or_none(value: str | None) -> str | None:
@@ -367,7 +366,7 @@ class Session:
 
     """
 
-    kind: SessionKind = attrs.field(converter=_kind)
+    kind: SessionKind = attrs.field(converter=_to_kind)
     title: str = attrs.field(validator=non_empty)
     day: date | None = None
     period: Period | None = None
@@ -383,7 +382,7 @@ class Session:
     table: str | None = None
     number: int | None = attrs.field(default=None, converter=_shared_number,
                                      validator=_positive_int)
-    status: SessionStatus = attrs.field(default=SessionStatus.PLANNED, converter=_status)
+    status: SessionStatus = attrs.field(default=SessionStatus.PLANNED, converter=_to_status)
     given_id: str | None = attrs.field(default=None, converter=_id_or_none)
     line: int | None = attrs.field(default=None, eq=False)
     note: str | None = None

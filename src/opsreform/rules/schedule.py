@@ -447,8 +447,9 @@ class HoursExceeded(Rule):
                     f"w ramach umowy {contract.id} zaplanowano {len(sessions)} sesji, a umowa "
                     f"obejmuje {contract.sessions}; pierwsza ponad limit to {extra.id} "
                     f"({format_date(extra.first_day)})", day=extra.first_day)
-            if hours is not None:
-                yield from self._hours(contract, sessions, hours * minutes_per(contract.unit))
+            limit = contract.limit_minutes
+            if limit is not None:
+                yield from self._hours(contract, sessions, limit)
 
     def _hours(self, contract: Contract, sessions: list[Session], limit: Fraction,
                ) -> Iterator[Finding]:

@@ -128,24 +128,25 @@ def _complete(cursor: Cursor, first: Point, last: Point | None) -> Period:
         month_first = last.month
     first = attrs.evolve(first, month=month_first, year=year_first)
     last = attrs.evolve(last, year=year_last)
-    if _is_year_only(first):
-        start = _year_bounds(cursor, year_first, first.start)[0]
-    elif first.day is None:
-        start = Period.month(year_first, _month(cursor, first)).start
-    else:
-        start = make_date(cursor, first)
-    if _is_year_only(last):
-        end = _year_bounds(cursor, year_last, last.start)[1]
-    elif last.day is None:
-        end = Period.month(year_last, _month(cursor, last)).end
-    else:
-        end = make_date(cursor, last)
+    start = _span(cursor, first, year_first)[0]
+    end = _span(cursor, last, year_last)[1]
     if end < start:
         raise ParseError(
             f"the range ends on {format_date(end)}, before it starts on {format_date(start)}",
             text=cursor.text, position=last.start, expected="an end on or after the start",
         )
     return Period(start, end)
+
+
+def _span(cursor: Cursor, point: Point, year: int) -> tuple[date, date]:
+    """The first and last day a written point covers: a year, a month, or one day."""
+    if _is_year_only(point):
+        return _year_bounds(cursor, year, point.start)
+    if point.day is None:
+        month = Period.month(year, _month(cursor, point))
+        return month.start, month.end
+    day = make_date(cursor, point)
+    return day, day
 
 
 def _year_bounds(cursor: Cursor, year: int, position: int) -> tuple[date, date]:
