@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -qq --disable-pip-version-check -e ".[dev,docs,charts,ical]"
+.venv/bin/python -m pip install -qq --disable-pip-version-check -e ".[dev,docs,charts,ical,dask]"
