@@ -7,7 +7,7 @@ each lives in a module named for what it holds.
 
 from importlib.metadata import version as _version
 
-from opsreform.checks import check
+from opsreform.checks import ProjectCheck, check, check_many
 from opsreform.exceptions import (
     OpsReformError,
     ParseError,
@@ -89,6 +89,24 @@ from opsreform.workcalendar import WorkCalendar
 
 __version__: str = _version("opsreform")
 
+# The frames for analysts need polars, whose import costs a fifth of a second: it is
+# imported on first use, so that `opsreform check` starts without it.
+_LAZY = {"findings_frame": "opsreform.frames", "sessions_frame": "opsreform.frames"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'opsreform' has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib import import_module  # noqa: PLC0415 - only when a frame is asked for
+
+    return getattr(import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 __all__ = [
     "Activity",
     "Address",
@@ -122,6 +140,7 @@ __all__ = [
     "Profession",
     "Programme",
     "Project",
+    "ProjectCheck",
     "ProjectFileError",
     "PublishedTable",
     "Reorganisation",
@@ -145,7 +164,9 @@ __all__ = [
     "__version__",
     "changes_between",
     "check",
+    "check_many",
     "dumps_project",
+    "findings_frame",
     "format_amount",
     "format_date",
     "format_period",
@@ -174,6 +195,7 @@ __all__ = [
     "role_from_name",
     "round_grosz",
     "save_project",
+    "sessions_frame",
     "share_of",
     "split_total",
     "ureg",

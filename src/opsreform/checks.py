@@ -1,15 +1,19 @@
-"""``check``: run a project's rules (by default every rule that applies) and return findings."""
+"""``check`` and ``check_many``: run the rules of one project, or of a batch of them."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
+import attrs
+
+from opsreform.exceptions import OpsReformError
 from opsreform.findings import Finding
 from opsreform.model.project import Project
 from opsreform.rules.defaults import default_rules
 from opsreform.rules.engine import Rule, run_rules
 
-__all__ = ["check"]
+__all__ = ["ProjectCheck", "check", "check_many"]
 
 
 def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding]:
@@ -28,3 +32,68 @@ def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding
     if rules is None:
         rules = project.rules if project.rules is not None else default_rules()
     return run_rules(project, rules)
+
+
+@attrs.frozen
+class ProjectCheck:
+    """What checking one item of a batch gave: its findings, or why it could not be read.
+
+    Attributes:
+        source: The file as given, or ``None`` for a project passed as an object.
+        project: The project, or ``None`` when its file could not be read.
+        findings: Exactly the findings :func:`check` gives the project alone (empty when
+            it could not be read).
+        error: Why the file could not be read (an :class:`OpsReformError` naming the
+            file and the line or key), or ``None``.
+
+    """
+
+    source: str | None
+    project: Project | None
+    findings: tuple[Finding, ...] = ()
+    error: OpsReformError | None = None
+
+    @property
+    def read(self) -> bool:
+        """Whether the item was read (and so checked)."""
+        return self.error is None
+
+
+def check_many(
+    items: Iterable[Project | str | os.PathLike[str]],
+    rules: Iterable[Rule] | None = None,
+) -> list[ProjectCheck]:
+    """Check many projects as one batch: project files, ``Project`` objects, or both.
+
+    Each project gets exactly the findings :func:`check` gives it alone; a file that
+    cannot be read does not stop the batch: its result carries the error instead.
+
+    Args:
+        items: Project files (paths) and projects, in the order the results are wanted.
+        rules: The rules to run on every project; by default each project's own choice.
+
+    Returns:
+        One :class:`ProjectCheck` per item, in the order of ``items``.
+
+    >>> from opsreform import check_many
+    >>> results = check_many(["examples/swilcza.toml", "examples/missing.toml"])
+    >>> [(r.source, r.read, len(r.findings) > 0) for r in results]
+    [('examples/swilcza.toml', True, True), ('examples/missing.toml', False, False)]
+
+    """
+    from opsreform.files.project import load_project  # noqa: PLC0415 - files sit above rules
+
+    chosen = None if rules is None else tuple(rules)
+    results: list[ProjectCheck] = []
+    for item in items:
+        if isinstance(item, Project):
+            results.append(ProjectCheck(None, item, tuple(check(item, chosen))))
+            continue
+        source = os.fspath(item)
+        try:
+            project = load_project(source)
+        except OpsReformError as exc:
+            results.append(ProjectCheck(source, None, (), exc))
+            continue
+        results.append(ProjectCheck(source, project, tuple(check(project, chosen))))
+    return results

@@ -1,7 +1,8 @@
 """The ``opsreform`` command line: a thin layer over files, rules and reports.
 
 Exit status of ``check``: 2 when a file cannot be read or is invalid, else 1 when a
-finding reaches ``--fail-on`` (error by default), else 0.
+finding reaches ``--fail-on`` (error by default), else 0. ``export`` exits 2 when a
+file cannot be read (the others are written), else 0.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fractions import Fraction
 from typing import TextIO
 
 from opsreform import __version__
-from opsreform.checks import check
+from opsreform.checks import check, check_many
 from opsreform.exceptions import OpsReformError, PlanningError
 from opsreform.files.project import load_project
 from opsreform.findings import Finding, Severity
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     planner.add_argument("--per-month", type=int, help="at most this many per month")
     planner.add_argument("--format", choices=("text", "json"), default="text")
     add_report_commands(commands)
+
+    exporter = commands.add_parser(
+        "export", help="write the sessions and findings of project files for analysts")
+    exporter.add_argument("files", nargs="+", metavar="FILE", help="project files (TOML)")
+    exporter.add_argument("--format", choices=("parquet", "csv", "json"), default="parquet")
+    exporter.add_argument("-o", "--output", metavar="DIR", required=True,
+                          help="folder to write sessions.<format> and findings.<format> into")
     return parser
 
 
@@ -74,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args, sys.stdout, sys.stderr)
     if args.command == "plan":
         return _plan(args, sys.stdout, sys.stderr)
+    if args.command == "export":
+        return _export(args, sys.stdout, sys.stderr)
     if args.command in ("report", "ical", "chart"):
         return run_report_command(args)
     parser.print_help(sys.stderr)
@@ -115,6 +125,23 @@ def _print_findings(path: str, title: str, findings: list[Finding], out: TextIO)
     counts = Counter(f.severity for f in findings)
     print(f"  błędy: {counts[Severity.ERROR]}, ostrzeżenia: {counts[Severity.WARNING]}, "
           f"uwagi: {counts[Severity.INFO]}\n", file=out)
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from opsreform.reports.export import write_frames  # noqa: PLC0415 - polars on demand
+
+    results = check_many(args.files)
+    for result in results:
+        if result.error is not None:
+            print(f"{result.source}: cannot be read: {result.error}", file=err)
+    try:
+        written = write_frames(results, args.format, args.output)
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror}", file=err)
+        return 2
+    for path in written:
+        print(path, file=out)
+    return 2 if any(r.error is not None for r in results) else 0
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

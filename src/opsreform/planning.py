@@ -22,9 +22,8 @@ from opsreform.exceptions import PlanningError
 from opsreform.findings import Severity
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
-from opsreform.model.sessions import Session, SessionKind, SlotBooking
+from opsreform.model.sessions import Session, SessionKind, SessionStatus, SlotBooking
 from opsreform.periods import Period
-from opsreform.rules._index import schedule_index
 from opsreform.rules.schedule import SCHEDULE_RULES
 from opsreform.text.dates import format_date
 from opsreform.timeslots import TimeSlot
@@ -114,9 +113,8 @@ def plan(
             if day.weekday() in set(weekdays):
                 reasons[why] += 1
 
-    index = schedule_index(project)
-    peers = [s for s, cid in zip(index.sessions, index.contract_ids, strict=True)
-             if (chosen is not None and cid == chosen.id)
+    peers = [s for s in _active(project)
+             if (chosen is not None and project.contract_of(s) == chosen)
              or (chosen is None and s.kind is session_kind)]
     per_week = Counter(s.first_day.isocalendar()[:2] for s in peers)
     per_month = Counter((s.first_day.year, s.first_day.month) for s in peers)
@@ -199,9 +197,7 @@ def _needed(project: Project, contract: Contract | None, slots: tuple[TimeSlot, 
         return max(1, math.ceil(wanted / minutes_each))
     if contract is None:
         raise PlanningError("say how many sessions or hours to plan")
-    index = schedule_index(project)
-    done = [s for s, cid in zip(index.sessions, index.contract_ids, strict=True)
-            if cid == contract.id]
+    done = [s for s in _active(project) if project.contract_of(s) == contract]
     limit = contract.limit_minutes
     if limit is not None:
         remaining = limit - sum(s.minutes or 0 for s in done)
@@ -220,9 +216,8 @@ def _busy(project: Project, venue: str | None, people: tuple[str, ...],
     """Days on which the venue or a person is already booked at an overlapping time."""
     busy: set[date] = set()
     wanted = set(people)
-    index = schedule_index(project)
-    for session, leading in zip(index.sessions, index.leaders, strict=True):
-        leaders = {*leading, *session.attendance.people}
+    for session in _active(project):
+        leaders = {*project.leaders_of(session), *session.attendance.people}
         shares_people = bool(wanted & leaders)
         for booking in session.slots or ():
             clash = any(booking.slot.overlaps(s) for s in slots)
@@ -231,6 +226,11 @@ def _busy(project: Project, venue: str | None, people: tuple[str, ...],
         if not session.slots and shares_people:
             busy.update(session.days())
     return busy
+
+
+def _active(project: Project) -> list[Session]:
+    """The sessions that take place: every one but the cancelled."""
+    return [s for s in project.sessions if s.status is not SessionStatus.CANCELLED]
 
 
 def _excluded(project: Project, kind: SessionKind, day: date, busy: set[date]) -> str | None:

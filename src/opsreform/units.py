@@ -64,6 +64,21 @@ def _build_registry() -> pint.UnitRegistry[Any]:
 ureg: pint.UnitRegistry[Any] = _build_registry()
 """The registry shared by the whole library (``opsreform.ureg``)."""
 
+
+def _unpickle_quantity(magnitude: Any, units: Any) -> Any:
+    """Rebuild a quantity of :data:`ureg` (pickled by :func:`_reduce_quantity`)."""
+    return ureg.Quantity(magnitude, units)
+
+
+def _reduce_quantity(self: Any) -> tuple[Any, tuple[Any, Any]]:
+    # pint unpickles quantities into its global application registry, which does not
+    # know PLN or lesson hours; ours come back into ours, so a Project pickles (process
+    # pools, Dask). Only this registry's Quantity class is changed.
+    return (_unpickle_quantity, (self.magnitude, self._units))
+
+
+ureg.Quantity.__reduce__ = _reduce_quantity  # type: ignore[method-assign,assignment]
+
 Quantity: Any = ureg.Quantity
 """The quantity class of :data:`ureg`; build quantities with it or by ``n * ureg.unit``."""
 

@@ -15,7 +15,7 @@ datetime.date(2025, 12, 29)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache, cached_property
 from types import MappingProxyType
@@ -62,8 +62,38 @@ def _int_set(value: Iterable[int]) -> frozenset[int]:
     return frozenset(value)
 
 
+class _DateMap(Mapping[date, date]):
+    """A read-only mapping of dates that pickles (``MappingProxyType`` does not)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: dict[date, date]) -> None:
+        self._items = items
+
+    def __getitem__(self, key: date) -> date:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[date]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self._items) == other if isinstance(other, Mapping) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[type[_DateMap], tuple[dict[date, date]]]:
+        return (_DateMap, (dict(self._items),))
+
+
 def _date_map(value: Mapping[date, date]) -> Mapping[date, date]:
-    return MappingProxyType({
+    return _DateMap({
         _check_day(holiday, "days_in_lieu"): _check_day(given, "days_in_lieu")
         for holiday, given in dict(value).items()
     })

@@ -18,6 +18,8 @@ from opsreform.periods import Period
 from opsreform.workcalendar import WorkCalendar
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from opsreform.model.activities import Activity
     from opsreform.model.breaks import DeclaredBreak
     from opsreform.model.contracts import Contract
@@ -147,6 +149,60 @@ class Project:
             _known((session.contract,), contracts, where, "contract", "contracts")
             _known((session.table,), tables, where, "table", "tables")
             _known((session.activity,), activities, where, "activity", "activities")
+
+    def contract_of(self, session: Session) -> Contract | None:
+        """Return the contract ``session`` is delivered under, or None when none is known.
+
+        A session's contract is its own (``session.contract``), else that of the
+        published table it comes from (``PublishedTable.contract``). The one place this
+        is decided: rules, planning and reports all ask here.
+
+        >>> from opsreform import load_project
+        >>> project = load_project("examples/tarnowskie-gory.toml")
+        >>> project.contract_of(project.sessions[0]).id
+        'szkolenia'
+
+        """
+        contract_id = session.contract
+        if contract_id is None and session.table is not None:
+            for table in self.tables:
+                if table.id == session.table:
+                    contract_id = table.contract
+                    break
+        if contract_id is None:
+            return None
+        for contract in self.contracts:
+            if contract.id == contract_id:
+                return contract
+        return None  # pragma: no cover - construction refuses undeclared contracts
+
+    def leaders_of(self, session: Session) -> tuple[str, ...]:
+        """Return the ids of who leads ``session``.
+
+        Its own leaders when it names them (an empty tuple: "nobody named"), else the
+        leaders of its contract (:meth:`contract_of`), else nobody known (``()``).
+
+        >>> from opsreform import load_project
+        >>> project = load_project("examples/tarnowskie-gory.toml")
+        >>> supervision = next(s for s in project.sessions if s.kind == "supervision")
+        >>> project.leaders_of(supervision)
+        ('superwizor',)
+
+        """
+        if session.leaders is not None:
+            return session.leaders
+        contract = self.contract_of(session)
+        return contract.leaders if contract is not None else ()
+
+    def sessions_frame(self) -> pl.DataFrame:
+        """Return the sessions as a polars DataFrame, one row per slot.
+
+        Contracts and leaders are resolved; see :func:`opsreform.frames.sessions_frame`
+        for the columns.
+        """
+        from opsreform.frames import sessions_frame  # noqa: PLC0415 - frames import the model
+
+        return sessions_frame(self)
 
     def contract(self, contract_id: str) -> Contract:
         """Return the contract with ``contract_id`` (KeyError if none)."""

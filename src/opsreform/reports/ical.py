@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from opsreform.model.project import Project
-from opsreform.rules._index import schedule_index
+from opsreform.model.sessions import SessionStatus
 
 __all__ = ["project_slug", "to_ical"]
 
@@ -57,7 +57,9 @@ def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
     slug = project_slug(project)
     venues = {v.id: str(v) for v in project.venues}
     dtstamp = stamp or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
-    for session in schedule_index(project).sessions:
+    for session in project.sessions:
+        if session.status is SessionStatus.CANCELLED:
+            continue
         description = f"{session.kind.value}; {session.id}"
         if not session.slots:
             event = ical.Event()

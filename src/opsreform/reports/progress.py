@@ -14,7 +14,6 @@ from opsreform.model.project import Project
 from opsreform.model.sessions import SessionStatus
 from opsreform.reports._lang import Lang, label
 from opsreform.reports.tables import Cell, ReportTable
-from opsreform.rules._index import schedule_index
 
 __all__ = ["contract_tables"]
 
@@ -35,11 +34,13 @@ def contract_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]
     """One table per contract: per month, scheduled and delivered hours, and what remains."""
     tables = []
     by_contract: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
-    index = schedule_index(project)
-    for session, contract_id in zip(index.sessions, index.contract_ids, strict=True):
-        if contract_id is not None and session.minutes is not None:
+    for session in project.sessions:
+        if session.status is SessionStatus.CANCELLED:
+            continue
+        contract = project.contract_of(session)
+        if contract is not None and session.minutes is not None:
             month = f"{session.first_day:%Y-%m}"
-            by_contract[contract_id].append(
+            by_contract[contract.id].append(
                 (month, session.minutes, session.status is SessionStatus.DELIVERED))
     for contract in project.contracts:
         months: dict[str, list[int]] = defaultdict(lambda: [0, 0])

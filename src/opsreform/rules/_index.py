@@ -68,21 +68,17 @@ class ScheduleIndex:
         else:
             self.sessions = every
         self.counts: Counter[SessionFacet] = counts
-        table_contract = {t.id: t.contract for t in project.tables if t.contract}
-        contracts = self.contracts
         self.contract_of: dict[SessionFacet, str | None] = {}
         self.leaders_of: dict[SessionFacet, tuple[str, ...]] = {}
         self.multi_day = False
-        # One pass over the facets (a few per project) resolves everything per facet.
+        # One session per facet (a few per project) is resolved by the model's own
+        # Project.contract_of and Project.leaders_of: the facet holds everything they read.
+        example = {s.facet: s for s in reversed(self.sessions)} if counts else {}
         for f in counts:
-            cid = f.contract if f.contract is not None or f.table is None else (
-                table_contract.get(f.table))
-            self.contract_of[f] = cid
-            if f.leaders is not None:
-                self.leaders_of[f] = f.leaders
-            else:
-                contract = contracts.get(cid) if cid is not None else None
-                self.leaders_of[f] = contract.leaders if contract is not None else ()
+            session = example[f]
+            contract = project.contract_of(session)
+            self.contract_of[f] = None if contract is None else contract.id
+            self.leaders_of[f] = project.leaders_of(session)
             if f.multi_day:
                 self.multi_day = True
         self.tables: set[str | None] = {f.table for f in self.every_facet}

@@ -1,0 +1,153 @@
+"""Tables for analysts: a project's sessions and a run's findings as polars DataFrames.
+
+Everything an analyst would otherwise resolve by hand is resolved here, once, by the
+model's own rules: each slot's session has its contract (its own, else its table's:
+:meth:`~opsreform.model.project.Project.contract_of`) and its leaders (its own, else its
+contract's: :meth:`~opsreform.model.project.Project.leaders_of`); kinds and statuses are
+their ids; lengths are whole minutes, never Fractions or pint quantities.
+
+>>> import opsreform
+>>> project = opsreform.load_project("examples/tarnowskie-gory.toml")
+>>> frame = project.sessions_frame()
+>>> frame.select("session", "date", "start", "end", "minutes", "venue", "contract").head(2)
+shape: (2, 7)
+┌──────────────┬────────────┬──────────┬──────────┬─────────┬────────────────┬───────────┐
+│ session      ┆ date       ┆ start    ┆ end      ┆ minutes ┆ venue          ┆ contract  │
+│ ---          ┆ ---        ┆ ---      ┆ ---      ┆ ---     ┆ ---            ┆ ---       │
+│ str          ┆ date       ┆ time     ┆ time     ┆ i64     ┆ str            ┆ str       │
+╞══════════════╪════════════╪══════════╪══════════╪═════════╪════════════════╪═══════════╡
+│ 2018-01-16#1 ┆ 2018-01-19 ┆ 09:00:00 ┆ 15:00:00 ┆ 360     ┆ sienkiewicza-8 ┆ szkolenia │
+│ 2018-01-16#2 ┆ 2018-01-25 ┆ 09:00:00 ┆ 15:00:00 ┆ 360     ┆ sienkiewicza-8 ┆ szkolenia │
+└──────────────┴────────────┴──────────┴──────────┴─────────┴────────────────┴───────────┘
+>>> findings = findings_frame(opsreform.check(project))
+>>> findings.filter(findings["severity"] == "error")["rule"].to_list()
+['double-booking', 'double-booking']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from opsreform.findings import Finding
+
+if TYPE_CHECKING:
+    from opsreform.model.project import Project
+
+__all__ = ["FINDINGS_SCHEMA", "SESSIONS_SCHEMA", "findings_frame", "sessions_frame"]
+
+SESSIONS_SCHEMA: dict[str, Any] = {
+    "session": pl.String,
+    "table": pl.String,
+    "number": pl.Int64,
+    "kind": pl.String,
+    "title": pl.String,
+    "part": pl.Int64,
+    "status": pl.String,
+    "date": pl.Date,
+    "end_date": pl.Date,
+    "days": pl.Int64,
+    "slot": pl.Int64,
+    "start": pl.Time,
+    "end": pl.Time,
+    "minutes": pl.Int64,
+    "session_minutes": pl.Int64,
+    "venue": pl.String,
+    "address": pl.String,
+    "contract": pl.String,
+    "leaders": pl.List(pl.String),
+    "activity": pl.String,
+    "headcount": pl.Int64,
+    "groups": pl.List(pl.String),
+    "attendees": pl.List(pl.String),
+    "line": pl.Int64,
+}
+"""The columns of :func:`sessions_frame`, in order, with their polars types.
+
+``session`` is the session's id; ``date`` and ``end_date`` its first and last day
+(equal for a one-day session), ``days`` how many days it spans; ``slot`` the slot's
+position in the session (from 0; null when a multi-day session states no hours), with
+``start``, ``end`` and ``minutes`` of that slot on each day; ``session_minutes`` the
+session's whole length over all its days (null when its hours are not stated);
+``venue`` the venue id and ``address`` its address as written back; ``contract`` and
+``leaders`` resolved by the model; ``line`` the line of the file it was read from.
+"""
+
+FINDINGS_SCHEMA: dict[str, Any] = {
+    "rule": pl.String,
+    "severity": pl.String,
+    "date": pl.Date,
+    "subject": pl.String,
+    "message": pl.String,
+}
+"""The columns of :func:`findings_frame`, in order, with their polars types."""
+
+
+def sessions_frame(project: Project) -> pl.DataFrame:
+    """Return the sessions of ``project``, one row per slot, as a polars DataFrame.
+
+    A session without stated hours (a study visit given only by its days) has one row
+    per place it visits (or one row) with null ``slot``, ``start``, ``end`` and
+    ``minutes``. Cancelled sessions are
+    included (``status`` says so): filter them out as the question needs.
+
+    Args:
+        project: The project.
+
+    Returns:
+        A frame with the columns of :data:`SESSIONS_SCHEMA`.
+
+    """
+    columns: dict[str, list[Any]] = {name: [] for name in SESSIONS_SCHEMA}
+    addresses = {v.id: None if v.address is None else str(v.address) for v in project.venues}
+    for session in project.sessions:
+        contract = project.contract_of(session)
+        first = session.first_day
+        last = session.period.end if session.period is not None else first
+        shared = {
+            "session": session.id, "table": session.table, "number": session.number,
+            "kind": session.kind.value, "title": session.title, "part": session.part,
+            "status": session.status.value, "date": first, "end_date": last,
+            "days": session.day_count, "session_minutes": session.minutes,
+            "contract": None if contract is None else contract.id,
+            "leaders": list(project.leaders_of(session)), "activity": session.activity,
+            "headcount": session.attendance.headcount,
+            "groups": list(session.attendance.groups),
+            "attendees": list(session.attendance.people), "line": session.line,
+        }
+        if session.slots:
+            slots: list[tuple[int | None, Any, Any, int | None, str | None]] = [
+                (i, b.slot.start, b.slot.end, b.slot.end_minute - b.slot.start_minute,
+                 b.venue) for i, b in enumerate(session.slots)]
+        else:  # one row per place it visits, or one row when none is stated
+            slots = [(None, None, None, None, place) for place in session.places] or [
+                (None, None, None, None, None)]
+        for slot, start, end, minutes, venue in slots:
+            row = {**shared, "slot": slot, "start": start, "end": end, "minutes": minutes,
+                   "venue": venue, "address": addresses.get(venue) if venue else None}
+            for name, values in columns.items():
+                values.append(row[name])
+    return pl.DataFrame(columns, schema=SESSIONS_SCHEMA)
+
+
+def findings_frame(findings: Iterable[Finding]) -> pl.DataFrame:
+    """Return ``findings`` as a polars DataFrame, one row per finding, in their order.
+
+    Args:
+        findings: Findings, for example those of :func:`opsreform.check`.
+
+    Returns:
+        A frame with the columns of :data:`FINDINGS_SCHEMA` (``severity`` as its id:
+        ``error``, ``warning``, ``info``).
+
+    """
+    columns: dict[str, list[Any]] = {name: [] for name in FINDINGS_SCHEMA}
+    for finding in findings:
+        columns["rule"].append(finding.rule)
+        columns["severity"].append(finding.severity.value)
+        columns["date"].append(finding.date)
+        columns["subject"].append(finding.subject)
+        columns["message"].append(finding.message)
+    return pl.DataFrame(columns, schema=FINDINGS_SCHEMA)
