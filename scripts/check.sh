@@ -7,5 +7,5 @@ bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff"; ruff check src tests bench scripts
 echo "== mypy"; mypy
-echo "== docs"; mkdocs build --strict --quiet --site-dir .site
+echo "== docs"; mkdocs build --strict --site-dir .site 2>&1 | { grep -v "^INFO" || true; }; test "${PIPESTATUS[0]}" -eq 0
 echo "== tests"; python -m pytest -q -p no:cacheprovider --cov --cov-report=term:skip-covered

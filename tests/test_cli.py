@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from opsreform.cli import main
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 
 def test_check_examples_reports_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,3 +60,47 @@ def test_plan_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert out[0].startswith("wtorek, 4 września 2018")
     assert len(out) == 2
+
+
+def test_check_puts_errors_first_and_folds_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    """Errors before warnings; info notes folded into one line unless --show-info."""
+    path = str(ROOT / "examples" / "tarnowskie-gory.toml")
+    assert main(["check", path]) == 1
+    text = capsys.readouterr().out
+    errors = [n for n, line in enumerate(text.splitlines()) if "BŁĄD" in line]
+    warnings = [n for n, line in enumerate(text.splitlines()) if "OSTRZEŻENIE" in line]
+    assert errors and warnings and max(errors) < min(warnings)
+    assert "nie sprawdzono:" not in text  # notes are folded
+    assert "sesja 2018-05-07#6" in text and "session 2018" not in text
+    assert main(["check", path, "--show-info"]) == 1
+    assert "nie sprawdzono:" in capsys.readouterr().out
+    assert main(["check", path, "--min-severity", "error"]) == 1
+    shown = capsys.readouterr().out
+    assert "OSTRZEŻENIE" not in shown and "uwagi: 8 —" not in shown and "BŁĄD" in shown
+
+
+def test_check_in_english_translates_labels_not_ids(capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    """--lang en: severities, subjects and totals in English; JSON keeps its fields."""
+    path = str(ROOT / "examples" / "tarnowskie-gory.toml")
+    assert main(["check", path, str(ROOT / "examples" / "swilcza.toml"), "--lang", "en"]) == 1
+    text = capsys.readouterr().out
+    assert "ERROR" in text and "session 2018-05-07#6" in text
+    assert "Total 2 files: errors: 2, warnings: 1" in text
+    assert "errors in: " + path in text
+    assert main(["check", path, "--format", "json", "--lang", "en"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert set(record) == {"file", "project", "findings"}
+    assert {f["subject"] for f in record["findings"]} >= {"session 2018-05-07#6"}
+
+
+def test_check_lines_fit_the_terminal(capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are wrapped to the terminal's width; no colour codes when not a terminal."""
+    monkeypatch.setenv("COLUMNS", "72")
+    assert main(["check", *(str(p) for p in sorted((ROOT / "examples").glob("*.toml")))]) == 1
+    text = capsys.readouterr().out
+    long_words = [w for w in text.split() if len(w) > 40]  # a path is never broken
+    assert max(len(line) for line in text.splitlines() if not any(
+        w in line for w in long_words)) <= 72
+    assert "\033[" not in text

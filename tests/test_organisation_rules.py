@@ -124,7 +124,7 @@ def test_after_structure_without_benefits_unit_is_an_error() -> None:
     org = Organisation(after=lacking, assignments=())
     [missing] = by_rule(_run(_project(org)), "separation")
     assert missing.severity is Severity.ERROR and missing.subject == "structure after"
-    assert "benefits-by-decision" in missing.message
+    assert "„świadczenia przyznawane decyzją”" in missing.message
     [optional] = Separation(reorganisation_project=False).check(_project(org))
     assert optional.severity is Severity.WARNING
 

@@ -75,10 +75,11 @@ def check_many(
     Returns:
         One :class:`ProjectCheck` per item, in the order of ``items``.
 
-    >>> from opsreform import check_many
-    >>> results = check_many(["examples/swilcza.toml", "examples/missing.toml"])
-    >>> [(r.source, r.read, len(r.findings) > 0) for r in results]
-    [('examples/swilcza.toml', True, True), ('examples/missing.toml', False, False)]
+    Examples:
+        >>> from opsreform import check_many
+        >>> results = check_many(["examples/swilcza.toml", "examples/missing.toml"])
+        >>> [(r.source, r.read, len(r.findings) > 0) for r in results]
+        [('examples/swilcza.toml', True, True), ('examples/missing.toml', False, False)]
 
     """
     from opsreform.files.project import load_project  # noqa: PLC0415 - files sit above rules

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -16,12 +18,13 @@ from fractions import Fraction
 from typing import TextIO
 
 from opsreform import __version__
-from opsreform.checks import check, check_many
+from opsreform.checks import check_many
 from opsreform.exceptions import OpsReformError, PlanningError
 from opsreform.files.project import load_project
-from opsreform.findings import Finding, Severity
+from opsreform.findings import Severity
 from opsreform.planning import plan
 from opsreform.reports.cli import add_report_commands, run_report_command
+from opsreform.reports.console import render_check, render_totals, use_colour
 from opsreform.text.dates import format_date
 from opsreform.text.periods import parse_period
 from opsreform.text.slots import format_slots, parse_slots
@@ -47,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("--format", choices=("text", "json"), default="text")
     checker.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                          help="the least severity that makes the exit status 1")
+    checker.add_argument("--min-severity", choices=("error", "warning", "info"),
+                         default="info", help="leave out findings below this severity")
+    checker.add_argument("--show-info", action="store_true",
+                         help="list info notes one by one (folded into one line by default)")
+    checker.add_argument("--lang", choices=("pl", "en"), default="pl",
+                         help="language of severities, subjects and labels")
 
     planner = commands.add_parser("plan", help="propose dates for new sessions")
     planner.add_argument("file", metavar="FILE")
@@ -78,6 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args, sys.stdout, sys.stderr)
     if args.command == "plan":
@@ -92,39 +110,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     threshold = Severity(args.fail_on).rank
-    status = 0
-    for path in args.files:
-        try:
-            project = load_project(path)
-        except OpsReformError as exc:
-            status = 2
+    unreadable = 0
+    failing = False
+    counts: dict[str, Counter[Severity]] = {}
+    for result in check_many(args.files):
+        path = result.source or ""
+        if result.project is None:
+            unreadable += 1
             if args.format == "json":
-                print(json.dumps({"file": path, "error": str(exc)}, ensure_ascii=False),
-                      file=out)
+                print(json.dumps({"file": path, "error": str(result.error)},
+                                 ensure_ascii=False), file=out)
             else:
-                print(f"{path}: cannot be read: {exc}", file=err)
+                print(f"{path}: cannot be read: {result.error}", file=err)
             continue
-        findings = check(project)
-        if any(f.severity.rank >= threshold for f in findings) and status == 0:
-            status = 1
+        findings = result.findings
+        failing = failing or any(f.severity.rank >= threshold for f in findings)
+        counts[path] = Counter(f.severity for f in findings)
         if args.format == "json":
-            print(json.dumps({"file": path, "project": project.title,
+            print(json.dumps({"file": path, "project": result.project.title,
                               "findings": [f.as_dict() for f in findings]},
                              ensure_ascii=False), file=out)
         else:
-            _print_findings(path, project.title, findings, out)
-    return status
-
-
-def _print_findings(path: str, title: str, findings: list[Finding], out: TextIO) -> None:
-    print(f"{path} — {title}", file=out)
-    for f in findings:
-        when = f.date.isoformat() if f.date else " " * 10
-        print(f"  {when}  {f.severity.value:<7}  {f.rule:<24}  {f.subject}: {f.message}",
-              file=out)
-    counts = Counter(f.severity for f in findings)
-    print(f"  błędy: {counts[Severity.ERROR]}, ostrzeżenia: {counts[Severity.WARNING]}, "
-          f"uwagi: {counts[Severity.INFO]}\n", file=out)
+            print(render_check(path, result.project.title, findings, lang=args.lang,
+                               show_info=args.show_info,
+                               min_severity=Severity(args.min_severity),
+                               width=shutil.get_terminal_size((100, 24)).columns,
+                               colour=use_colour(out)) + "\n", file=out)
+    if args.format == "text" and len(args.files) > 1:
+        print(render_totals(counts, unreadable, lang=args.lang), file=out)
+    return 2 if unreadable else 1 if failing else 0
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

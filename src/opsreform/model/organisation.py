@@ -516,11 +516,12 @@ def changes_between(before: Structure, after: Structure) -> tuple[Change, ...]:
     A unit id only in ``after`` is created, only in ``before`` removed; one id with two
     names is renamed. People moves and mergers cannot be told from the structures alone.
 
-    >>> old = Structure([Unit("a", "Dział Pomocy", "department")])
-    >>> new = Structure([Unit("a", "Dział Usług", "department"),
-    ...                  Unit("b", "Zespół Pracy Socjalnej", "team")])
-    >>> [(c.kind.value, c.units, c.into) for c in changes_between(old, new)]
-    [('renamed', ('a',), 'Dział Usług'), ('created', ('b',), None)]
+    Examples:
+        >>> old = Structure([Unit("a", "Dział Pomocy", "department")])
+        >>> new = Structure([Unit("a", "Dział Usług", "department"),
+        ...                  Unit("b", "Zespół Pracy Socjalnej", "team")])
+        >>> [(c.kind.value, c.units, c.into) for c in changes_between(old, new)]
+        [('renamed', ('a',), 'Dział Usług'), ('created', ('b',), None)]
 
     """
     found: list[Change] = []

@@ -56,3 +56,50 @@ def label(key: str, lang: Lang) -> str:
     """Return the label ``key`` in ``lang``."""
     pl, en = LABELS[key]
     return pl if lang == "pl" else en
+
+
+# The first word(s) of a finding's subject, which is a stable English id in JSON, as a
+# reader of each language sees it ("session 2018-05-07#6" → "sesja 2018-05-07#6").
+SUBJECT_WORDS: dict[str, tuple[str, str]] = {
+    "session": ("sesja", "session"),
+    "contract": ("umowa", "contract"),
+    "table": ("tabela", "table"),
+    "activity": ("działanie", "activity"),
+    "activities": ("harmonogram", "activities"),
+    "project": ("projekt", "project"),
+    "funding": ("finansowanie", "funding"),
+    "agreement": ("umowa o dofinansowanie", "funding agreement"),
+    "budget": ("budżet", "budget"),
+    "source": ("źródło", "source"),
+    "task": ("zadanie", "task"),
+    "organisation": ("organizacja", "organisation"),
+    "structure after": ("struktura po zmianie", "structure after"),
+    "structure before": ("struktura przed zmianą", "structure before"),
+    "unit": ("jednostka", "unit"),
+    "person": ("osoba", "person"),
+}
+
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {
+    "error": ("BŁĄD", "ERROR"),
+    "warning": ("OSTRZEŻENIE", "WARNING"),
+    "info": ("uwaga", "note"),
+}
+
+
+def subject_text(subject: str, lang: Lang) -> str:
+    """Return a finding's subject in ``lang``: its leading words translated, ids kept.
+
+    >>> subject_text("session 2018-05-07#6", "pl")
+    'sesja 2018-05-07#6'
+    >>> subject_text("structure after: unit z1", "pl")
+    'struktura po zmianie: jednostka z1'
+    """
+    parts = []
+    for part in subject.split(": "):
+        for words in sorted(SUBJECT_WORDS, key=len, reverse=True):
+            if part == words or part.startswith(words + " "):
+                pl, en = SUBJECT_WORDS[words]
+                part = (pl if lang == "pl" else en) + part[len(words):]
+                break
+        parts.append(part)
+    return ": ".join(parts)

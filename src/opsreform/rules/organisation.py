@@ -143,7 +143,7 @@ class Separation(Rule):
         for role in MODEL_ROLES:
             if role in roles:
                 continue
-            message = (f"brak jednostki o roli {role.value} ({ROLE_NAMES_PL[role]}) w strukturze "
+            message = (f"brak jednostki o roli „{ROLE_NAMES_PL[role]}” w strukturze "
                        f"{_WHICH_PL[which]}")
             if structure.complete is False:
                 yield self.finding(_subject(which), message + " (dokument wymienia tylko część "
