@@ -83,12 +83,14 @@ def test_contract_progress_in_lesson_hours(examples: dict[str, Project]) -> None
 
 def test_csv_is_safe_and_reads_back() -> None:
     """Formula characters are neutralised; quotes, commas and newlines survive the round trip."""
-    table = ReportTable("T", ["a", "b", "n"], [[HOSTILE, "-5", 7], ["@x", "+1", None]])
+    table = ReportTable("T", ["a", "b", "n"], [[HOSTILE, "-5", 7], ["@x", "+1", None],
+                                               ["-2+3", "-", -4]])
     text = to_csv(table)
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[1] == [HOSTILE, "'-5", "7"]
+    assert rows[1] == [HOSTILE, "-5", "7"]  # a figure keeps its minus
     assert rows[2] == ["'@x", "'+1", ""]
-    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    assert rows[3] == ["'-2+3", "-", "-4"]
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
 
 
 def test_html_escapes_everything() -> None:
