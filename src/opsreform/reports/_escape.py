@@ -43,7 +43,8 @@ CSV: formulas and real data
 
     Anything else is neutralised: ``-2+3``, ``+48 32 285 00 00`` (a leading ``+`` is
     never our data), ``-`` followed by text. Numbers given as numbers (``int``,
-    ``Decimal``) are written as they are.
+    ``Decimal``) are written as they are. Text keeps its tabs and line breaks (the CSV
+    writer quotes them); other control characters become a space first, as everywhere.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # What no UTF-8 file can hold (lone surrogates) or XML 1.0 forbids (U+FFFE, U+FFFF).
 _UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+# Controls other than the tab, LF and CR, which CSV holds (quoted) and which matter to
+# the formula check.
+_CSV_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _MD_INLINE = re.compile(r"[\\`*_\[\]|]")
 # At the start of a line of its own: a list item, a thematic break, a setext underline
 # or a code fence; ordered list items ("1." "1)") escape their punctuation.
@@ -135,16 +139,16 @@ def markdown_inline(text: str) -> str:
 def markdown_block(text: str) -> str:
     r"""Return ``text`` as a Markdown line of its own (a heading or a note), shown as written.
 
-    On top of :func:`markdown_inline`: leading blanks are dropped (four would start a
-    code block), every ``#`` and a leading list, rule, underline or fence marker are
-    escaped.
+    On top of :func:`markdown_inline`: blanks around the text are dropped (four before
+    it would start a code block, two after it a line break), every ``#`` and a leading
+    list, rule, underline or fence marker are escaped.
 
     >>> markdown_block("# Zadanie #2")
     '\\# Zadanie \\#2'
     >>> markdown_block("- punkt"), markdown_block("==="), markdown_block("1. raz")
     ('\\- punkt', '&#61;==', '1\\. raz')
     """
-    line = markdown_inline(text).lstrip().replace("#", r"\#")
+    line = markdown_inline(text).strip().replace("#", r"\#")
     if line[:1] in _MD_LEADING:
         return _MD_LEADING[line[0]] + line[1:]
     ordered = _MD_ORDERED.match(line)
@@ -166,20 +170,21 @@ def csv_cell(cell: str | int | Decimal | None) -> str | int | Decimal:
 
     >>> [csv_cell(c) for c in ["=1+2", " @SUM(A1)", "＝1", "-2+3", "\tx", "Sala"]]
     ["'=1+2", "' @SUM(A1)", "'＝1", "'-2+3", "'\tx", 'Sala']
-    >>> [csv_cell(c) for c in ["-", "-5", "-1 234,50 zł", -7, None]]
-    ['-', '-5', '-1 234,50 zł', -7, '']
+    >>> [csv_cell(c) for c in ["-", "-5", "-1 234,50 zł", -7, None, "a\x00b"]]
+    ['-', '-5', '-1 234,50 zł', -7, '', 'a b']
     """
     if cell is None:
         return ""
     if not isinstance(cell, str):
         return cell
-    if cell == "-" or _FIGURE.fullmatch(cell):
-        return cell
-    first = next((c for c in cell if not _is_blank(c)), "")
+    text = _CSV_CONTROLS.sub(" ", _UNWRITABLE.sub("\ufffd", cell))
+    if text == "-" or _FIGURE.fullmatch(text):
+        return text
+    first = next((c for c in text if not _is_blank(c)), "")
     if first in ("\t", "\r") or (first and unicodedata.normalize("NFKC", first)[:1]
                                  in _CSV_SIGNS):
-        return "'" + cell
-    return cell
+        return "'" + text
+    return text
 
 
 def mathtext_literal(text: str) -> str:
