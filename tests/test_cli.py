@@ -104,3 +104,16 @@ def test_check_lines_fit_the_terminal(capsys: pytest.CaptureFixture[str],
     assert max(len(line) for line in text.splitlines() if not any(
         w in line for w in long_words)) <= 72
     assert "\033[" not in text
+
+
+def test_check_text_sends_no_control_characters_to_the_terminal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A title with an escape sequence or a line break is printed on one line, inert."""
+    source = (ROOT / "examples" / "swilcza.toml").read_text(encoding="utf-8")
+    hostile = tmp_path / "p.toml"
+    hostile.write_text(source.replace('title = "', 'title = "\\u001b[2J\\r\\nX', 1),
+                       encoding="utf-8")
+    assert main(["check", str(hostile)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "[2J XWdrożenie" in out.splitlines()[0]  # the title, made inert, on one line
+    assert "\x1b" not in out and "\r" not in out

@@ -1,7 +1,10 @@
 """The activity chart: a Gantt chart of the harmonogram with sessions marked (``charts`` extra).
 
 Drawn with matplotlib (Agg backend) on an A4 landscape page (11.69 × 8.27 in), as SVG
-or PNG by the file's suffix.
+or PNG by the file's suffix. Titles are drawn as written: on one line, without control
+characters (which would make the SVG invalid XML), with every ``$`` escaped so that
+matplotlib never reads them as mathematics, and with ``text.usetex`` off whatever the
+user's matplotlib settings say.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from opsreform.model.activities import iter_activities
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionKind
+from opsreform.reports._escape import mathtext_literal, one_line
 from opsreform.reports._lang import Lang
 
 __all__ = ["write_chart"]
@@ -38,6 +42,13 @@ def _pyplot() -> Any:
     return plt
 
 
+def _label(text: str, width: int) -> str:
+    """User text for a label: one line, shortened to ``width``, then escaped for mathtext."""
+    # Escaped after shortening: the width counts what is shown, and a cut never
+    # separates a backslash from its dollar.
+    return mathtext_literal(textwrap.shorten(one_line(text), width, placeholder="…"))
+
+
 def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Path:
     """Draw the activity tree as a Gantt chart with sessions marked; write SVG or PNG.
 
@@ -59,16 +70,32 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
         raise ValueError("nothing to draw: no dated activity and no session")
     plt = _pyplot()
     mdates: Any = importlib.import_module("matplotlib.dates")
+    # Text objects read text.usetex when made: under TeX, "%", "_" or "#" in a title
+    # would be markup, so it is off for the whole drawing. No date and a fixed hash
+    # salt: the same project always gives the same file.
+    with plt.rc_context({"text.usetex": False, "svg.hashsalt": "opsreform"}):
+        fig, ax = plt.subplots(figsize=(11.69, 8.27))
+        try:
+            _draw(plt, mdates, ax, rows, sessions, lang)
+            ax.set_title(_label(project.title, 110), fontsize=11)
+            fig.tight_layout()
+            fmt = path.suffix[1:].lower()
+            metadata = {"Date": None} if fmt == "svg" else {"Software": "opsreform"}
+            fig.savefig(path, format=fmt, dpi=150, metadata=metadata)
+        finally:
+            plt.close(fig)
+    return path
 
+
+def _draw(plt: Any, mdates: Any, ax: Any, rows: list[tuple[str, str, Any, bool]],
+          sessions: list[Any], lang: Lang) -> None:
     height = max(len(rows) + (1 if sessions else 0), 1)
-    fig, ax = plt.subplots(figsize=(11.69, 8.27))
     labels = []
     for i, (key, title, period, dash_item) in enumerate(rows):
         start, end = period.start, period.end + timedelta(days=1)
         ax.barh(i, (end - start).days, left=mdates.date2num(start), height=0.6,
                 color="#8fa9d6" if dash_item else "#4c72b0", edgecolor="#222", linewidth=0.4)
-        labels.append(f"{key}  " + textwrap.shorten(" ".join(title.split()), 60,
-                                                    placeholder="…"))
+        labels.append(f"{mathtext_literal(key)}  {_label(title, 60)}")
     if sessions:
         y = len(rows)
         labels.append("Sesje" if lang == "pl" else "Sessions")
@@ -86,15 +113,6 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%m.%Y"))
     plt.setp(ax.get_xticklabels(), rotation=45, ha="right", fontsize=8)
     ax.grid(axis="x", linestyle=":", linewidth=0.5)
-    ax.set_title(textwrap.shorten(project.title, 110, placeholder="…"), fontsize=11)
-    fig.tight_layout()
-    fmt = path.suffix[1:].lower()
-    # No date and a fixed hash salt: the same project always gives the same file.
-    metadata = {"Date": None} if fmt == "svg" else {"Software": "opsreform"}
-    with plt.rc_context({"svg.hashsalt": "opsreform"}):
-        fig.savefig(path, format=fmt, dpi=150, metadata=metadata)
-    plt.close(fig)
-    return path
 
 
 def _span(rows: list[tuple[str, str, Any, bool]], sessions: list[Any]) -> int:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from opsreform.findings import Finding, Severity
+from opsreform.reports._escape import one_line
 from opsreform.reports._lang import SEVERITY_WORDS, Lang, subject_text
 
 __all__ = ["render_check", "render_totals", "use_colour"]
@@ -67,7 +68,8 @@ def render_check(path: str, title: str, findings: Sequence[Finding], *, lang: La
         The text, without a trailing newline.
 
     """
-    lines = _wrap(f"{path} — {title}", width, "", "  ")
+    # Titles and messages come from the files: no control character reaches the terminal.
+    lines = _wrap(one_line(f"{path} — {title}"), width, "", "  ")
     shown = [f for f in findings if f.severity.rank >= min_severity.rank]
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in shown if f.severity is severity]
@@ -79,8 +81,8 @@ def render_check(path: str, title: str, findings: Sequence[Finding], *, lang: La
         for f in group:
             tag = _severity(severity, lang)
             when = f"{f.date.isoformat()}  " if f.date else ""
-            text = (f"{tag.ljust(tag_width)}  {f.rule}  {when}"
-                    f"{subject_text(f.subject, lang)}: {f.message}")
+            text = one_line(f"{tag.ljust(tag_width)}  {f.rule}  {when}"
+                            f"{subject_text(f.subject, lang)}: {f.message}")
             wrapped = _wrap(text, width, "  ", " " * (4 + tag_width))
             if colour:  # after wrapping: escape codes take no room on the screen
                 wrapped[0] = wrapped[0].replace(tag, f"{_COLOURS[severity]}{tag}{_RESET}", 1)

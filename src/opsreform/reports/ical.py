@@ -1,10 +1,17 @@
-"""Calendar export: every session as an iCalendar event (needs the ``ical`` extra).
+r"""Calendar export: every session as an iCalendar event (needs the ``ical`` extra).
 
 Times are in Europe/Warsaw. Each slot of a day is one event; a multi-day session without
 hours (a study visit) is one all-day event spanning its days. UIDs are stable —
 ``{session id}-{slot number}@{project slug}.opsreform`` — so importing an updated
 schedule updates the events instead of duplicating them. Built with the ``icalendar``
 library, never by hand.
+
+User text (titles, places, ids) cannot add a property or break the file: each text value
+is made one line of plain text first (line breaks and other control characters become
+spaces, see :func:`opsreform.reports._escape.one_line`), then given to the library as
+its TEXT type (``vText``), which escapes ``\ ; ,`` and folds long lines at 75 octets.
+``vText`` is named even where the library would choose it, because for an ``X-``
+property it would not: it writes an unknown property's value verbatim.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionStatus
+from opsreform.reports._escape import one_line
 
 __all__ = ["project_slug", "to_ical"]
 
@@ -49,10 +57,14 @@ def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
 
     """
     ical = _icalendar()
+
+    def text(value: str) -> Any:
+        return ical.vText(one_line(value))
+
     cal = ical.Calendar()
     cal.add("prodid", "-//opsreform//PL")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", project.title)
+    cal.add("x-wr-calname", text(project.title))
     cal.add("x-wr-timezone", "Europe/Warsaw")
     slug = project_slug(project)
     venues = {v.id: str(v) for v in project.venues}
@@ -60,18 +72,18 @@ def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
     for session in project.sessions:
         if session.status is SessionStatus.CANCELLED:
             continue
-        description = f"{session.kind.value}; {session.id}"
+        description = text(f"{session.kind.value}; {session.id}")
         if not session.slots:
             event = ical.Event()
-            event.add("uid", f"{session.id}-0@{slug}.opsreform")
+            event.add("uid", text(f"{session.id}-0@{slug}.opsreform"))
             event.add("dtstamp", dtstamp)
-            event.add("summary", session.label)
+            event.add("summary", text(session.label))
             event.add("dtstart", session.first_day)
             last = session.period.end if session.period else session.first_day
             event.add("dtend", last + timedelta(days=1))
             places = [venues.get(v, v) for v in session.venues]
             if places:
-                event.add("location", "; ".join(places))
+                event.add("location", text("; ".join(places)))
             event.add("description", description)
             cal.add_component(event)
             continue
@@ -79,13 +91,13 @@ def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
             for n, booking in enumerate(session.slots, start=1):
                 event = ical.Event()
                 suffix = n if session.day_count == 1 else f"{day:%Y%m%d}-{n}"
-                event.add("uid", f"{session.id}-{suffix}@{slug}.opsreform")
+                event.add("uid", text(f"{session.id}-{suffix}@{slug}.opsreform"))
                 event.add("dtstamp", dtstamp)
-                event.add("summary", session.label)
+                event.add("summary", text(session.label))
                 event.add("dtstart", datetime.combine(day, booking.slot.start, WARSAW))
                 event.add("dtend", datetime.combine(day, booking.slot.end, WARSAW))
                 if booking.venue is not None:
-                    event.add("location", venues.get(booking.venue, booking.venue))
+                    event.add("location", text(venues.get(booking.venue, booking.venue)))
                 event.add("description", description)
                 cal.add_component(event)
     cal.add_missing_timezones()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from fractions import Fraction
-from html import escape
 from itertools import zip_longest
 from typing import Literal
 
@@ -26,6 +25,7 @@ from opsreform.model.organisation import (
     UnitKind,
     fte_fraction,
 )
+from opsreform.reports._escape import one_line, xml_text
 from opsreform.text.dates import format_date
 
 __all__ = ["render_organisation_text", "render_orgchart_svg", "render_orgchart_text",
@@ -64,9 +64,11 @@ def _label(unit: Unit, lang: Lang, fte: Mapping[str, Fraction]) -> str:
         parts.append(f"{_number(fte[unit.id])} {words['fte']}")
     if unit.staff is not None:
         parts.append(f"{unit.staff} {words['people']}")
-    label = f"{' '.join(unit.name.split())}  [{' · '.join(parts)}]"
+    # One line whatever the names: a line break would break the tree, an escape
+    # sequence would reach the terminal it is printed on.
+    label = f"{' '.join(one_line(unit.name).split())}  [{' · '.join(parts)}]"
     if unit.addresses:
-        label += "  — " + "; ".join(str(a) for a in unit.addresses)
+        label += "  — " + one_line("; ".join(str(a) for a in unit.addresses))
     return label
 
 
@@ -115,7 +117,7 @@ def _changes(reorganisation: Reorganisation, lang: Lang) -> str:
     if reorganisation.effective is not None:
         head += f" {words['from']} {format_date(reorganisation.effective)}"
     if reorganisation.act:
-        head += f" ({reorganisation.act})"
+        head += f" ({one_line(reorganisation.act)})"
     lines = [head]
     for change in reorganisation.changes:
         what = ", ".join(change.units)
@@ -123,7 +125,7 @@ def _changes(reorganisation: Reorganisation, lang: Lang) -> str:
             what += f" → {change.into}"
         if change.people:
             what += f" [{', '.join(change.people)}]"
-        lines.append(f"  • {change.kind.value}: {what}".rstrip(": "))
+        lines.append(f"  • {change.kind.value}: {one_line(what)}".rstrip(": "))
     return "\n".join(lines)
 
 
@@ -175,7 +177,8 @@ def render_orgchart_svg(structure: Structure, *, lang: Lang = "pl",
         title: A heading drawn above the chart.
 
     Returns:
-        A standalone SVG document.
+        A standalone SVG document, well-formed XML whatever the names: text is put on
+        one line, stripped of what XML 1.0 forbids and escaped.
 
     >>> from opsreform.model.organisation import Unit
     >>> svg = render_orgchart_svg(Structure([Unit("z", "Zespół ds. Usług", "team")]))
@@ -203,7 +206,8 @@ def render_orgchart_svg(structure: Structure, *, lang: Lang = "pl",
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">']
     if title:
-        out.append(f'<text x="10" y="24" font-size="15" font-weight="bold">{escape(title)}</text>')
+        out.append(f'<text x="10" y="24" font-size="15" font-weight="bold">'
+                   f"{xml_text(title)}</text>")
     for row, ((depth, unit, parent), label) in enumerate(zip(items, labels, strict=True)):
         x, y = 10 + depth * _INDENT, top + row * _ROW
         if parent is not None:
@@ -214,6 +218,6 @@ def render_orgchart_svg(structure: Structure, *, lang: Lang = "pl",
         box_w = len(label) * _CHAR_W + 16
         out.append(f'<rect x="{x}" y="{y}" width="{box_w}" height="{_BOX_H}" rx="4" '
                    f'fill="{fills[unit.kind]}" stroke="#333"/>')
-        out.append(f'<text x="{x + 8}" y="{y + 17}">{escape(label)}</text>')
+        out.append(f'<text x="{x + 8}" y="{y + 17}">{xml_text(label)}</text>')
     out.append("</svg>")
     return "\n".join(out)

@@ -1,24 +1,30 @@
 """A tiny table model and its renderers: Markdown, a standalone HTML page, and safe CSV.
 
 Every tabular report is a :class:`ReportTable`; the renderers escape what each format
-needs, so hostile names (quotes, commas, newlines, HTML, formula characters) come out
-as text:
+needs with the helpers of :mod:`opsreform.reports._escape`, so hostile names (quotes,
+commas, control characters, HTML, Markdown, formula characters) come out as text:
 
-- Markdown: ``|`` and line breaks inside cells are escaped;
-- HTML: everything is escaped with :func:`html.escape`; the page prints on A4;
-- CSV: UTF-8 with a BOM and ``;`` as separator (what a Polish Excel opens), and a text
-  cell starting with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) is
-  prefixed with ``'`` so it cannot become a formula; numbers stay numbers.
+- Markdown: HTML characters become references, ``|``, ``*``, ``_``, ``[``, ``]``,
+  backticks and backslashes get a backslash, line breaks inside cells become spaces,
+  and titles and notes cannot start a heading, a list or a block;
+- HTML: everything is escaped; line breaks in cells are kept as ``<br>``; the page
+  prints on A4;
+- CSV: UTF-8 with a BOM and ``;`` as separator (what a Polish Excel opens). A text
+  cell whose first non-blank character is ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+  return or a full-width ``＝ ＋ － ＠`` is prefixed with ``'`` so it cannot become a
+  formula. Real data keeps its minus: a cell that is exactly ``-`` (the harmonogram's
+  unnumbered item) or a figure (``-5``, ``-1 234,50 zł``, ``-2,5 %``), which even read
+  as a formula computes nothing but a number; numbers given as numbers stay numbers.
+  The full rule is in :func:`opsreform.reports._escape.csv_cell`.
 
->>> t = ReportTable("T", ["a", "b"], [["=1+2", 3]])
->>> to_csv(t).splitlines()[1]
-"'=1+2;3"
+>>> t = ReportTable("T", ["a", "b"], [["=1+2", 3], ["-", "-1 234,50 zł"]])
+>>> to_csv(t).splitlines()[1:]
+["'=1+2;3", '-;-1 234,50 zł']
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from collections.abc import Sequence
@@ -27,10 +33,17 @@ from fractions import Fraction
 
 import attrs
 
+from opsreform.reports._escape import (
+    csv_cell,
+    html_lines,
+    html_text,
+    markdown_block,
+    markdown_inline,
+)
+
 __all__ = ["Cell", "ReportTable", "render", "to_csv", "to_html", "to_markdown"]
 
 Cell = str | int | Decimal | None
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _FIGURE = re.compile(r"^-?\d[\d \u00a0]*(,\d+)? ?(zł|%)$")
 
 
@@ -57,16 +70,15 @@ def _text(cell: Cell) -> str:
 
 
 def to_markdown(table: ReportTable) -> str:
-    """Render as a Markdown table with a ``##`` title."""
+    """Render as a Markdown table with a ``##`` title; the notes follow, one a line."""
     def esc(cell: Cell) -> str:
-        text = _text(cell).replace("\\", "\\\\").replace("|", "\\|")
-        return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+        return markdown_inline(_text(cell))
 
-    lines = [f"## {esc(table.title)}", "",
+    lines = [f"## {markdown_block(table.title)}", "",
              "| " + " | ".join(esc(h) for h in table.headers) + " |",
              "|" + "|".join("---" for _ in table.headers) + "|"]
     lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in table.rows]
-    lines += ["", *(esc(n) for n in table.notes)] if table.notes else []
+    lines += ["", *(markdown_block(n) for n in table.notes)] if table.notes else []
     return "\n".join(lines) + "\n"
 
 
@@ -90,7 +102,7 @@ def to_html(tables: ReportTable | Sequence[ReportTable], *, title: str | None = 
     page_title = title if title is not None else (items[0].title if items else "")
     body = []
     for table in items:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in table.headers)
+        head = "".join(f"<th>{html_text(h)}</th>" for h in table.headers)
         rows = []
         for row in table.rows:
             cells = []
@@ -98,26 +110,17 @@ def to_html(tables: ReportTable | Sequence[ReportTable], *, title: str | None = 
                 is_num = isinstance(cell, int | Decimal | Fraction) or bool(
                     _FIGURE.match(_text(cell)))
                 # A slot "08.00 - 11.00" or a date breaks only between its parts.
-                text = html.escape(_text(cell)).replace(" - ", "\u00a0-\u00a0").replace(
-                    "\n", "<br>")
+                text = html_lines(_text(cell)).replace(" - ", "\u00a0-\u00a0")
                 cells.append(f'<td class="num">{text}</td>' if is_num else f"<td>{text}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
-        notes = "".join(f"<p>{html.escape(n)}</p>" for n in table.notes)
-        body.append(f"<table>\n<caption>{html.escape(table.title)}</caption>\n"
+        notes = "".join(f"<p>{html_text(n)}</p>" for n in table.notes)
+        body.append(f"<table>\n<caption>{html_text(table.title)}</caption>\n"
                     f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
                     + f"\n</tbody>\n</table>\n{notes}")
-    return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n'
-            f'<meta charset="utf-8">\n<title>{html.escape(page_title)}</title>\n'
-            f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{html.escape(page_title)}</h1>\n"
+    return (f'<!DOCTYPE html>\n<html lang="{html_text(lang)}">\n<head>\n'
+            f'<meta charset="utf-8">\n<title>{html_text(page_title)}</title>\n'
+            f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{html_text(page_title)}</h1>\n"
             + "\n".join(body) + "</body>\n</html>\n")
-
-
-def _csv_cell(cell: Cell) -> str | int | Decimal:
-    if cell is None:
-        return ""
-    if isinstance(cell, int | Decimal):
-        return cell
-    return "'" + cell if cell.startswith(_FORMULA) else cell
 
 
 def to_csv(tables: ReportTable | Sequence[ReportTable]) -> str:
@@ -133,10 +136,10 @@ def to_csv(tables: ReportTable | Sequence[ReportTable]) -> str:
         if len(items) > 1:
             if n:
                 writer.writerow([])
-            writer.writerow([_csv_cell(table.title)])
-        writer.writerow([_csv_cell(h) for h in table.headers])
+            writer.writerow([csv_cell(table.title)])
+        writer.writerow([csv_cell(h) for h in table.headers])
         for row in table.rows:
-            writer.writerow([_csv_cell(c) for c in row])
+            writer.writerow([csv_cell(c) for c in row])
     return out.getvalue()
 
 
@@ -145,7 +148,7 @@ def render(tables: ReportTable | Sequence[ReportTable], fmt: str, *, title: str 
     """Render in ``md``, ``html`` or ``csv``."""
     items = [tables] if isinstance(tables, ReportTable) else list(tables)
     if fmt == "md":
-        head = f"# {title}\n\n" if title else ""
+        head = f"# {markdown_block(title)}\n\n" if title else ""
         return head + "\n".join(to_markdown(t) for t in items)
     if fmt == "html":
         return to_html(items, title=title, lang=lang)
