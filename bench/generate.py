@@ -497,8 +497,7 @@ class ProjectMaker:
             opens = min(signed + timedelta(days=rng.randint(0, 10)), days[0])
             if rng.random() < 0.1:  # its period opens after its first session
                 opens = days[min(len(days) - 1, 1)]
-            if opens > closes:
-                opens = closes
+            opens = min(opens, closes)
             found["period"] = f"od {_dmy(opens)}r. do {_dmy(closes)}r."
         elif form < 0.9:
             found["ends"] = _dmy(closes)

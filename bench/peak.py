@@ -6,7 +6,7 @@ import resource
 
 
 def peak_bytes() -> int:
-    """This process's peak resident memory in bytes.
+    """Return the peak resident memory of this process, in bytes.
 
     Read from the kernel's high-water mark of this process (``VmHWM`` in
     ``/proc/self/status``), else from ``resource.getrusage``. On Linux ``ru_maxrss`` of a

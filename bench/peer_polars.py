@@ -157,10 +157,10 @@ class Folder:
                     "per_unit": MINUTES_PER[item.get("unit", "hour")],
                     "limit_sessions": item.get("sessions"),
                     "contract_leaders": item.get("leaders", [])})
-            for item in data.get("tables", []):
-                tables.append({"path": str(path.parent / item["file"]), "pid": pid,
-                               "table": item["id"], "table_kind": item.get("kind"),
-                               "table_contract": item.get("contract")})
+            tables.extend({"path": str(path.parent / item["file"]), "pid": pid,
+                           "table": item["id"], "table_kind": item.get("kind"),
+                           "table_contract": item.get("contract")}
+                          for item in data.get("tables", []))
             venues.extend({"pid": pid, "key": v["address"], "venue_id": v["id"]}
                           for v in data.get("venues", []) if "address" in v)
         self.projects = pl.DataFrame(projects, schema={
@@ -259,14 +259,14 @@ class Peer:
             n_slots=pl.col("slots").list.len())
         # One row per slot of an active session, in minutes, with its venue: the one
         # venue of the session, or the one in the same place of the list.
-        parts = pl.col("slot").str.extract_groups(_SLOT)
+        parts = pl.col("slot").str.extract_groups(_SLOT).struct
         self.slots = (active.filter(pl.col("n_slots") > 0)
                       .select("sid", "venues", "n_slots", slot="slots",
                               n=pl.int_ranges(0, pl.col("n_slots")))
                       .explode("slot", "n")
                       .with_columns(
-                          start=parts.struct[0].cast(pl.Int32) * 60 + parts.struct[1].cast(pl.Int32),
-                          end=parts.struct[2].cast(pl.Int32) * 60 + parts.struct[3].cast(pl.Int32),
+                          start=parts[0].cast(pl.Int32) * 60 + parts[1].cast(pl.Int32),
+                          end=parts[2].cast(pl.Int32) * 60 + parts[3].cast(pl.Int32),
                           venue=pl.when(pl.col("venues").list.len() == 1)
                           .then(pl.col("venues").list.first())
                           .when(pl.col("venues").list.len() == pl.col("n_slots"))
@@ -274,7 +274,8 @@ class Peer:
                           .otherwise(None))
                       .select("sid", "start", "end", "venue"))
         # Minutes over all its days; null when its hours are not stated.
-        minutes = self.slots.group_by("sid").agg(day_minutes=(pl.col("end") - pl.col("start")).sum())
+        minutes = self.slots.group_by("sid").agg(
+            day_minutes=(pl.col("end") - pl.col("start")).sum())
         self.active = active.join(minutes, on="sid", how="left").with_columns(
             minutes=pl.col("day_minutes")
             * ((pl.col("last") - pl.col("first")).dt.total_days() + 1))
@@ -283,6 +284,7 @@ class Peer:
             "sid", "pid", "kind", day=pl.date_ranges("first", "last")).explode("day")
 
     def public_holiday(self) -> pl.DataFrame:
+        """Sessions and days on a public holiday, a closed day or a day in lieu."""
         years = self.days.select(pl.col("day").dt.year().unique())["day"].to_list()
         public = list(holidays.country_holidays("PL", years=years))
         closed = self.f.closed.unique().with_columns(closed=pl.lit(True))
@@ -291,12 +293,14 @@ class Peer:
         return _count(hits, "public-holiday")
 
     def weekend(self) -> pl.DataFrame:
+        """Sessions and days on a weekday the centre does not work."""
         off = self.f.projects.select("pid", "off").explode("off").drop_nulls()
         hits = self.days.with_columns(off=(pl.col("day").dt.weekday() - 1).cast(pl.Int8)).join(
             off, on=["pid", "off"], how="semi")
         return _count(hits, "weekend")
 
     def summer_break(self) -> pl.DataFrame:
+        """Breaks and sessions with a day in the break (its kinds, months, years)."""
         hits = (self.days.with_columns(month=pl.col("day").dt.month().cast(pl.Int8))
                 .join(self.f.breaks, on=["pid", "kind", "month"])
                 .filter(pl.col("years").is_null()
@@ -305,6 +309,7 @@ class Peer:
         return _count(hits, "summer-break")
 
     def outside_period(self) -> pl.DataFrame:
+        """Sessions outside the project period, before or after their contract's."""
         joined = self.active.join(self.f.projects, on="pid", how="left").join(
             self.f.contracts.select("pid", "contract", "signed", "opens", "closes"),
             on=["pid", "contract"], how="left")
@@ -322,6 +327,7 @@ class Peer:
                 .filter(pl.col("n") > 0).with_columns(rule=pl.lit("outside-period")))
 
     def double_booking(self) -> pl.DataFrame:
+        """Venues or people and pairs of sessions that book them at once."""
         # Two sessions can clash only on a day both take.
         shared = self.days.group_by("pid", "day").len().filter(pl.col("len") > 1)
         days = self.days.join(shared, on=["pid", "day"], how="semi").select("sid", "pid", "day")
@@ -342,6 +348,7 @@ class Peer:
         return _count(pairs, "double-booking")
 
     def hours_exceeded(self) -> pl.DataFrame:
+        """Contracts over their sessions or hours, and notes on unknown hours."""
         totals = (self.active.filter(pl.col("contract").is_not_null())
                   .group_by("pid", "contract")
                   .agg(count=pl.len(), minutes=pl.col("minutes").sum(),
@@ -359,6 +366,7 @@ class Peer:
                 .with_columns(rule=pl.lit("hours-exceeded")))
 
     def numbering(self) -> pl.DataFrame:
+        """Numbers used twice, and tables with numbers missing."""
         numbers = self.f.sessions.filter(pl.col("table").is_not_null()
                                          & pl.col("number").is_not_null())
         per_table = (numbers.group_by("pid", "table", "number").len()

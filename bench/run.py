@@ -39,11 +39,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 from peak import peak_bytes
+
+HERE = Path(__file__).resolve().parent
 
 PEER_RULES = ("summer-break", "public-holiday", "weekend", "outside-period", "double-booking",
               "hours-exceeded", "numbering")
@@ -166,7 +167,7 @@ def one_size(root: Path, sessions: int, seed: int) -> dict[str, Any]:
     folder, written, generate_s = _data(root, sessions, seed)
     ours = _child([str(HERE / "run.py"), "--measure", str(folder)])
     peer = _child([str(HERE / "peer_polars.py"), str(folder)])
-    per_rule = Counter[str]()
+    per_rule = Counter(dict.fromkeys(PEER_RULES, 0))
     for counts in ours["per_file"].values():
         per_rule.update(counts)
     held = ours["sessions"]
