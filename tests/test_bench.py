@@ -5,15 +5,20 @@ No timing is asserted here; the figures themselves are recorded in docs/performa
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+import opsreform
 from opsreform.files.project import load_project
+from opsreform.model.project import Project
 from opsreform.model.sessions import SessionStatus
 from opsreform.rules.defaults import default_rules
 from tests.conftest import ROOT
@@ -97,3 +102,36 @@ def test_per_rule_times_every_default_rule() -> None:
     assert figures["sessions"] == 2000
     assert set(figures["seconds"]) == {"index", "columns"} | {r.id for r in default_rules()}
     assert all(v >= 0 for v in figures["seconds"].values())
+
+
+def _bench_run_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", BENCH / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("as_mapping", [False, True])
+def test_measure_uses_check_many_when_the_package_has_it(
+        written: Path, monkeypatch: pytest.MonkeyPatch, as_mapping: bool) -> None:
+    """With `opsreform.check_many`, the files go through it and the counts are the same."""
+    run = _bench_run_module()
+    plain = run.measure(written)
+    assert plain["engine"] == "load_project + check"
+    asked: list[list[object]] = []
+
+    def check_many(items: Iterable[Path | Project]) -> object:
+        items = list(items)
+        asked.append(items)
+        found = [opsreform.check(i if isinstance(i, Project) else load_project(i))
+                 for i in items]
+        return dict(zip(map(str, items), found, strict=True)) if as_mapping else found
+
+    monkeypatch.setattr(opsreform, "check_many", check_many, raising=False)
+    many = run.measure(written)
+    assert many["engine"] == "check_many"
+    assert asked[0] == sorted(written.glob("*.toml"))
+    assert all(isinstance(i, Project) for i in asked[1])
+    assert many["per_file"] == plain["per_file"]
+    assert many["same_in_memory"]
