@@ -1,9 +1,10 @@
 """A peer of opsreform's schedule rules in plain polars, to compare findings and time.
 
 It reads a folder of project files as the benchmark writes them — the TOML files with
-``tomllib``, their CSV session tables with ``polars.scan_csv`` (one scan per header
-form) — and applies the core schedule rules as whole-frame operations, with the meaning
-of ``opsreform.rules.schedule``:
+``tomllib`` (``bench/declarations.py``, shared with the DuckDB peer), their CSV session
+tables with ``polars.scan_csv`` (one scan per header form) — and applies the core
+schedule rules as whole-frame operations, with the meaning of
+``opsreform.rules.schedule``:
 
 - cancelled sessions count for nothing but the numbering of their table;
 - a session's contract is its own, else its table's; its leaders are its own, else its
@@ -36,14 +37,9 @@ read, its findings per rule and per file.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import time as clock
-import tomllib
 from collections import defaultdict
-from datetime import date
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -52,63 +48,7 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peak import peak_bytes
-
-RULES = ("summer-break", "public-holiday", "weekend", "outside-period", "double-booking",
-         "hours-exceeded", "numbering")
-MINUTES_PER = {"lesson_hour": 45, "hour": 60, "minute": 1}
-_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_SLOT = r"(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})"
-# Columns found by their headers (folded, without a final dot), as the table reader does.
-_COLUMNS = (
-    ("number", ("lp", "nr", "number", "no")),
-    ("kind", ("kind", "rodzaj wsparcia", "typ")),
-    ("title", ("rodzaj dzialania", "nazwa", "temat", "title", "tytul", "rodzaj")),
-    ("date", ("data", "date", "termin")),
-    ("slots", ("godzin", "hours", "slots", "czas")),
-    ("address", ("adres", "address", "miejsce")),
-    ("venue", ("venue", "sala")),
-    ("leaders", ("leaders", "prowadz", "trener", "superwizor")),
-    ("contract", ("contract", "umowa")),
-    ("activity", ("activity", "dzialanie nr", "zadanie")),
-    ("headcount", ("headcount", "uczestnicy", "liczba")),
-    ("status", ("status",)),
-    ("id", ("id",)),
-)
-_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
-# A title names its kind by one of these stems (the first that occurs wins).
-_STEMS = (("superwizj", "supervision"), ("warsztat", "workshop"), ("wizyt", "study-visit"),
-          ("doradztw", "expert-advice"), ("szkoleni", "training"))
-
-
-def _canonical(header: str) -> str | None:
-    name = re.sub(r"<[^>]+>", "", header).translate(_FOLD).lower().strip().rstrip(".")
-    for column, stems in _COLUMNS:
-        if any(name == stem or name.startswith(stem) for stem in stems):
-            return column
-    return None
-
-
-def _dates(text: str) -> list[date]:
-    return [date(int(y), int(m), int(d)) for d, m, y in _DATE.findall(text)]
-
-
-def _one_date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    found = _dates(text)
-    if len(found) != 1:
-        raise ValueError(f"expected one date, got {text!r}")
-    return found[0]
-
-
-def _span(text: str | None) -> tuple[date | None, date | None]:
-    if text is None:
-        return None, None
-    found = _dates(text)
-    if len(found) != 2:
-        raise ValueError(f"expected a period dd.mm.yyyy - dd.mm.yyyy, got {text!r}")
-    return found[0], found[1]
+from declarations import DATE, FOLD_FROM, FOLD_TO, SLOT, STEMS, canonical, read_folder, report
 
 
 def _address_key(column: pl.Expr) -> pl.Expr:
@@ -121,66 +61,24 @@ class Folder:
     """The project files of a folder, read into frames (one row per project, contract…)."""
 
     def __init__(self, folder: Path) -> None:
-        projects, closed, breaks, contracts, tables, venues = [], [], [], [], [], []
-        self.files = sorted(folder.glob("*.toml"))
-        for path in self.files:
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
-            pid = path.name
-            unknown = set(data) - {"format", "title", "beneficiary", "goal", "period",
-                                   "calendar", "breaks", "people", "venues", "contracts",
-                                   "tables", "sources", "milestones"}
-            if unknown:
-                raise NotImplementedError(f"{pid}: the peer does not read {sorted(unknown)}")
-            start, end = _span(data.get("period"))
-            calendar = data.get("calendar", {})
-            working = calendar.get("working_weekdays", [0, 1, 2, 3, 4])
-            projects.append({"pid": pid, "start": start, "end": end,
-                             "off": [d for d in range(7) if d not in working]})
-            closed.extend({"pid": pid, "day": _one_date(d)} for d in calendar.get("closed", []))
-            closed.extend({"pid": pid, "day": _one_date(d)}
-                          for d in calendar.get("days_in_lieu", {}).values())
-            for n, item in enumerate(data.get("breaks", [])):
-                if item.get("follow_school_holidays"):
-                    raise NotImplementedError(f"{pid}: breaks that follow school holidays")
-                breaks.extend({"pid": pid, "bno": n, "kind": kind, "month": month,
-                               "years": item.get("years")}
-                              for kind in item["kinds"] for month in item.get("months", [7, 8]))
-            for item in data.get("contracts", []):
-                opens, closes = _span(item.get("period"))
-                hours = item.get("hours")
-                limit = None if hours is None else Fraction(str(hours))
-                contracts.append({
-                    "pid": pid, "contract": item["id"], "signed": _one_date(item.get("signed")),
-                    "opens": opens, "closes": closes or _one_date(item.get("ends")),
-                    "hours_num": None if limit is None else limit.numerator,
-                    "hours_den": None if limit is None else limit.denominator,
-                    "per_unit": MINUTES_PER[item.get("unit", "hour")],
-                    "limit_sessions": item.get("sessions"),
-                    "contract_leaders": item.get("leaders", [])})
-            tables.extend({"path": str(path.parent / item["file"]), "pid": pid,
-                           "table": item["id"], "table_kind": item.get("kind"),
-                           "table_contract": item.get("contract")}
-                          for item in data.get("tables", []))
-            venues.extend({"pid": pid, "key": v["address"], "venue_id": v["id"]}
-                          for v in data.get("venues", []) if "address" in v)
-        self.projects = pl.DataFrame(projects, schema={
+        declared = read_folder(folder)
+        self.files = declared.files
+        self.projects = pl.DataFrame(declared.projects, schema={
             "pid": pl.String, "start": pl.Date, "end": pl.Date, "off": pl.List(pl.Int8)})
-        self.closed = pl.DataFrame(closed, schema={"pid": pl.String, "day": pl.Date})
-        self.breaks = pl.DataFrame(breaks, schema={
+        self.closed = pl.DataFrame(declared.closed, schema={"pid": pl.String, "day": pl.Date})
+        self.breaks = pl.DataFrame(declared.breaks, schema={
             "pid": pl.String, "bno": pl.Int32, "kind": pl.String, "month": pl.Int8,
             "years": pl.List(pl.Int32)})
-        self.contracts = pl.DataFrame(contracts, schema={
+        self.contracts = pl.DataFrame(declared.contracts, schema={
             "pid": pl.String, "contract": pl.String, "signed": pl.Date, "opens": pl.Date,
             "closes": pl.Date, "hours_num": pl.Int64, "hours_den": pl.Int64,
             "per_unit": pl.Int64, "limit_sessions": pl.Int64,
             "contract_leaders": pl.List(pl.String)})
-        self.tables = pl.DataFrame(tables, schema={
+        self.tables = pl.DataFrame(declared.tables, schema={
             "path": pl.String, "pid": pl.String, "table": pl.String, "table_kind": pl.String,
             "table_contract": pl.String})
-        self.venues = pl.DataFrame(venues, schema={
-            "pid": pl.String, "key": pl.String, "venue_id": pl.String}).with_columns(
-            key=_address_key(pl.col("key")))
+        self.venues = pl.DataFrame(declared.venues, schema={
+            "pid": pl.String, "key": pl.String, "venue_id": pl.String})
         self.sessions = self._sessions()
 
     def _rows(self) -> pl.DataFrame:
@@ -192,7 +90,7 @@ class Folder:
         frames = []
         for header, paths in by_header.items():
             separator = ";" if header.count(";") >= header.count(",") else ","
-            names = {h: _canonical(h) for h in header.split(separator)}
+            names = {h: canonical(h) for h in header.split(separator)}
             frame = pl.scan_csv(paths, separator=separator, infer_schema=False,
                                 include_file_paths="path")
             frames.append(frame.select(
@@ -206,9 +104,9 @@ class Folder:
             if column not in rows.columns:
                 rows = rows.with_columns(pl.lit(None, pl.String).alias(column))
         folded = pl.col("title").str.to_lowercase().str.replace_many(
-            list("ąćęłńóśźż"), list("acelnoszz"))
+            list(FOLD_FROM), list(FOLD_TO))
         from_title: Any = pl.lit(None, pl.String)
-        for stem, kind in reversed(_STEMS):
+        for stem, kind in reversed(STEMS):
             from_title = pl.when(folded.str.contains(stem, literal=True)).then(
                 pl.lit(kind)).otherwise(from_title)
         found = _dates_of(pl.col("date"))
@@ -222,7 +120,7 @@ class Folder:
                     .then(pl.col("contract")).otherwise(pl.col("table_contract")),
                     status=pl.col("status").fill_null("").replace("", "planned"),
                     first=found.list.first(), last=found.list.last(),
-                    slots=pl.col("slots").fill_null("").str.extract_all(_SLOT),
+                    slots=pl.col("slots").fill_null("").str.extract_all(SLOT),
                     own_venues=pl.when(pl.col("venue").fill_null("") != "")
                     .then(pl.col("venue").str.split(",").list.eval(pl.element().str.strip_chars()))
                     .otherwise(None),
@@ -239,7 +137,7 @@ class Folder:
 
 def _dates_of(column: pl.Expr) -> pl.Expr:
     """The dates written in a cell (one, or the two ends of a study visit's period)."""
-    return column.str.extract_all(r"\d{1,2}\.\d{1,2}\.\d{4}").list.eval(
+    return column.str.extract_all(DATE).list.eval(
         pl.element().str.strptime(pl.Date, "%d.%m.%Y"))
 
 
@@ -260,7 +158,7 @@ class Peer:
             n_slots=pl.col("slots").list.len())
         # One row per slot of an active session, in minutes, with its venue: the one
         # venue of the session, or the one in the same place of the list.
-        parts = pl.col("slot").str.extract_groups(_SLOT).struct
+        parts = pl.col("slot").str.extract_groups(SLOT).struct
         self.slots = (active.filter(pl.col("n_slots") > 0)
                       .select("sid", "venues", "n_slots", slot="slots",
                               n=pl.int_ranges(0, pl.col("n_slots")))
@@ -387,16 +285,6 @@ class Peer:
         return pl.concat([p.select("pid", "rule", pl.col("n").cast(pl.Int64)) for p in parts])
 
 
-def counts(found: pl.DataFrame) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
-    """Findings per rule, and per file and rule, from the frame of :meth:`Peer.findings`."""
-    per_rule = dict.fromkeys(RULES, 0)
-    per_file: dict[str, dict[str, int]] = {}
-    for pid, rule, n in found.iter_rows():
-        per_rule[rule] += n
-        per_file.setdefault(pid, {})[rule] = n
-    return per_rule, per_file
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the peer on a folder and print one JSON object."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -407,13 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     read_s = clock.perf_counter() - t0
     found = Peer(folder).findings()
     seconds, cpu = clock.perf_counter() - t0, clock.process_time() - c0
-    per_rule, per_file = counts(found)
-    print(json.dumps({
-        "sessions": folder.sessions.height, "files": len(folder.files) + folder.tables.height,
-        "peer_s": round(seconds, 3), "peer_read_s": round(read_s, 3),
-        "peer_cpu_s": round(cpu, 3),
-        "peak_bytes": peak_bytes(), "polars": pl.__version__,
-        "threads": pl.thread_pool_size(), "per_rule": per_rule, "per_file": per_file}))
+    print(report(list(found.iter_rows()), sessions=folder.sessions.height,
+                 files=len(folder.files) + folder.tables.height, seconds=seconds,
+                 read_s=read_s, cpu=cpu, engine=f"polars {pl.__version__}",
+                 threads=pl.thread_pool_size()))
     return 0
 
 

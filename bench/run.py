@@ -14,9 +14,12 @@ its own (so that each one's peak memory is its own):
 - ``peak_bytes_per_session``: the peak resident memory of the measuring process over the
   sessions (projects and findings held);
 - ``peer_s``: the plain polars peer (``bench/peer_polars.py``) on the same folder, from
-  reading the files to its counts, with its own peak memory;
-- the findings per rule of both, and every rule whose counts differ (``mismatches``,
-  with the files that differ); the run exits with status 1 when there is one;
+  reading the files to its counts, with its own peak memory; ``duckdb_s``: the same in
+  DuckDB's SQL (``bench/peer_duckdb.py``) when duckdb is installed (``--no-duckdb``
+  skips it);
+- the findings per rule of each, and every rule whose counts differ from opsreform's
+  (``mismatches``, with the files that differ); the run exits with status 1 when there
+  is one;
 - ``growth``: the same at a quarter of the size (``n`` to ``4n``); ``--no-growth`` skips
   it.
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -168,8 +172,9 @@ def _data(root: Path, sessions: int, seed: int) -> tuple[Path, dict[str, Any], f
     return folder, {**stamp, **written}, seconds
 
 
-def _mismatches(ours: dict[str, dict[str, int]], peer: dict[str, dict[str, int]],
-                ) -> list[dict[str, Any]]:
+def _mismatches(name: str, ours: dict[str, dict[str, int]],
+                peer: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Each rule whose findings differ, in all or in any file, between opsreform and a peer."""
     found = []
     for rule in PEER_RULES:
         a = sum(c.get(rule, 0) for c in ours.values())
@@ -177,21 +182,23 @@ def _mismatches(ours: dict[str, dict[str, int]], peer: dict[str, dict[str, int]]
         files = sorted(f for f in ours.keys() | peer.keys()
                        if ours.get(f, {}).get(rule, 0) != peer.get(f, {}).get(rule, 0))
         if a != b or files:
-            found.append({"rule": rule, "opsreform": a, "peer": b, "files": files[:10],
-                          "files_differing": len(files)})
+            found.append({"peer": name, "rule": rule, "opsreform": a, name: b,
+                          "files": files[:10], "files_differing": len(files)})
     return found
 
 
-def one_size(root: Path, sessions: int, seed: int) -> dict[str, Any]:
-    """Write (or reuse) the data set of ``sessions`` and measure both sides on it."""
+def one_size(root: Path, sessions: int, seed: int, *, duckdb: bool) -> dict[str, Any]:
+    """Write (or reuse) the data set of ``sessions`` and measure every side on it."""
     folder, written, generate_s = _data(root, sessions, seed)
     ours = _child([str(HERE / "run.py"), "--measure", str(folder)])
-    peer = _child([str(HERE / "peer_polars.py"), str(folder)])
+    peers = {"peer": _child([str(HERE / "peer_polars.py"), str(folder)])}
+    if duckdb:
+        peers["duckdb"] = _child([str(HERE / "peer_duckdb.py"), str(folder)])
     per_rule = Counter(dict.fromkeys(PEER_RULES, 0))
     for counts in ours["per_file"].values():
         per_rule.update(counts)
     held = ours["sessions"]
-    return {
+    figures = {
         "sessions": held, "projects": written["projects"], "files": written["files"],
         "engine": ours["engine"], "generate_s": round(generate_s, 3),
         "files_to_findings_s": round(ours["files_to_findings_s"], 3),
@@ -204,44 +211,54 @@ def one_size(root: Path, sessions: int, seed: int) -> dict[str, Any]:
         "peak_bytes_per_session": round(ours["peak_bytes"] / held),
         "same_in_memory": ours["same_in_memory"],
         "findings": sum(per_rule.values()),
-        "peer_s": round(peer["peer_s"], 3), "peer_read_s": round(peer["peer_read_s"], 3),
-        "peer_cpu_s": round(peer["peer_cpu_s"], 3),
-        "peer_peak_bytes_per_session": round(peer["peak_bytes"] / held),
-        "peer_sessions": peer["sessions"], "peer_threads": peer["threads"],
-        "counts": {"opsreform": dict(sorted(per_rule.items())), "peer": peer["per_rule"]},
-        "mismatches": _mismatches(ours["per_file"], peer["per_file"]),
+        "counts": {"opsreform": dict(sorted(per_rule.items()))},
+        "mismatches": [],
     }
+    # The polars peer's figures are "peer_…"; DuckDB's, when it runs, "duckdb_…".
+    for name, peer in peers.items():
+        figures.update({
+            f"{name}_s": round(peer["peer_s"], 3), f"{name}_read_s": round(peer["peer_read_s"], 3),
+            f"{name}_cpu_s": round(peer["peer_cpu_s"], 3),
+            f"{name}_peak_bytes_per_session": round(peer["peak_bytes"] / held),
+            f"{name}_sessions": peer["sessions"], f"{name}_engine": peer["engine"],
+            f"{name}_threads": peer["threads"]})
+        figures["counts"][name] = peer["per_rule"]
+        figures["mismatches"].extend(_mismatches(name, ours["per_file"], peer["per_file"]))
+    return figures
 
 
 def _growth(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
-    keys = ("files_to_findings_s", "files_to_findings_cpu_s", "load_s", "check_s",
-            "check_cpu_s", "peer_s", "peer_cpu_s", "peak_bytes_per_session",
-            "peer_peak_bytes_per_session")
+    peers = [name for name in ("peer", "duckdb") if f"{name}_s" in large]
+    keys = ["files_to_findings_s", "files_to_findings_cpu_s", "load_s", "check_s",
+            "check_cpu_s", "peak_bytes_per_session"]
+    keys += [f"{name}_{key}" for name in peers
+             for key in ("s", "cpu_s", "peak_bytes_per_session")]
     found: dict[str, Any] = {"sessions": [small["sessions"], large["sessions"]]}
     for key in keys:
         found[key] = [small[key], large[key]]
-    for key in ("files_to_findings_s", "files_to_findings_cpu_s", "check_s", "check_cpu_s",
-                "peer_s", "peer_cpu_s"):
-        found[key.removesuffix("_s") + "_x"] = (
-            round(large[key] / small[key], 2) if small[key] else None)
+    for key in keys:
+        if key.endswith("_s"):
+            found[key.removesuffix("_s") + "_x"] = (
+                round(large[key] / small[key], 2) if small[key] else None)
     return found
 
 
 def _table(figures: dict[str, Any]) -> str:
-    ours, peer = figures["counts"]["opsreform"], figures["counts"]["peer"]
-    lines = [f"{'rule':<26}{'opsreform':>10}{'peer':>10}"]
-    for rule in sorted(set(ours) | set(peer)):
-        theirs = peer.get(rule)
-        mark = "" if theirs is None or theirs == ours.get(rule, 0) else "  MISMATCH"
-        lines.append(f"{rule:<26}{ours.get(rule, 0):>10}"
-                     f"{'-' if theirs is None else theirs:>10}{mark}")
+    counts = figures["counts"]
+    names = list(counts)
+    lines = ["rule".ljust(26) + "".join(f"{n:>10}" for n in names)]
+    for rule in sorted(counts["opsreform"]):
+        cells = [counts[n].get(rule) for n in names]
+        mark = "" if all(c is None or c == cells[0] for c in cells) else "  MISMATCH"
+        lines.append(rule.ljust(26) + "".join(
+            f"{'-' if c is None else c:>10}" for c in cells) + mark)
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print one JSON object (or measure one folder: --measure)."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sessions", type=int, default=20_000)
+    parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--out", type=Path, default=None,
                         help="write the data set here and keep it (default: a temporary "
@@ -249,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
                              "and generator is used again")
     parser.add_argument("--no-growth", action="store_true",
                         help="measure only --sessions, not also a quarter of it")
+    parser.add_argument("--no-duckdb", action="store_true",
+                        help="do not run the DuckDB peer (it runs when duckdb is installed)")
     parser.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure is not None:
@@ -256,10 +275,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="opsreform-bench-") as temporary:
         root = args.out or Path(temporary)
-        large = one_size(root, args.sessions, args.seed)
+        duckdb = not args.no_duckdb and importlib.util.find_spec("duckdb") is not None
+        large = one_size(root, args.sessions, args.seed, duckdb=duckdb)
         figures = dict(large)
         if not args.no_growth and args.sessions >= 400:
-            small = one_size(root, args.sessions // 4, args.seed)
+            small = one_size(root, args.sessions // 4, args.seed, duckdb=duckdb)
             figures["growth"] = _growth(small, large)
             figures["mismatches"] = large["mismatches"] + [
                 {**m, "sessions": small["sessions"]} for m in small["mismatches"]]

@@ -49,6 +49,8 @@ def test_bench_agrees_with_the_peer_rule_by_rule() -> None:
     # Every rule finds something at this size, so the equality below says something.
     assert all(peer[rule] > 0 for rule in PEER_RULES), peer
     assert {rule: ours[rule] for rule in PEER_RULES} == peer
+    if "duckdb" in figures["counts"]:  # the optional second peer, when installed
+        assert figures["counts"]["duckdb"] == peer
     assert figures["mismatches"] == []
     assert figures["growth"]["sessions"] == [2000, 8000]
 
@@ -83,15 +85,26 @@ def test_generated_files_load_with_what_the_issue_asks(written: Path) -> None:
     assert max(per_day.values()) >= 2
 
 
-def test_peer_runs_alone_on_a_folder(written: Path) -> None:
-    """`bench/peer_polars.py DIR` prints its seconds and its findings per rule and file."""
-    done = _run(str(BENCH / "peer_polars.py"), str(written))
+@pytest.mark.parametrize("peer", ["peer_polars.py", "peer_duckdb.py"])
+def test_peer_runs_alone_on_a_folder(written: Path, peer: str) -> None:
+    """A peer run alone on a folder prints its seconds and its findings per rule and file."""
+    if peer == "peer_duckdb.py":
+        pytest.importorskip("duckdb", reason="the DuckDB peer is optional")
+    done = _run(str(BENCH / peer), str(written))
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
     assert figures["sessions"] == 3000
     assert set(figures["per_rule"]) == PEER_RULES
     assert sum(figures["per_rule"].values()) == sum(
         n for counts in figures["per_file"].values() for n in counts.values())
+
+
+def test_the_peers_agree_file_by_file(written: Path) -> None:
+    """The DuckDB peer, when installed, finds what the polars peer finds in every file."""
+    pytest.importorskip("duckdb", reason="the DuckDB peer is optional")
+    polars, duckdb = (json.loads(_run(str(BENCH / p), str(written)).stdout)
+                      for p in ("peer_polars.py", "peer_duckdb.py"))
+    assert duckdb["per_file"] == polars["per_file"]
 
 
 def test_per_rule_times_every_default_rule() -> None:
