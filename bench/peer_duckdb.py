@@ -236,7 +236,7 @@ def findings(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:
     years = [y for (y,) in con.execute("SELECT DISTINCT year(day) FROM days").fetchall()]
     public = list(holidays.country_holidays("PL", years=years))
     con.execute("CREATE TABLE public AS SELECT unnest($1::DATE[]) AS day", [public])
-    rows = []
+    rows: list[tuple[str, str, int]] = []
     for rule, sql in _RULES.items():
         rows.extend((pid, rule, int(n)) for pid, n in con.execute(sql).fetchall())
     return rows
