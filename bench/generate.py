@@ -450,7 +450,7 @@ class ProjectMaker:
         active = [d for d in plan.drafts if d.status != "cancelled"]
         for cid, contract in plan.contracts.items():
             mine = [d for d in active if d.contract == cid]
-            contract.update(self._dates(cid, mine))
+            contract.update(self._dates(mine))
             factor = rng.choice([1, 1, 1.05, 1.1, 1.25, 0.97])
             if cid == "superwizja":
                 minutes = sum(e - s for d in mine for s, e in d.slots)
@@ -474,9 +474,9 @@ class ProjectMaker:
                                 sessions=max(1, len(mine) - (rng.random() < 0.2)))
         plan.contracts = {cid: {"id": cid, **c} for cid, c in plan.contracts.items()}
 
-    def _dates(self, cid: str, mine: list[Draft]) -> dict[str, Any]:
+    def _dates(self, mine: list[Draft]) -> dict[str, Any]:
+        """A contract's dates around its sessions: now and then one falls outside them."""
         rng, plan = self.rng, self.plan
-        del cid
         if not mine:
             return {}
         days = sorted(d.first for d in mine)
