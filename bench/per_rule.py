@@ -1,9 +1,10 @@
 """Where ``check`` spends its time: each default rule timed over the benchmark's projects.
 
-Builds the same data set as ``bench/run.py`` and checks every project once, timing
-apart the shared schedule views (the index, then the columns) and each rule. The views
-are built first, so a rule's figure is its own work. The figures add up to a little more
-than ``check_s`` (the timer runs around every call).
+Writes the same realistic data set as ``bench/run.py`` (``bench/generate.py``; into a
+temporary folder, or ``--out DIR`` to keep it and use it again), loads every project,
+and checks each once, timing apart the shared schedule views (the index, then the
+columns) and each rule. The views are built first, so a rule's figure is its own work.
+The figures add up to a little more than ``check_s`` (the timer runs around every call).
 
 Usage: ``python bench/per_rule.py --sessions 1000000`` prints one JSON object: seconds
 per part, the slowest first.
@@ -15,13 +16,15 @@ import argparse
 import gc
 import json
 import sys
+import tempfile
 import time as clock
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import build
+from run import _data
 
+from opsreform.files.project import load_project
 from opsreform.rules._columns import schedule_columns
 from opsreform.rules._index import schedule_index
 from opsreform.rules.defaults import default_rules
@@ -31,9 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     """Time each part of ``check`` and print one JSON object."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=1_000_000)
-    parser.add_argument("--centres", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    projects = build(args.sessions, centres=args.centres)
+    with tempfile.TemporaryDirectory(prefix="opsreform-bench-") as temporary:
+        folder, _written, _seconds = _data(args.out or Path(temporary), args.sessions,
+                                           args.seed)
+        projects = [load_project(p) for p in sorted(folder.glob("*.toml"))]
     gc.collect()
     rules = default_rules()
     parts: dict[str, float] = {"index": 0.0, "columns": 0.0}

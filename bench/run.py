@@ -1,214 +1,307 @@
-"""Benchmark: national-scale schedules, built, checked, planned and loaded.
+"""Benchmark: realistic schedules, from project files on disk to findings.
 
-Generates a reproducible synthetic data set (seeded): N sessions over 2015-2030 with
-realistic kinds, slots, venues and people, in centres of about 400 sessions each (2,500
-centres for a million; ``--centres`` sets another number), then measures in one run:
+Writes a reproducible data set of real project files (``bench/generate.py``: TOML
+project files with CSV session tables, 100-400 sessions a project, seeded) into a
+temporary folder or ``--out DIR``, then measures in one run, each side in a process of
+its own (so that each one's peak memory is its own):
 
-- ``build_s``: building the projects (venues, people, contracts, sessions);
-- ``check_s``: ``opsreform.check`` with every default rule on every project;
-- ``floor_s``: a plain loop over the same sessions reading each one's date, slots and
-  venue into a tuple (what any check must at least do);
-- ``plan_s``: planning 10 sessions in each of 100 projects;
-- ``load_100k_s``: loading 100,000 sessions from the bulk table format (CSV);
-- ``peak_bytes_per_session``: the process's peak resident memory over the sessions held,
-  measured after building and checking.
+- ``files_to_findings_s``: every file loaded and checked with every default rule —
+  ``opsreform.check_many(paths)`` when the package has it, else ``load_project`` and
+  ``check`` file by file (``engine`` says which);
+- ``load_s``: loading alone; ``check_s``: checking the projects already in memory again
+  (``check_many(projects)``, else ``check`` each); ``floor_s``: a loop that reads each
+  session's day, slots and first venue (the least any check does);
+- ``peak_bytes_per_session``: the peak resident memory of the measuring process over the
+  sessions (projects and findings held);
+- ``peer_s``: the plain polars peer (``bench/peer_polars.py``) on the same folder, from
+  reading the files to its counts, with its own peak memory; ``duckdb_s``: the same in
+  DuckDB's SQL (``bench/peer_duckdb.py``) when duckdb is installed (``--no-duckdb``
+  skips it);
+- the findings per rule of each, and every rule whose counts differ from opsreform's
+  (``mismatches``, with the files that differ); the run exits with status 1 when there
+  is one;
+- ``growth``: the same at a quarter of the size (``n`` to ``4n``); ``--no-growth`` skips
+  it.
 
-Usage: ``python bench/run.py --sessions 250000`` prints one JSON object.
+Every time is given by the wall clock (``…_s``) and as the CPU time of the process
+(``…_cpu_s``, all its threads): on a shared machine the wall clock also counts the
+others' work (``load_average`` is recorded), the CPU time much less.
+
+Usage: ``python bench/run.py --sessions 1000000`` prints one JSON object on stdout and
+the per-rule counts as a table on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gc
-import io
+import hashlib
+import importlib.util
 import json
-import random
-import resource
+import os
+import subprocess
 import sys
+import tempfile
 import time as clock
-from datetime import date, time, timedelta
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from opsreform.checks import check
-from opsreform.files.tables import VenueBook, read_session_table
-from opsreform.model.contracts import Contract
-from opsreform.model.people import Person, Profession
-from opsreform.model.project import Project
-from opsreform.model.sessions import PublishedTable, Session, SessionKind, SlotBooking
-from opsreform.model.venues import Venue
-from opsreform.periods import Period
-from opsreform.planning import plan
-from opsreform.text.addresses import Address
-from opsreform.timeslots import TimeSlot
-from opsreform.workcalendar import WorkCalendar
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SESSIONS_PER_CENTRE = 400
-START, END = date(2015, 1, 1), date(2030, 12, 31)
-SLOTS = [
-    (TimeSlot(time(8), time(11)),),
-    (TimeSlot(time(9), time(15)),),
-    (TimeSlot(time(11, 30), time(14, 30)),),
-    (TimeSlot(time(8), time(11)), TimeSlot(time(11, 30), time(14, 30))),
-    (TimeSlot(time(10, 30), time(13, 30)),),
-]
-KINDS = [SessionKind.TRAINING, SessionKind.SUPERVISION, SessionKind.WORKSHOP,
-         SessionKind.EXPERT_ADVICE]
-TITLES = {
-    SessionKind.TRAINING: ["KODEKS POSTĘPOWANIA ADMINISTRACYJNEGO", "DIAGNOZA W PRACY SOCJALNEJ",
-                           "PRACA Z TRUDNYM KLIENTEM"],
-    SessionKind.SUPERVISION: ["SUPERWIZJA"],
-    SessionKind.WORKSHOP: ["WARSZTATY UMIEJĘTNOŚCI INTERPERSONALNYCH"],
-    SessionKind.EXPERT_ADVICE: ["DORADZTWO EKSPERCKIE"],
-}
+from generate import generate
+from peak import peak_bytes
+
+HERE = Path(__file__).resolve().parent
+
+PEER_RULES = ("summer-break", "public-holiday", "weekend", "outside-period", "double-booking",
+              "hours-exceeded", "numbering")
 
 
-def build(total: int, seed: int = 2017, centres: int | None = None) -> list[Project]:
-    """Build the synthetic projects: ``total`` sessions over ``centres`` centres.
+# ------------------------------------------------------------- the measuring process
 
-    By default one centre per 400 sessions, so that a data set four times larger is four
-    times as many centres of the same kind (2,500 centres for a million sessions).
 
-    Like real schedules, sessions fall on distinct working days of each project; a small
-    seeded share (about 0.3 %) is put on any day (a weekend, a holiday, a break) and
-    another 0.3 % is booked a second time in the same room, so the rules have something
-    real to find.
+class Timer:
+    """Seconds spent in named parts, by the wall clock and by this process's CPU time.
+
+    The machine may be shared: CPU time says what the process itself spent when other
+    work slows the wall clock down.
     """
-    rng = random.Random(seed)
-    # Slot bookings are frozen values; like the table reader, share equal ones.
-    booking = functools.lru_cache(maxsize=None)(SlotBooking)
-    if centres is None:
-        centres = max(1, round(total / SESSIONS_PER_CENTRE))
-    per_centre = max(1, total // centres)
-    working = WorkCalendar().working_days(Period(START, END))
-    projects = []
-    made = 0
-    for c in range(centres):
-        count = per_centre if c < centres - 1 else total - made
-        if count <= 0:
-            break
-        made += count
-        venues = tuple(Venue(f"v{i}", Address(f"ul. Długa {i + 1}", "00-001", f"Gmina {c}"))
-                       for i in range(3))
-        people = (Person("sup", "Superwizor", Profession.SUPERVISOR),
-                  Person("tr1", "Trener 1", Profession.TRAINER),
-                  Person("tr2", "Trener 2", Profession.TRAINER),
-                  Person("ex", "Ekspert", Profession.EXPERT))
-        span = max(2 * count, 600)
-        first = rng.randrange(0, len(working) - span)
-        days = working[first:first + span]
-        period = Period(days[0], days[-1])
-        contracts = (
-            Contract(id="sup", title="superwizja", kinds=[SessionKind.SUPERVISION],
-                     hours=count * 4, unit="lesson_hour", leaders=("sup",)),
-            Contract(id="szk", title="szkolenia", kinds=[SessionKind.TRAINING,
-                                                          SessionKind.WORKSHOP],
-                     sessions=count, leaders=("tr1",)),
-            Contract(id="dor", title="doradztwo", kinds=[SessionKind.EXPERT_ADVICE],
-                     leaders=("ex",)),
-        )
-        by_kind = {SessionKind.SUPERVISION: "sup", SessionKind.TRAINING: "szk",
-                   SessionKind.WORKSHOP: "szk", SessionKind.EXPERT_ADVICE: "dor"}
-        chosen = sorted(rng.sample(range(span), count))
-        sessions = []
-        for n, index in enumerate(chosen):
-            kind = KINDS[rng.randrange(len(KINDS))]
-            day = days[index]
-            roll = rng.random()
-            if roll < 0.003:
-                day = period.start + timedelta(days=rng.randrange((period.end -
-                                                                   period.start).days))
-            elif roll < 0.006 and sessions:
-                day = sessions[-1].first_day
-            venue = venues[rng.randrange(3)].id if roll >= 0.006 or not sessions else (
-                sessions[-1].slots[0].venue)
-            sessions.append(Session(
-                kind=kind, title=TITLES[kind][rng.randrange(len(TITLES[kind]))], day=day,
-                slots=tuple(booking(s, venue) for s in SLOTS[rng.randrange(len(SLOTS))]),
-                contract=by_kind[kind], table="t", number=n + 1))
-        projects.append(Project(title=f"Centre {c}", period=period, venues=venues,
-                                people=people, contracts=contracts,
-                                tables=(PublishedTable("t"),), sessions=tuple(sessions)))
-    return projects
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+
+    @contextmanager
+    def part(self, name: str) -> Iterator[None]:
+        """Time the block as part ``name`` (adding up when timed several times)."""
+        wall, cpu = clock.perf_counter(), clock.process_time()
+        try:
+            yield
+        finally:
+            self.wall[name] = self.wall.get(name, 0.0) + clock.perf_counter() - wall
+            self.cpu[name] = self.cpu.get(name, 0.0) + clock.process_time() - cpu
 
 
-def floor(projects: list[Project]) -> int:
-    """Read each session's date, slots and venue into a tuple: the least any check does."""
+def _per_project(result: Any, count: int) -> list[list[Any]]:
+    """The findings of each project, in the order given, from what ``check_many`` returns."""
+    items = result.values() if isinstance(result, Mapping) else result
+    lists = []
+    for item in items:
+        if getattr(item, "error", None) is not None:  # a ProjectCheck of a file not read
+            msg = f"{item.source}: {item.error}"
+            raise RuntimeError(msg)
+        lists.append(list(getattr(item, "findings", item)))
+    if len(lists) != count:
+        msg = f"check_many returned findings for {len(lists)} projects of {count}"
+        raise RuntimeError(msg)
+    return lists
+
+
+def _floor(projects: Iterable[Any]) -> int:
+    """Read each session's day, slots and first venue into a tuple: the least any check does."""
     n = 0
     for project in projects:
         for session in project.sessions:
-            row = (session.day, session.slots, session.slots[0].venue)
+            slots = session.slots
+            row = (session.day, slots, slots[0].venue if slots else None)
             n += row is not None
     return n
 
 
-def bulk_csv(rows: int, seed: int = 7) -> str:
-    """A bulk session table of ``rows`` rows (CSV with the bulk columns)."""
-    rng = random.Random(seed)
-    out = io.StringIO()
-    out.write("Lp.;Nazwa;Data;Godzina;venue;kind;leaders;contract\n")
-    for n in range(1, rows + 1):
-        day = START + timedelta(days=rng.randrange(4000))
-        slot = ["08.00 - 11.00", "09.00 - 15.00", "08.00 - 11.00 11.30 - 14.30"][n % 3]
-        out.write(f"{n};SUPERWIZJA;{day:%d.%m.%Y};{slot};v{n % 3};supervision;sup;sup\n")
-    return out.getvalue()
+def measure(folder: Path) -> dict[str, Any]:
+    """Load and check every project file of ``folder``; time it and count the findings."""
+    import opsreform  # noqa: PLC0415 - imported in the measuring process only
+
+    paths = sorted(folder.glob("*.toml"))
+    many = getattr(opsreform, "check_many", None)
+    timer = Timer()
+    gc.collect()
+    if many is not None:
+        with timer.part("files_to_findings"):
+            found = _per_project(many(paths), len(paths))
+        with timer.part("load"):
+            projects = [opsreform.load_project(p) for p in paths]
+    else:
+        projects, found = [], []
+        with timer.part("files_to_findings"):
+            for path in paths:
+                with timer.part("load"):
+                    project = opsreform.load_project(path)
+                projects.append(project)
+                found.append(opsreform.check(project))
+    gc.collect()
+    with timer.part("check"):
+        again = (_per_project(many(projects), len(projects)) if many is not None
+                 else [opsreform.check(p) for p in projects])
+    with timer.part("floor"):
+        _floor(projects)
+    peak = peak_bytes()
+    per_file = {path.name: dict(Counter(f.rule for f in findings))
+                for path, findings in zip(paths, found, strict=True)}
+    return {
+        "engine": "check_many" if many is not None else "load_project + check",
+        "sessions": sum(len(p.sessions) for p in projects),
+        **{f"{k}_s": v for k, v in timer.wall.items()},
+        **{f"{k}_cpu_s": v for k, v in timer.cpu.items()},
+        "peak_bytes": peak,
+        "same_in_memory": [sorted(map(repr, a)) for a in again] == [
+            sorted(map(repr, f)) for f in found],
+        "per_file": per_file,
+    }
+
+
+# ------------------------------------------------------------------ the whole run
+
+
+def _child(args: Sequence[str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        msg = f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr}"
+        raise RuntimeError(msg)
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def _data(root: Path, sessions: int, seed: int) -> tuple[Path, dict[str, Any], float]:
+    """The folder of ``sessions`` sessions, written now or kept from an earlier run."""
+    folder = root / f"{sessions}-sessions"
+    stamp = {"sessions": sessions, "seed": seed,
+             "generator": hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()}
+    manifest = folder / "manifest.json"
+    if manifest.exists():
+        kept = json.loads(manifest.read_text())
+        if {k: kept.get(k) for k in stamp} == stamp:
+            return folder, kept, 0.0
+    t0 = clock.perf_counter()
+    written = generate(folder, sessions, seed)
+    seconds = clock.perf_counter() - t0
+    manifest.write_text(json.dumps({**stamp, **written}))
+    return folder, {**stamp, **written}, seconds
+
+
+def _mismatches(name: str, ours: dict[str, dict[str, int]],
+                peer: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Each rule whose findings differ, in all or in any file, between opsreform and a peer."""
+    found = []
+    for rule in PEER_RULES:
+        a = sum(c.get(rule, 0) for c in ours.values())
+        b = sum(c.get(rule, 0) for c in peer.values())
+        files = sorted(f for f in ours.keys() | peer.keys()
+                       if ours.get(f, {}).get(rule, 0) != peer.get(f, {}).get(rule, 0))
+        if a != b or files:
+            found.append({"peer": name, "rule": rule, "opsreform": a, name: b,
+                          "files": files[:10], "files_differing": len(files)})
+    return found
+
+
+def one_size(root: Path, sessions: int, seed: int, *, duckdb: bool) -> dict[str, Any]:
+    """Write (or reuse) the data set of ``sessions`` and measure every side on it."""
+    folder, written, generate_s = _data(root, sessions, seed)
+    ours = _child([str(HERE / "run.py"), "--measure", str(folder)])
+    peers = {"peer": _child([str(HERE / "peer_polars.py"), str(folder)])}
+    if duckdb:
+        peers["duckdb"] = _child([str(HERE / "peer_duckdb.py"), str(folder)])
+    per_rule = Counter(dict.fromkeys(PEER_RULES, 0))
+    for counts in ours["per_file"].values():
+        per_rule.update(counts)
+    held = ours["sessions"]
+    figures = {
+        "sessions": held, "projects": written["projects"], "files": written["files"],
+        "engine": ours["engine"], "generate_s": round(generate_s, 3),
+        "files_to_findings_s": round(ours["files_to_findings_s"], 3),
+        "load_s": round(ours["load_s"], 3), "check_s": round(ours["check_s"], 3),
+        "files_to_findings_cpu_s": round(ours["files_to_findings_cpu_s"], 3),
+        "load_cpu_s": round(ours["load_cpu_s"], 3), "check_cpu_s": round(ours["check_cpu_s"], 3),
+        "check_us_per_session": round(ours["check_s"] / held * 1e6, 3),
+        "check_cpu_us_per_session": round(ours["check_cpu_s"] / held * 1e6, 3),
+        "floor_s": round(ours["floor_s"], 3),
+        "check_over_floor": round(ours["check_s"] / ours["floor_s"], 2),
+        "peak_bytes_per_session": round(ours["peak_bytes"] / held),
+        "same_in_memory": ours["same_in_memory"],
+        "findings": sum(per_rule.values()),
+        "counts": {"opsreform": dict(sorted(per_rule.items()))},
+        "mismatches": [],
+    }
+    # The polars peer's figures are "peer_…"; DuckDB's, when it runs, "duckdb_…".
+    for name, peer in peers.items():
+        figures.update({
+            f"{name}_s": round(peer["peer_s"], 3), f"{name}_read_s": round(peer["peer_read_s"], 3),
+            f"{name}_cpu_s": round(peer["peer_cpu_s"], 3),
+            f"{name}_peak_bytes_per_session": round(peer["peak_bytes"] / held),
+            f"{name}_sessions": peer["sessions"], f"{name}_engine": peer["engine"],
+            f"{name}_threads": peer["threads"]})
+        figures["counts"][name] = peer["per_rule"]
+        figures["mismatches"].extend(_mismatches(name, ours["per_file"], peer["per_file"]))
+    return figures
+
+
+def _growth(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
+    peers = [name for name in ("peer", "duckdb") if f"{name}_s" in large]
+    keys = ["files_to_findings_s", "files_to_findings_cpu_s", "load_s", "check_s",
+            "check_cpu_s", "peak_bytes_per_session"]
+    keys += [f"{name}_{key}" for name in peers
+             for key in ("s", "cpu_s", "peak_bytes_per_session")]
+    found: dict[str, Any] = {"sessions": [small["sessions"], large["sessions"]]}
+    for key in keys:
+        found[key] = [small[key], large[key]]
+    for key in keys:
+        if key.endswith("_s"):
+            found[key.removesuffix("_s") + "_x"] = (
+                round(large[key] / small[key], 2) if small[key] else None)
+    return found
+
+
+def _table(figures: dict[str, Any]) -> str:
+    counts = figures["counts"]
+    names = list(counts)
+    lines = ["rule".ljust(26) + "".join(f"{n:>10}" for n in names)]
+    for rule in sorted(counts["opsreform"]):
+        cells = [counts[n].get(rule) for n in names]
+        mark = "" if all(c is None or c == cells[0] for c in cells) else "  MISMATCH"
+        lines.append(rule.ljust(26) + "".join(
+            f"{'-' if c is None else c:>10}" for c in cells) + mark)
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print one JSON object."""
+    """Run the benchmark and print one JSON object (or measure one folder: --measure)."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sessions", type=int, default=1_000_000)
-    parser.add_argument("--centres", type=int, default=None,
-                        help="how many centres (default: one per 400 sessions)")
-    parser.add_argument("--load-rows", type=int, default=100_000)
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write the data set here and keep it (default: a temporary "
+                             "folder); a data set already there for the same size, seed "
+                             "and generator is used again")
+    parser.add_argument("--no-growth", action="store_true",
+                        help="measure only --sessions, not also a quarter of it")
+    parser.add_argument("--no-duckdb", action="store_true",
+                        help="do not run the DuckDB peer (it runs when duckdb is installed)")
+    parser.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-
-    t0 = clock.perf_counter()
-    projects = build(args.sessions, centres=args.centres)
-    build_s = clock.perf_counter() - t0
-    held = sum(len(p.sessions) for p in projects)
-
-    gc.collect()
-    t0 = clock.perf_counter()
-    findings = sum(len(check(p)) for p in projects)
-    check_s = clock.perf_counter() - t0
-
-    t0 = clock.perf_counter()
-    floor(projects)
-    floor_s = clock.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
-
-    t0 = clock.perf_counter()
-    planned = 0
-    for project in projects[:100]:
-        planned += len(plan(project, kind=SessionKind.TRAINING, sessions=10,
-                            slot=SLOTS[1][0], venue="v0", leaders=("tr2",)))
-    plan_s = clock.perf_counter() - t0
-
-    text = bulk_csv(args.load_rows)
-    t0 = clock.perf_counter()
-    loaded = read_session_table(text, table="bulk", fmt="csv",
-                                venues=VenueBook([Venue(f"v{i}", name=f"Sala {i}")
-                                                  for i in range(3)]))
-    load_s = clock.perf_counter() - t0
-    scale = args.load_rows / 100_000
-
-    print(json.dumps({
-        "sessions": held,
-        "projects": len(projects),
-        "findings": findings,
-        "build_s": round(build_s, 3),
-        "check_s": round(check_s, 3),
-        "check_us_per_session": round(check_s / held * 1e6, 3) if held else None,
-        "floor_s": round(floor_s, 3),
-        "check_over_floor": round(check_s / floor_s, 2) if floor_s else None,
-        "plan_s": round(plan_s, 3),
-        "planned": planned,
-        "load_100k_s": round(load_s / scale, 3),
-        "loaded": len(loaded),
-        "peak_bytes_per_session": round(peak / held),
-        "python": sys.version.split()[0],
-    }))
-    return 0
+    if args.measure is not None:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="opsreform-bench-") as temporary:
+        root = args.out or Path(temporary)
+        duckdb = not args.no_duckdb and importlib.util.find_spec("duckdb") is not None
+        large = one_size(root, args.sessions, args.seed, duckdb=duckdb)
+        figures = dict(large)
+        if not args.no_growth and args.sessions >= 400:
+            small = one_size(root, args.sessions // 4, args.seed, duckdb=duckdb)
+            figures["growth"] = _growth(small, large)
+            figures["mismatches"] = large["mismatches"] + [
+                {**m, "sessions": small["sessions"]} for m in small["mismatches"]]
+    figures["python"] = sys.version.split()[0]
+    figures["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    figures["cpus"] = os.cpu_count()
+    print(json.dumps(figures))
+    print(_table(figures), file=sys.stderr)
+    for mismatch in figures["mismatches"]:
+        print(f"mismatch: {json.dumps(mismatch)}", file=sys.stderr)
+    return 1 if figures["mismatches"] else 0
 
 
 if __name__ == "__main__":
