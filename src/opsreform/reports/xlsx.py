@@ -65,14 +65,13 @@ _HEADER_LIMIT = 255  # UTF-16 units of a page header, codes included
 _NO_TIME = datetime(1980, 1, 1, tzinfo=UTC)
 
 
-def _utf16_len(text: str) -> int:
-    return sum(2 if ord(char) > 0xFFFF else 1 for char in text)
-
-
 def _cut(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` UTF-16 units (never inside a character)."""
-    while _utf16_len(text) > limit:
-        text = text[:-1]
+    units = 0
+    for end, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return text[:end]
     return text
 
 
@@ -200,8 +199,8 @@ def to_xlsx(tables: ReportTable | Sequence[ReportTable], *, title: str | None = 
     """Return a workbook with one sheet per table.
 
     Args:
-        tables: The tables, in the order of their sheets (at least one sheet is
-            written: an empty one when there is no table).
+        tables: The tables, in the order of their sheets (with no table, one empty
+            sheet ``Arkusz1``: a workbook has at least one).
         title: The document's title (its properties); the first table's title when None.
         lang: The language of the page footer (``Strona 1 z 2``).
 
@@ -220,8 +219,8 @@ def to_xlsx(tables: ReportTable | Sequence[ReportTable], *, title: str | None = 
     names = sheet_names([t.name if t.name is not None else t.title for t in items])
     for name, table in zip(names, items, strict=True):
         _write_sheet(book, name, table, formats, lang)
-    if not items:
-        book.add_worksheet()
+    if not items:  # a workbook has at least one sheet
+        book.add_worksheet("Arkusz1" if lang == "pl" else "Sheet1")
     book.close()
     return out.getvalue()
 
