@@ -13,6 +13,9 @@ renderer passes user text through the helper of its format, and nothing else esc
 - :func:`markdown_inline` (table cells) and :func:`markdown_block` (headings, lines of
   their own) — Markdown that renders the text as written.
 - :func:`csv_cell` — a spreadsheet cell that cannot become a formula.
+- :func:`workbook_text` — the text of a workbook (xlsx) cell: what XML can hold, line
+  breaks kept, no longer than a cell holds. Workbook cells are written as strings,
+  never as formulas, so no sign needs neutralising there.
 - :func:`mathtext_literal` — a matplotlib label drawn literally, never as mathematics.
 
 Markdown
@@ -55,7 +58,7 @@ import unicodedata
 from decimal import Decimal
 
 __all__ = ["csv_cell", "html_lines", "html_text", "markdown_block", "markdown_inline",
-           "mathtext_literal", "one_line", "xml_text"]
+           "mathtext_literal", "one_line", "workbook_text", "xml_text"]
 
 # C0 and C1 controls (with DEL), and the Unicode line and paragraph separators: some
 # readers (Python's str.splitlines among them) break lines at any of these.
@@ -185,6 +188,32 @@ def csv_cell(cell: str | int | Decimal | None) -> str | int | Decimal:
                                  in _CSV_SIGNS):
         return "'" + text
     return text
+
+
+WORKBOOK_CELL_LIMIT = 32767
+"""The most UTF-16 code units an Excel cell holds."""
+
+
+def workbook_text(text: str) -> str:
+    r"""Return ``text`` for a workbook cell: line breaks as LF, tabs kept, other controls a space.
+
+    What no XML file can hold becomes U+FFFD (see :func:`one_line`); text longer than a
+    cell holds (32 767 UTF-16 code units) is cut, ending with ``…``.
+
+    >>> workbook_text("a\r\nb\x00c\td\ud800")
+    'a\nb c\td\ufffd'
+    >>> len(workbook_text("x" * 40000))
+    32767
+    """
+    cleaned = _CSV_CONTROLS.sub(" ", _UNWRITABLE.sub("\ufffd", _LINE_BREAK.sub("\n", text)))
+    if len(cleaned) <= WORKBOOK_CELL_LIMIT // 2:  # fits even if all are surrogate pairs
+        return cleaned
+    units = 0
+    for end, char in enumerate(cleaned):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > WORKBOOK_CELL_LIMIT - 1 and end + 1 < len(cleaned):
+            return cleaned[:end] + "…"
+    return cleaned if units <= WORKBOOK_CELL_LIMIT else cleaned[:-1] + "…"
 
 
 def mathtext_literal(text: str) -> str:

@@ -1,16 +1,18 @@
-"""The budget and funding summary, formatted the Polish way (``356 397,50 zł``, ``84,28 %``)."""
+"""The budget and funding summary: amounts and shares as typed cells.
+
+Markdown and HTML write them the Polish way (``356 397,50 zł``, ``84,28 %``); a workbook
+keeps them as numbers in złoty and percent formats.
+"""
 
 from __future__ import annotations
-
-from fractions import Fraction
 
 from opsreform.model.funding import BudgetCategory, FundingKind
 from opsreform.model.project import Project
 from opsreform.money import amount_of
 from opsreform.reports._lang import Lang, label
-from opsreform.reports.tables import Cell, ReportTable
+from opsreform.reports.tables import Cell, ReportTable, Share, Zloty
 from opsreform.rules.funding import FUNDING_RULES
-from opsreform.text.amounts import format_amount, format_share
+from opsreform.text.amounts import format_share
 from opsreform.text.dates import format_date
 
 __all__ = ["budget_tables"]
@@ -36,17 +38,17 @@ def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
     total = funding.total
     src_rows: list[list[Cell]] = []
     for source in funding.sources:
-        share: str = unknown
+        share: Cell = unknown
         if source.amount is not None and total is not None and amount_of(total) != 0:
-            share = format_share(Fraction(amount_of(source.amount) / amount_of(total)))
+            share = Share(amount_of(source.amount) / amount_of(total))
         elif source.share is not None:
-            share = format_share(source.share)
+            share = Share(source.share)
         src_rows.append([_SOURCE_PL[source.kind] if lang == "pl" else source.kind.value,
-                         format_amount(source.amount) if source.amount is not None else unknown,
+                         Zloty.of(source.amount) if source.amount is not None else unknown,
                          share])
-    stated = (format_amount(total) if total is not None else
-              str(funding.total_stated) if funding.total_stated is not None else unknown)
-    src_rows.append([label("total", lang), stated, "100,00 %" if total is not None else ""])
+    stated: Cell = (Zloty.of(total) if total is not None else
+                    str(funding.total_stated) if funding.total_stated is not None else unknown)
+    src_rows.append([label("total", lang), stated, Share(1) if total is not None else None])
     facts = []
     if funding.programme:
         facts.append(" ".join(x for x in (funding.programme, funding.axis and f"oś {funding.axis}",
@@ -63,20 +65,20 @@ def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
                           src_rows, facts)]
     if funding.lines:
         line_rows: list[list[Cell]] = [
-            [line.task or "", line.title,
+            [line.task, line.title,
              _CATEGORY_PL[line.category] if lang == "pl" else line.category.value,
-             format_amount(line.value) if line.value is not None else unknown]
+             Zloty.of(line.value) if line.value is not None else unknown]
             for line in funding.lines]
         direct = funding.direct
         if direct is not None:
-            line_rows.append(["", label("direct", lang), "", format_amount(direct)])
+            line_rows.append([None, label("direct", lang), None, Zloty.of(direct)])
             indirect = funding.indirect if funding.indirect is not None else (
                 funding.expected_indirect())
             rate = format_share(funding.indirect_tiers.rate_for(direct))
             note = "" if funding.indirect is not None else (
                 " (ryczałt)" if lang == "pl" else " (flat rate)")
-            line_rows.append(["", f"{label('indirect', lang)} {rate}{note}", "",
-                              format_amount(indirect)])
+            line_rows.append([None, f"{label('indirect', lang)} {rate}{note}", None,
+                              Zloty.of(indirect)])
         tables.append(ReportTable(
             "Pozycje budżetu" if lang == "pl" else "Budget lines",
             ["Zadanie" if lang == "pl" else "Task", label("item", lang),

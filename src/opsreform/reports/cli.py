@@ -17,11 +17,15 @@ from opsreform.reports.organisation import organisation_tables
 from opsreform.reports.orgchart import render_organisation_text
 from opsreform.reports.progress import contract_tables
 from opsreform.reports.schedule import activity_table, schedule_tables
+from opsreform.reports.sl2014 import sl2014_table
 from opsreform.reports.tables import ReportTable, render
+from opsreform.reports.xlsx import to_xlsx
 
-__all__ = ["KINDS", "add_report_commands", "build_report", "run_report_command"]
+__all__ = ["FORMATS", "KINDS", "add_report_commands", "build_report", "build_workbook",
+           "report_tables", "run_report_command"]
 
-KINDS = ("schedule", "activities", "budget", "contracts", "findings", "organisation")
+KINDS = ("schedule", "activities", "budget", "contracts", "findings", "organisation", "sl2014")
+FORMATS = ("md", "html", "csv", "xlsx", "text")
 
 
 def add_report_commands(commands: Any) -> None:
@@ -29,8 +33,9 @@ def add_report_commands(commands: Any) -> None:
     report = commands.add_parser("report", help="write a report of a project")
     report.add_argument("file", metavar="FILE")
     report.add_argument("--kind", choices=KINDS, default="schedule")
-    report.add_argument("--format", choices=("md", "html", "csv", "text"), default="md",
-                        help="text: the organisation chart as a tree")
+    report.add_argument("--format", choices=FORMATS, default="md",
+                        help="xlsx: a workbook, one sheet per table (needs -o); "
+                             "text: the organisation chart as a tree")
     report.add_argument("--lang", choices=("pl", "en"), default="pl")
     report.add_argument("-o", "--output", metavar="PATH", help="write here, not to stdout")
     ical = commands.add_parser("ical", help="export the sessions as an iCalendar file")
@@ -43,32 +48,52 @@ def add_report_commands(commands: Any) -> None:
                        help="a .svg or .png file")
 
 
+def report_tables(project: Project, kind: str, lang: Any = "pl") -> list[ReportTable]:
+    """Return the tables of the report ``kind`` of ``project`` (see :data:`KINDS`).
+
+    Raises:
+        ValueError: For an unknown kind.
+
+    """
+    if kind == "schedule":
+        return schedule_tables(project, lang=lang)
+    if kind == "activities":
+        return [activity_table(project, lang=lang)]
+    if kind == "budget":
+        return budget_tables(project, lang=lang)
+    if kind == "contracts":
+        return contract_tables(project, lang=lang)
+    if kind == "findings":
+        return findings_tables(check(project), lang=lang)
+    if kind == "organisation":
+        return organisation_tables(project, lang=lang)
+    if kind == "sl2014":
+        return [sl2014_table(project, lang=lang)]
+    msg = f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}"
+    raise ValueError(msg)
+
+
 def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl") -> str:
-    """Return a report of ``project`` as text in ``fmt`` (md, html, csv; text for organisation)."""
-    tables: list[ReportTable]
+    """Return a report of ``project`` as text in ``fmt`` (md, html, csv; text for organisation).
+
+    A workbook is bytes, not text: :func:`build_workbook` writes it.
+    """
     if kind == "organisation" and fmt == "text":
         if project.organisation is None:
             return "Brak opisu struktury.\n" if lang == "pl" else "No structure is described.\n"
         return render_organisation_text(project.organisation, lang=lang) + "\n"
     if fmt == "text":
-        msg = "the text format is for the organisation chart; use md, html or csv"
+        msg = "the text format is for the organisation chart; use md, html, csv or xlsx"
         raise ValueError(msg)
-    if kind == "schedule":
-        tables = schedule_tables(project, lang=lang)
-    elif kind == "activities":
-        tables = [activity_table(project, lang=lang)]
-    elif kind == "budget":
-        tables = budget_tables(project, lang=lang)
-    elif kind == "contracts":
-        tables = contract_tables(project, lang=lang)
-    elif kind == "findings":
-        tables = findings_tables(check(project), lang=lang)
-    elif kind == "organisation":
-        tables = organisation_tables(project, lang=lang)
-    else:
-        msg = f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}"
+    if fmt == "xlsx":
+        msg = "a workbook is bytes: use build_workbook"
         raise ValueError(msg)
-    return render(tables, fmt, title=project.title, lang=lang)
+    return render(report_tables(project, kind, lang), fmt, title=project.title, lang=lang)
+
+
+def build_workbook(project: Project, kind: str, lang: Any = "pl") -> bytes:
+    """Return a report of ``project`` as an ``.xlsx`` workbook, one sheet per table."""
+    return to_xlsx(report_tables(project, kind, lang), title=project.title, lang=lang)
 
 
 def _write(text: str | bytes, output: str | None) -> None:
@@ -89,7 +114,12 @@ def run_report_command(args: argparse.Namespace) -> int:
     """Run ``report``, ``ical`` or ``chart``; return the exit status (2 on bad input)."""
     try:
         project = load_project(args.file)
-        if args.command == "report":
+        if args.command == "report" and args.format == "xlsx":
+            if args.output is None and sys.stdout.isatty():
+                msg = "a workbook is not for the terminal; write it to a file with -o"
+                raise ValueError(msg)
+            _write(build_workbook(project, args.kind, args.lang), args.output)
+        elif args.command == "report":
             _write(build_report(project, args.kind, args.format, args.lang), args.output)
         elif args.command == "ical":
             from opsreform.reports.ical import to_ical  # noqa: PLC0415 - optional extra

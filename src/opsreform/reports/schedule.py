@@ -4,7 +4,7 @@
 >>> project = opsreform.load_project("examples/tarnowskie-gory.toml")
 >>> table = schedule_tables(project)[2]
 >>> table.rows[0][:4]
-[1, 'SUPERWIZJA', '22 maja 2018', '08.00 - 11.00 11.00 - 14.00']
+[1, 'SUPERWIZJA', datetime.date(2018, 5, 22), '08.00 - 11.00 11.00 - 14.00']
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from opsreform.text.slots import format_slot
 __all__ = ["activity_table", "schedule_tables"]
 
 
-def _when(session: Session) -> str:
+def _when(session: Session) -> Cell:
+    """The day of a one-day session (a date cell), the period of a longer one (text)."""
     if session.period is not None:
         return format_period(session.period)
-    return format_date(session.first_day, "long")
+    return session.first_day
 
 
 def _row(session: Session, venues: dict[str, str], number: int) -> list[Cell]:
@@ -37,7 +38,8 @@ def _row(session: Session, venues: dict[str, str], number: int) -> list[Cell]:
 def schedule_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
     """One table per published table (in the project's order), then one of other sessions.
 
-    Columns: number, kind or title, date, hours, address.
+    Columns: number, kind or title, date (a date cell; the period of a multi-day
+    session as text), hours, address.
     """
     venues = {v.id: str(v) for v in project.venues}
     headers = [label(k, lang) for k in ("number", "kind_title", "date", "hours", "address")]
@@ -48,11 +50,13 @@ def schedule_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]
         if published.published is not None:
             title = f"{title} ({format_date(published.published, 'long')})"
         tables.append(ReportTable(title, headers, [_row(s, venues, n) for n, s in
-                                                   enumerate(sessions, start=1)]))
+                                                   enumerate(sessions, start=1)],
+                                  name=f"{label('table', lang)} {published.id}"))
     loose = sorted((s for s in project.sessions if s.table is None), key=lambda s: s.first_day)
     if loose or not tables:
         tables.append(ReportTable(label("schedule_title", lang), headers,
-                                  [_row(s, venues, n) for n, s in enumerate(loose, start=1)]))
+                                  [_row(s, venues, n) for n, s in enumerate(loose, start=1)],
+                                  name=label("table", lang)))
     return tables
 
 
