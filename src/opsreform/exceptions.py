@@ -31,6 +31,17 @@ def _rebuild(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]
     return cls(*args, **kwargs)
 
 
+_QUOTED = 80
+"""How many characters of a text a message quotes: a cell of 100 KB is not repeated."""
+
+
+def _quoted(text: str) -> str:
+    """``repr(text)``, cut in the middle when longer than :data:`_QUOTED` characters."""
+    if len(text) <= _QUOTED:
+        return repr(text)
+    return f"{text[:_QUOTED - 20]!r}…{text[-10:]!r} ({len(text)} characters)"
+
+
 class OpsReformError(Exception):
     """Base class of every error opsreform raises on purpose."""
 
@@ -57,9 +68,10 @@ class ParseError(OpsReformError, ValueError):
         if expected:
             detail += f"; expected {expected}"
         if position is not None:
-            detail += f" (at position {position} in {text!r}: {text[position:position + 20]!r})"
+            detail += (f" (at position {position} in {_quoted(text)}: "
+                       f"{text[position:position + 20]!r})")
         else:
-            detail += f" (in {text!r})"
+            detail += f" (in {_quoted(text)})"
         self.message = message
         super().__init__(detail)
 

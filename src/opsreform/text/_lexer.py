@@ -93,7 +93,7 @@ def tokenize(text: str, *, kinds: frozenset[str] | None = None, what: str) -> li
         match = _TOKEN.match(folded, pos)
         kind = match.lastgroup if match else None
         if match is None or kind is None or (kinds is not None and kind not in kinds):
-            bad = text[pos:].split(maxsplit=1)[0]
+            bad = text[pos:pos + 40].split(maxsplit=1)[0]  # a word, at most 40 characters
             raise ParseError(
                 f"unexpected {bad!r} while reading {what}", text=text, position=pos,
                 expected=what,
