@@ -103,6 +103,11 @@ class KeyLines:
                 self._header(array=True)
             elif text[self._pos] == "[":
                 self._header(array=False)
+            elif (simple := _SIMPLE.match(text, self._pos)) is not None:
+                # Most lines are "key = value" on one line: one match places them.
+                names = [a or b or c for a, b, c in _KEY_PART.findall(simple["key"])]
+                self._place(self._table, names, self._line)
+                self._goto(simple.end())
             else:
                 self._assignment(self._table, depth=0)
 
@@ -153,13 +158,19 @@ class KeyLines:
                 raise NestingError(self._line)
             self._goto(self._pos + 1)
 
+    def _place(self, table: str, names: list[str], line: int) -> str:
+        """Record the key ``names`` (and the tables a dotted key writes) of ``table``."""
+        if len(names) > MAX_DEPTH:
+            raise NestingError(line)
+        for i in range(1, len(names)):
+            self._record(".".join([table, *names[:i]] if table else names[:i]), line)
+        key = ".".join([table, *names] if table else names)
+        self._record(key, line)
+        return key
+
     def _assignment(self, table: str, depth: int) -> None:
         line = self._line
-        names = self._key()
-        key = ".".join([table, *names] if table else names)
-        for i in range(1, len(names)):  # a dotted key writes its tables too
-            self._record(".".join([table, *names[:i]] if table else names[:i]), line)
-        self._record(key, line)
+        key = self._place(table, self._key(), line)
         self._skip_blank(newlines=False)
         if self._peek() != "=":
             raise _UnreadError
@@ -226,6 +237,16 @@ class KeyLines:
         raise _UnreadError
 
 
+_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\\\n]*"|'[^'\n]*')"""
+_KEY_PART = re.compile(r"""([A-Za-z0-9_-]+)|"([^"\\\n]*)"|'([^'\n]*)'""")
+# A whole line "key = value": a dotted key, then a one-line string or a scalar (no
+# brackets, braces or quotes), then perhaps a comment. Anything else goes to the scanner.
+_SIMPLE = re.compile(
+    rf"""[ \t]*(?P<key>{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*)[ \t]*=[ \t]*
+    (?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s\[\]{{}}"'\#,][^\n\#\[\]{{}}"',]*)
+    [ \t\r]*(?:\#[^\n]*)?(?:\n|\Z)""",
+    re.VERBOSE,
+)
 _BLANK = re.compile(r"(?:[ \t\r]+|#[^\n]*)*")
 _BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 _SCALAR = re.compile(r"[^,\]}#\n]*")
