@@ -1,7 +1,9 @@
 """The ``opsreform`` command line: a thin layer over files, rules and reports.
 
 Exit status of ``check``: 2 when a file cannot be read or is invalid, else 1 when a
-finding reaches ``--fail-on`` (error by default), else 0.
+finding reaches ``--fail-on`` (error by default), else 0. Whatever a file holds, ``check``
+prints no traceback: a file that cannot be read is reported (with ``--format json`` as
+an object with ``error``, ``line`` and ``key``) and the others are still checked.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TextIO
 
 from opsreform import __version__
 from opsreform.checks import check
-from opsreform.exceptions import OpsReformError, PlanningError
+from opsreform.exceptions import OpsReformError, PlanningError, ProjectFileError
 from opsreform.files.project import load_project
 from opsreform.findings import Finding, Severity
 from opsreform.planning import plan
@@ -46,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("--format", choices=("text", "json"), default="text")
     checker.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                          help="the least severity that makes the exit status 1")
+    checker.add_argument("--root", metavar="DIR",
+                         help="the folder session tables may be read from (default: each "
+                         "project file's own folder)")
 
     planner = commands.add_parser("plan", help="propose dates for new sessions")
     planner.add_argument("file", metavar="FILE")
@@ -83,18 +88,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     threshold = Severity(args.fail_on).rank
     status = 0
-    for path in args.files:
+    for name in args.files:
+        path = _printable(name)
         try:
-            project = load_project(path)
+            project = load_project(name, root=args.root)
+            findings = check(project)
         except OpsReformError as exc:
             status = 2
-            if args.format == "json":
-                print(json.dumps({"file": path, "error": str(exc)}, ensure_ascii=False),
-                      file=out)
-            else:
-                print(f"{path}: cannot be read: {exc}", file=err)
+            _print_error(args.format, path, exc, out, err)
             continue
-        findings = check(project)
+        except Exception as exc:  # a bug of a rule: report it for this file, check the rest
+            status = 2
+            error = ProjectFileError(f"the checks failed: an unexpected {type(exc).__name__}; "
+                                     "please report it", path=path)
+            _print_error(args.format, path, error, out, err)
+            continue
         if any(f.severity.rank >= threshold for f in findings) and status == 0:
             status = 1
         if args.format == "json":
@@ -104,6 +112,21 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             _print_findings(path, project.title, findings, out)
     return status
+
+
+def _printable(text: str) -> str:
+    """``text`` with undecodable bytes of a file name (lone surrogates) written as escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _print_error(fmt: str, path: str, exc: OpsReformError, out: TextIO, err: TextIO) -> None:
+    """Report a file that cannot be read: one JSON object on ``out``, or a line on ``err``."""
+    if fmt == "json":
+        print(json.dumps({"file": path, "error": _printable(str(exc)),
+                          "line": getattr(exc, "line", None), "key": getattr(exc, "key", None)},
+                         ensure_ascii=False), file=out)
+    else:
+        print(f"{path}: cannot be read: {_printable(str(exc))}", file=err)
 
 
 def _print_findings(path: str, title: str, findings: list[Finding], out: TextIO) -> None:
