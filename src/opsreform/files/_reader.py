@@ -7,6 +7,7 @@ error naming its key, not a fact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -17,6 +18,10 @@ from opsreform.text.dates import parse_date
 from opsreform.text.periods import parse_period
 
 T = TypeVar("T")
+
+# Control characters (NUL above all) have no place in a text of a project file; tabs
+# and line breaks do (multi-line notes).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 FIRST_DAY = date(1990, 1, 1)
 """The earliest date a project file may state (the reform's programmes are after 2007)."""
@@ -32,7 +37,9 @@ MONTHS = 240
 HOURS = 100_000
 """The most hours or sessions a contract may hold."""
 NUMBER = 1_000_000
-"""The largest Lp. (row number) of a session table, and the largest part (cz.)."""
+"""The largest Lp. (row number) of a session table."""
+PARTS = 1_000
+"""The largest part (cz.) of a session given in parts."""
 SHOWN = 60
 """How many characters of a refused value a message shows."""
 
@@ -121,7 +128,14 @@ class Table:
         if isinstance(value, datetime) and datetime not in kinds:  # TOML date-times are dates
             raise self.error(name, f"expected {_name(kind)}, got {type(value).__name__} "
                                    f"{shown(value)}")
+        if isinstance(value, str):
+            self._check_text(name, value)
         return value
+
+    def _check_text(self, name: str, text: str) -> None:
+        if (control := _CONTROL.search(text)) is not None:
+            raise self.error(name, f"the text holds a control character "
+                                   f"(U+{ord(control.group()):04X})")
 
     def count(self, name: str, *, high: int, low: int = 0, required: bool = False
               ) -> int | None:
@@ -186,7 +200,10 @@ class Table:
         items = [value] if isinstance(value, str) else value
         for item in items:
             if not isinstance(item, str):
-                raise self.error(name, f"expected a list of texts, got {item!r}")
+                raise self.error(name, f"expected a list of texts, got {shown(item)}")
+            if not item.strip():
+                raise self.error(name, "an empty text in the list")
+            self._check_text(name, item)
         return tuple(items)
 
     def build(self, factory: Callable[..., T], **kwargs: Any) -> T:

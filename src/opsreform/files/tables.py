@@ -32,7 +32,7 @@ from typing import Literal
 import attrs
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
-from opsreform.files._reader import NUMBER, PEOPLE, check_day, check_period, shown
+from opsreform.files._reader import NUMBER, PARTS, PEOPLE, check_day, check_period, shown
 from opsreform.model.sessions import (
     NOBODY_STATED,
     Attendance,
@@ -270,8 +270,8 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
     title, part = _split_part(record.get("title", ""))
     if not title:
         raise ValueError("the row has no title or kind")
-    if part is not None and not 1 <= part <= NUMBER:
-        msg = f"part (cz.) {shown(part)} is not a whole number from 1 to {NUMBER}"
+    if part is not None and not 1 <= part <= PARTS:
+        msg = f"part (cz.) {shown(part)} is not a whole number from 1 to {PARTS}"
         raise ValueError(msg)
     stated_kind = record.get("kind", "").strip()
     session_kind = (_kind(stated_kind) if stated_kind
