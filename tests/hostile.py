@@ -136,6 +136,46 @@ def _value_cases(rng: random.Random, name: str, text: str, n: int) -> Iterator[C
         yield Case(f"{name}:value:{i + 1}:{value[:20]}", "\n".join(changed).encode())
 
 
+def _key_cases(rng: random.Random, name: str, text: str, per_key: int) -> Iterator[Case]:
+    """Each key name of the example (its first line) given ``per_key`` hostile values."""
+    lines = _lines(text)
+    first: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        match = _ASSIGN.match(line)
+        if match and not line.lstrip().startswith("#"):
+            first.setdefault(match.group(1).split("=")[0].strip(), i)
+    for key, i in sorted(first.items()):
+        match = _ASSIGN.match(lines[i])
+        assert match is not None
+        for value in rng.sample(HOSTILE_VALUES, per_key):
+            changed = [*lines[:i], match.group(1) + value, *lines[i + 1:]]
+            yield Case(f"{name}:key:{key}:{value[:20]}", "\n".join(changed).encode())
+
+
+# An inline session every example can take; each case gives one of its keys a hostile
+# value (or adds a key), so that sessions written inline are mutated in every project.
+_SESSION = {"id": '"hostile-1"', "kind": '"supervision"', "title": '"SUPERWIZJA"',
+            "date": '"22.05.2018"', "slots": '"08.00 - 11.00"', "headcount": "12",
+            "groups": '["pracownicy socjalni"]', "part": "1", "status": '"planned"',
+            "note": '"x"'}
+_SESSION_EXTRA = ["period", "venues", "address", "places", "leaders", "attendees", "activity",
+                  "contract", "table", "number"]
+
+
+def _session_cases(rng: random.Random, name: str, text: str, n: int) -> Iterator[Case]:
+    keys = [*_SESSION, *_SESSION_EXTRA]
+    for k in range(n):
+        session = dict(_SESSION)
+        key = keys[k % len(keys)]
+        session[key] = rng.choice(HOSTILE_VALUES)
+        if key == "period":
+            del session["date"]
+        block = "\n[[sessions]]\n" + "".join(f"{k} = {v}\n" for k, v in session.items())
+        copies = 2 if k % 7 == 0 else 1  # the same id twice
+        yield Case(f"{name}:session:{key}:{session[key][:20]}",
+                   (text.rstrip("\n") + "\n" + block * copies).encode())
+
+
 def _deletion_cases(rng: random.Random, name: str, text: str, n: int) -> Iterator[Case]:
     lines = _lines(text)
     candidates = [i for i, line in enumerate(lines) if line.strip()
@@ -276,6 +316,8 @@ def cases(seed: int = 2018, *, secret: str = "/tmp/secret.txt", scale: int = 1
     for index, (name, text) in enumerate(_examples()):
         rng = random.Random(seed * 1000 + index)
         yield from _value_cases(rng, name, text, 160 * scale)
+        yield from _key_cases(rng, name, text, 6 * scale)
+        yield from _session_cases(rng, name, text, 120 * scale)
         yield from _deletion_cases(rng, name, text, 60 * scale)
         yield from _structure_cases(rng, name, text, 40 * scale)
         yield from _text_cases(rng, name, text)

@@ -117,6 +117,8 @@ class KeyLines:
         names = self._key()
         self._skip_blank(newlines=False)
         self._goto(self._pos + (2 if array else 1))
+        for i in range(1, len(names)):  # the tables a header makes on its way
+            self._record(self._concrete(names[:i]), line)
         concrete = self._concrete(names[:-1] if array else names)
         if array:
             base = f"{concrete}.{names[-1]}" if concrete else names[-1]

@@ -126,8 +126,8 @@ class Table:
             raise self.error(name, f"expected {_name(kind)}, got {type(value).__name__} "
                                    f"{shown(value)}")
         if isinstance(value, datetime) and datetime not in kinds:  # TOML date-times are dates
-            raise self.error(name, f"expected {_name(kind)}, got {type(value).__name__} "
-                                   f"{shown(value)}")
+            raise self.error(name, f"expected {_name(kind)}, got a date and time "
+                                   f"{value.isoformat()}")
         if isinstance(value, str):
             self._check_text(name, value)
         return value
