@@ -33,6 +33,8 @@ def _rebuild(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]
 
 _QUOTED = 80
 """How many characters of a text a message quotes: a cell of 100 KB is not repeated."""
+_MESSAGE = 200
+"""The longest message (without the quoted text) a ParseError keeps."""
 
 
 def _quoted(text: str) -> str:
@@ -50,7 +52,8 @@ class ParseError(OpsReformError, ValueError):
     """A text in one of the Polish forms (date, slot, period, amount…) could not be read.
 
     Attributes:
-        message: The message alone, without the position and text appended.
+        message: The message alone, without the position and text appended (cut to
+            200 characters: it may quote a word of the text).
         text: The whole input that was being read.
         position: Index in ``text`` where the problem starts, or ``None`` when the
             problem is the text as a whole (for example an empty string).
@@ -61,6 +64,8 @@ class ParseError(OpsReformError, ValueError):
     def __init__(
         self, message: str, *, text: str, position: int | None = None, expected: str = ""
     ) -> None:
+        if len(message) > _MESSAGE:  # a message that quotes a word of a thousand letters
+            message = f"{message[:_MESSAGE - 1]}…"
         self.text = text
         self.position = position
         self.expected = expected
