@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,56 @@ def test_plan_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert out[0].startswith("wtorek, 4 września 2018")
     assert len(out) == 2
+
+
+def test_check_json_names_the_place_of_an_error(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json prints an object with error, line and key for an unreadable file."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = 1\ntitle = "T"\ndurability_months = -24\n', encoding="utf-8")
+    assert main(["check", "--format", "json", str(bad), str(EXAMPLES / "swilcza.toml")]) == 2
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["file"] == str(bad) and first["line"] == 3
+    assert first["key"] == "durability_months" and "from 0 to 240" in first["error"]
+    assert second["project"].startswith("Wdrożenie") and "findings" in second
+
+
+def test_check_root_widens_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                      ) -> None:
+    """--root lets a project read tables outside its own folder; without it they are refused."""
+    project = tmp_path / "t.toml"
+    project.write_text((EXAMPLES / "tarnowskie-gory.toml").read_text(encoding="utf-8").replace(
+        'file = "tables/', f'file = "{EXAMPLES}/tables/'), encoding="utf-8")
+    assert main(["check", "--format", "json", str(project)]) == 2
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["key"] == "tables[0].file" and "outside the folder" in refused["error"]
+    assert main(["check", "--format", "json", "--root", str(EXAMPLES), str(project)]) == 1
+    assert json.loads(capsys.readouterr().out)["project"] == "Nowy Model - Lepsza Jakość"
+
+
+def test_check_survives_a_failing_rule(monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule that crashes is reported for its file (exit 2), and the next file is checked."""
+    from opsreform import cli
+
+    calls = []
+
+    def flaky(project: object) -> list[object]:
+        calls.append(project)
+        if len(calls) == 1:
+            raise OverflowError("date value out of range")
+        return []
+
+    monkeypatch.setattr(cli, "check", flaky)
+    files = [str(EXAMPLES / "swilcza.toml"), str(EXAMPLES / "michalowice.toml")]
+    assert main(["check", "--format", "json", *files]) == 2
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "unexpected OverflowError" in first["error"] and second["findings"] == []
+
+
+def test_check_a_file_name_that_is_not_utf8(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A file name with bytes that are not UTF-8 is printed escaped, not a crash."""
+    name = os.fsdecode(bytes(tmp_path) + b"/\xff.toml")
+    assert main(["check", "--format", "json", name]) == 2
+    assert "\\udcff" in json.loads(capsys.readouterr().out)["file"]
