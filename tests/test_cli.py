@@ -71,7 +71,7 @@ def test_check_json_names_the_place_of_an_error(tmp_path: Path,
     assert main(["check", "--format", "json", str(bad), str(EXAMPLES / "swilcza.toml")]) == 2
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert first["file"] == str(bad) and first["line"] == 3
-    assert first["key"] == "durability_months" and "from 0 to 240" in first["error"]
+    assert first["key"] == "durability_months" and "from 1 to 240" in first["error"]
     assert second["project"].startswith("Wdrożenie") and "findings" in second
 
 

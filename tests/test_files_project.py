@@ -165,7 +165,7 @@ SESSION = ('\n[[sessions]]\nid = "s1"\nkind = "training"\ntitle = "Szkolenie"\n'
 @pytest.mark.parametrize(
     ("text", "key", "words"),
     [
-        (MINIMAL + "durability_months = -24\n", "durability_months", "from 0 to 240"),
+        (MINIMAL + "durability_months = -24\n", "durability_months", "from 1 to 240"),
         (MINIMAL + 'period = "2018 – 9999"\n', "period", "outside the years 1990-2100"),
         (MINIMAL + 'period = "01.01.1000 – 31.12.2018"\n', "period", "1990-2100"),
         (MINIMAL + SESSION.replace("22.05.2018", "22.05.9999"), "sessions[0].date", "2100"),

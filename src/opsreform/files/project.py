@@ -208,7 +208,7 @@ class _Reader:
             goal=root.get("goal", str),
             beneficiary=root.get("beneficiary", str),
             period=root.period("period"),
-            durability_months=root.count("durability_months", high=MONTHS),
+            durability_months=root.count("durability_months", low=1, high=MONTHS),
             funding=None if funding is None else read_funding(funding),
             organisation=None if organisation is None else read_organisation(organisation),
             activities=activities,
