@@ -88,7 +88,7 @@ def test_invalid_toml_names_the_line() -> None:
 
 def test_missing_file_and_missing_table(tmp_path: Path) -> None:
     """A file or a referenced session table that does not exist is an error, not empty."""
-    with pytest.raises(ProjectFileError, match="cannot read"):
+    with pytest.raises(ProjectFileError, match="cannot be read"):
         load_project(tmp_path / "none.toml")
     path = tmp_path / "p.toml"
     path.write_text(MINIMAL + '[[tables]]\nid = "t"\nfile = "missing.md"\n', encoding="utf-8")

@@ -78,7 +78,7 @@ def test_a_missing_file_outside_is_not_told_apart(outside: tuple[Path, Path]) ->
 @pytest.mark.parametrize(
     ("file", "words"),
     [("/proc/self/environ", "outside"), ("/dev/zero", "outside"), ("missing.md", "not exist"),
-     ("", "empty"), (r"a\u0000b.md", "control character"), ("sub", "not a regular file"),
+     ("", "empty name"), (r"a\u0000b.md", "control character"), ("sub", "not a regular file"),
      ("fifo", "not a regular file"), ("dev-zero", "outside")],
 )
 def test_what_is_not_a_readable_table(tmp_path: Path, file: str, words: str) -> None:

@@ -76,7 +76,8 @@ def resolve_inside(folder: Path, name: str, root: Path,
         folder: The folder of the project file.
         name: The path as the project file writes it.
         root: The folder every referenced file must lie in (symbolic links resolved).
-        fail: Builds the error (the caller adds the file, line and key).
+        fail: Builds the error from what is wrong with the file ("does not exist"); the
+            caller names the file and adds the line and key.
 
     Raises:
         ProjectFileError: For an empty name, a NUL byte, a path outside ``root`` (whether
@@ -85,23 +86,23 @@ def resolve_inside(folder: Path, name: str, root: Path,
 
     """
     if not name.strip():
-        raise fail("the file name is empty")
+        raise fail("has an empty name")
     if "\x00" in name:
-        raise fail("the file name holds a NUL character")
+        raise fail("has a NUL character in its name")
     try:
         # First without touching what may not exist: a path outside is refused before
         # its existence is looked at, so errors tell nothing about other folders.
         inside = (folder / name).resolve().is_relative_to(root.resolve())
         real = (folder / name).resolve(strict=True) if inside else None
     except FileNotFoundError:
-        raise fail(f"the file {name!r} does not exist") from None
+        raise fail("does not exist") from None
     except (OSError, RuntimeError, ValueError) as exc:  # a loop of links, a too-long name
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "bad path"
-        raise fail(f"the file {name!r} cannot be opened ({reason})") from None
+        raise fail(f"cannot be opened ({reason})") from None
     if real is None:
-        raise fail(f"the file {name!r} lies outside the folder {str(root)!r}; files a "
-                   "project names must be inside its folder (widen it with "
-                   "load_project(..., root=...) or opsreform check --root)")
+        raise fail(f"lies outside the folder {str(root)!r}; files a project names must be "
+                   "inside its folder (widen it with load_project(..., root=...) or "
+                   "opsreform check --root)")
     return real
 
 
@@ -120,13 +121,14 @@ def read_bytes(path: Path, fail: Callable[[str], ProjectFileError], *,
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or 'cannot open it'}") from None
+        raise fail(f"cannot be read: {exc.strerror or 'cannot open it'}") from None
     except ValueError:  # a NUL byte in the name
-        raise fail("cannot read the file: its name holds a NUL character") from None
+        raise fail("has a NUL character in its name") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise fail("not a regular file (a folder, a device or a pipe); only files are read")
+            raise fail("is not a regular file (but a folder, a device or a pipe); only files "
+                       "are read")
         if info.st_size > max_bytes:
             raise fail(_too_large(max_bytes))
         chunks: list[bytes] = []
@@ -141,14 +143,14 @@ def read_bytes(path: Path, fail: Callable[[str], ProjectFileError], *,
                 raise fail(_too_large(max_bytes))
         return b"".join(chunks)
     except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or 'read error'}") from None
+        raise fail(f"cannot be read: {exc.strerror or 'read error'}") from None
     finally:
         os.close(fd)
 
 
 def _too_large(max_bytes: int) -> str:
     size = f"{max_bytes // 2**20} MiB" if max_bytes >= 2**20 else f"{max_bytes} bytes"
-    return f"the file is larger than the limit of {size}; split it into several tables"
+    return f"is larger than the limit of {size}"
 
 
 def decode_project(data: bytes, path: str | None) -> str:

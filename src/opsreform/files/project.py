@@ -104,8 +104,8 @@ def load_project(path: str | Path, *, root: str | Path | None = None,
     name = str(path)
     try:
         path = Path(path)
-        data = read_bytes(path, lambda message: ProjectFileError(message, path=name),
-                          max_bytes=max_bytes)
+        data = read_bytes(path, lambda problem: ProjectFileError(
+            f"the project file {problem}", path=name), max_bytes=max_bytes)
         text = decode_project(data, name)
         return _loads(text, path=name, base=path.parent, root=root, max_bytes=max_bytes)
     except OpsReformError:
@@ -248,7 +248,7 @@ class _Reader:
             return table, []
 
         def fail(message: str) -> ProjectFileError:
-            return t.error("file", f"session table {shown(file)}: {message}")
+            return t.error("file", f"the session table {shown(file)} {message}")
 
         real = resolve_inside(self.folder, file, self.root, fail)
         shown_path = str(self.folder / file)
