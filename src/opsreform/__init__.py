@@ -51,7 +51,7 @@ from opsreform.model.organisation import (
     role_from_name,
 )
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Milestone, Project, SourceDocument
+from opsreform.model.project import Milestone, Project, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -124,6 +124,7 @@ __all__ = [
     "Project",
     "ProjectFileError",
     "PublishedTable",
+    "ReadNote",
     "Reorganisation",
     "Rule",
     "Session",
