@@ -99,6 +99,13 @@ def _cases(folder: Path) -> dict[str, tuple[int, Callable[[int], Callable[[], ob
         text = _rows(k)
         return lambda: read_session_table(text, table="t", venues=VenueBook())
 
+    def one_street(k: int) -> Callable[[], object]:
+        # One street in k towns: every address derives the venue id "dluga-1".
+        text = TABLE_HEAD + "".join(
+            f"| {i + 1} | SUPERWIZJA | 22.05.2018 | 08.00 - 11.00 | ul. Długa 1 Miasto{i} |\n"
+            for i in range(k))
+        return lambda: read_session_table(text, table="t", venues=VenueBook())
+
     def inline(k: int) -> Callable[[], object]:
         text = _sessions(k)
         return lambda: loads_project(text)
@@ -127,6 +134,7 @@ def _cases(folder: Path) -> dict[str, tuple[int, Callable[[int], Callable[[], ob
             parse_addresses, lambda k: "ul. a " * k + "5-")),
         "KeyLines/inline-sessions": (4_000, lines),
         "read_session_table/markdown": (4_000, table_text),
+        "read_session_table/one-street-many-towns": (4_000, one_street),
         "load_project/inline-sessions": (1_000, inline),
         "load_project/markdown-table": (4_000, table_file(".md", "utf-8", _rows)),
         "load_project/csv-cp1250-table": (4_000, table_file(".csv", "cp1250", _csv)),
