@@ -33,7 +33,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple[Case, P
     root = tmp_path_factory.mktemp("hostile")
     folder, secret = workspace(root)
     written = []
-    for i, case in enumerate(cases(secret=str(secret))):
+    scale = int(os.environ.get("OPSREFORM_HOSTILE_SCALE", "1"))
+    seed = int(os.environ.get("OPSREFORM_HOSTILE_SEED", "2018"))
+    for i, case in enumerate(cases(seed, secret=str(secret), scale=scale)):
         path = folder / f"p-{i:05d}.toml"
         path.write_bytes(case.project)
         for name, data in case.tables.items():

@@ -46,7 +46,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # dashes, spaces and a few signs. Other letters mean another code page (ISO-8859-2
 # "ą" is "±" here, CP852 "ć" is "†"), which is refused rather than misread.
 _CP1250_TEXT = frozenset(
-    "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”“‚‘’–—…«»•·°§\u00a0\u00adéÉüÜöÖäÄáÁčČěĚšŠžŽ×")
+    "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”“‚‘’–—…«»•·°§€\u00a0\u00adéÉüÜöÖäÄáÁčČěĚšŠžŽ×")
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | (
     getattr(os, "O_NOFOLLOW", 0))
 
