@@ -311,3 +311,13 @@ def test_the_last_line_of_defence(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ProjectFileError, match="unexpected RuntimeError") as info:
         loads_project(MINIMAL + '[[sources]]\nname = "x"\n', path="x.toml")
     assert "hunter2" not in str(info.value) and info.value.path == "x.toml"
+
+
+@pytest.mark.parametrize("unit", ["((", "hour/0", "1 + 1", "hour * 0", "lesson_hour ** 99999"])
+def test_odd_unit_names_are_refused_by_the_model(unit: str) -> None:
+    """Contract refuses any text pint cannot read as a unit of time with a ValidationError."""
+    from opsreform.exceptions import ValidationError
+    from opsreform.model.contracts import Contract
+
+    with pytest.raises(ValidationError, match="unit"):
+        Contract(id="c", title="t", unit=unit)
