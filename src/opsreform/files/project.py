@@ -157,22 +157,23 @@ def _loads(text: str, *, path: str | None, base: Path | None, root: str | Path |
         line = int(match.group(1)) if match else text.count("\n") + 1  # "at end of document"
         raise ProjectFileError(f"not valid TOML: {exc}", path=path, line=line) from None
     except ValueError:  # an integer of more digits than Python reads (4300)
-        long = re.search(r"[0-9_]{1000,}", text)
-        raise ProjectFileError("a number has thousands of digits", path=path, line=None if
-                               long is None else text.count("\n", 0, long.start()) + 1) from None
+        long = re.search(r"[0-9_]{4000,}", text)
+        if long is None:
+            raise ProjectFileError("not valid TOML", path=path) from None
+        raise ProjectFileError("a number has thousands of digits", path=path,
+                               line=text.count("\n", 0, long.start()) + 1) from None
     except RecursionError:  # nesting that the scan of lines did not reach
         raise ProjectFileError(f"values nest deeper than {MAX_DEPTH} levels",
                                path=path) from None
     folder = base or Path.cwd()
-    reader = _Reader(path, folder, Path(root) if root is not None else folder, max_bytes)
+    reader = _Reader(folder, Path(root) if root is not None else folder, max_bytes)
     return reader.project(Table(data, "", path, lines.line))
 
 
 @attrs.define
 class _Reader:
-    """Reads one project file: where its tables are, and the places of what it declared."""
+    """Reads one project file: where its tables may be, and the notes on what it read."""
 
-    path: str | None
     folder: Path
     root: Path
     max_bytes: int
@@ -259,7 +260,7 @@ class _Reader:
                 f"table {table.id}",
                 f"plik {file} odczytano jako Windows-1250 (nie jest w UTF-8); jeśli polskie "
                 f"litery wyglądają źle, zapisz go w UTF-8 albo dodaj encoding = \"cp1250\""))
-        fmt: Literal["md", "csv"] = "csv" if real.suffix.lower() == ".csv" else "md"
+        fmt: Literal["md", "csv"] = "csv" if Path(file).suffix.lower() == ".csv" else "md"
         read = read_session_table(decoded.text, table=table.id, venues=book, kind=table.kind,
                                   fmt=fmt, path=shown_path)
         return table, [(session, _row_fail(shown_path, session.line)) for session in read]
@@ -267,7 +268,8 @@ class _Reader:
 
 def _row_fail(path: str, line: int | None) -> _Fail:
     def fail(field: str, message: str) -> ProjectFileError:
-        return ProjectFileError(f"{message} (column {field})", path=path, line=line)
+        column = "" if field == "id" else f" (column {field})"  # an id may be derived
+        return ProjectFileError(f"{message}{column}", path=path, line=line)
     return fail
 
 
