@@ -199,3 +199,12 @@ def test_a_project_file_with_a_byte_order_mark(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_bytes('format = 1\ntitle = "Zażółć"\n'.encode("utf-8-sig"))
     assert load_project(path).title == "Zażółć"
+
+
+def test_a_linked_project_file_reads_tables_beside_the_link(tmp_path: Path) -> None:
+    """A project file given through a link is read; its tables are beside the link."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "t.csv").write_text(ROWS, encoding="utf-8")
+    target = _project(tmp_path / "real", "t.csv")
+    (tmp_path / "p.toml").symlink_to(target)
+    assert len(load_project(tmp_path / "p.toml").sessions) == 2

@@ -102,10 +102,17 @@ def load_project(path: str | Path, *, root: str | Path | None = None,
 
     """
     name = str(path)
+
+    def fail(problem: str) -> ProjectFileError:
+        return ProjectFileError(f"the project file {problem}", path=name)
+
     try:
         path = Path(path)
-        data = read_bytes(path, lambda problem: ProjectFileError(
-            f"the project file {problem}", path=name), max_bytes=max_bytes)
+        try:  # the project file itself may be a link (its tables are beside the link)
+            real = path.resolve()
+        except (OSError, RuntimeError) as exc:
+            raise fail("cannot be opened (a loop of links, or a name too long)") from exc
+        data = read_bytes(real, fail, max_bytes=max_bytes)
         text = decode_project(data, name)
         return _loads(text, path=name, base=path.parent, root=root, max_bytes=max_bytes)
     except OpsReformError:
