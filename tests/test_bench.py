@@ -134,3 +134,17 @@ def test_measure_uses_check_many_and_agrees_with_the_plain_loop(
     plain = run.measure(written)
     assert plain["engine"] == "load_project + check"
     assert many["per_file"] == plain["per_file"]
+
+
+def test_readers_bench_times_every_reader_at_n_and_2n() -> None:
+    """`bench/readers.py` at a tiny scale times each reader at n and 2n and gives the ratio."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "readers.py"), "--scale", "0.005", "--repeat",
+         "1"], capture_output=True, text=True, check=True, timeout=300)
+    figures = json.loads(out.stdout)["readers"]
+    assert {"parse_addresses/no-numbers", "load_project/inline-sessions",
+            "load_project/csv-cp1250-table", "KeyLines/inline-sessions"} <= set(figures)
+    for name, row in figures.items():
+        assert row["n"] >= 1, name
+        assert row["seconds_n"] >= 0 and row["seconds_2n"] >= 0, name
+        assert row["ratio"] >= 0, name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -108,12 +109,64 @@ def test_check_lines_fit_the_terminal(capsys: pytest.CaptureFixture[str],
 
 def test_check_text_sends_no_control_characters_to_the_terminal(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A title with an escape sequence or a line break is printed on one line, inert."""
+    """A title with an escape sequence or a line break never reaches the terminal raw."""
     source = (ROOT / "examples" / "swilcza.toml").read_text(encoding="utf-8")
     hostile = tmp_path / "p.toml"
     hostile.write_text(source.replace('title = "', 'title = "\\u001b[2J\\r\\nX', 1),
                        encoding="utf-8")
-    assert main(["check", str(hostile)]) in (0, 1)
-    out = capsys.readouterr().out
-    assert "[2J XWdrożenie" in out.splitlines()[0]  # the title, made inert, on one line
-    assert "\x1b" not in out and "\r" not in out
+    assert main(["check", str(hostile)]) == 2  # control characters are refused on reading
+    printed = capsys.readouterr()
+    assert "\x1b" not in printed.out + printed.err and "\r" not in printed.out + printed.err
+
+
+def test_check_json_names_the_place_of_an_error(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json prints an object with error, line and key for an unreadable file."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = 1\ntitle = "T"\ndurability_months = -24\n', encoding="utf-8")
+    assert main(["check", "--format", "json", str(bad), str(EXAMPLES / "swilcza.toml")]) == 2
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["file"] == str(bad) and first["line"] == 3
+    assert first["key"] == "durability_months" and "from 1 to 240" in first["error"]
+    assert second["project"].startswith("Wdrożenie") and "findings" in second
+
+
+def test_check_root_widens_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                      ) -> None:
+    """--root lets a project read tables outside its own folder; without it they are refused."""
+    project = tmp_path / "t.toml"
+    project.write_text((EXAMPLES / "tarnowskie-gory.toml").read_text(encoding="utf-8").replace(
+        'file = "tables/', f'file = "{EXAMPLES}/tables/'), encoding="utf-8")
+    assert main(["check", "--format", "json", str(project)]) == 2
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["key"] == "tables[0].file" and "outside the folder" in refused["error"]
+    assert main(["check", "--format", "json", "--root", str(EXAMPLES), str(project)]) == 1
+    assert json.loads(capsys.readouterr().out)["project"] == "Nowy Model - Lepsza Jakość"
+
+
+def test_check_survives_a_failing_rule(monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule that crashes is reported for its file (exit 2), and the next file is checked."""
+    from opsreform import checks
+
+    calls = []
+
+    def flaky(project: object, rules: object = None) -> list[object]:
+        calls.append(project)
+        if len(calls) == 1:
+            raise OverflowError("date value out of range")
+        return []
+
+    monkeypatch.setattr(checks, "check", flaky)
+    files = [str(EXAMPLES / "swilcza.toml"), str(EXAMPLES / "michalowice.toml")]
+    assert main(["check", "--format", "json", *files]) == 2
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "unexpected OverflowError" in first["error"] and second["findings"] == []
+
+
+def test_check_a_file_name_that_is_not_utf8(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A file name with bytes that are not UTF-8 is printed escaped, not a crash."""
+    name = os.fsdecode(bytes(tmp_path) + b"/\xff.toml")
+    assert main(["check", "--format", "json", name]) == 2
+    assert "\\udcff" in json.loads(capsys.readouterr().out)["file"]

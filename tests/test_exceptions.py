@@ -44,6 +44,15 @@ def test_parse_error_without_position() -> None:
     assert str(error) == "empty text (in '  ')"
 
 
+def test_parse_error_quotes_a_long_text_in_part() -> None:
+    """A text of 100,000 characters is quoted by its ends, not repeated whole."""
+    text = "x" * 50_000 + "ul. Długa" + "y" * 50_000
+    error = ParseError("no street", text=text, position=50_000)
+    assert error.text == text
+    assert len(str(error)) < 300
+    assert "'ul. Długa" in str(error) and "100009 characters" in str(error)
+
+
 def test_parse_error_needs_the_text() -> None:
     """The text is a keyword-only, required field."""
     with pytest.raises(TypeError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_invalid_toml_names_the_line() -> None:
 
 def test_missing_file_and_missing_table(tmp_path: Path) -> None:
     """A file or a referenced session table that does not exist is an error, not empty."""
-    with pytest.raises(ProjectFileError, match="cannot read"):
+    with pytest.raises(ProjectFileError, match="cannot be read"):
         load_project(tmp_path / "none.toml")
     path = tmp_path / "p.toml"
     path.write_text(MINIMAL + '[[tables]]\nid = "t"\nfile = "missing.md"\n', encoding="utf-8")
@@ -151,7 +152,172 @@ def test_nested_error_names_line_and_key(tmp_path: Path) -> None:
         'kind = "post"', 'kind = "kiosk"', 1)
     (tmp_path / "tables").symlink_to(EXAMPLES / "tables")
     (tmp_path / "t.toml").write_text(org, encoding="utf-8")
-    with pytest.raises(ProjectFileError) as info:
-        load_project(tmp_path / "t.toml")
+    with pytest.raises(ProjectFileError) as info:  # the linked tables lie in EXAMPLES
+        load_project(tmp_path / "t.toml", root=EXAMPLES)
     assert info.value.key == "organisation.after.units[0].units[0].kind"
     assert "kiosk" in str(info.value)
+
+
+SESSION = ('\n[[sessions]]\nid = "s1"\nkind = "training"\ntitle = "Szkolenie"\n'
+           'date = "22.05.2018"\nslots = "09.00 - 12.00"\n')
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "words"),
+    [
+        (MINIMAL + "durability_months = -24\n", "durability_months", "from 1 to 240"),
+        (MINIMAL + 'period = "2018 – 9999"\n', "period", "outside the years 1990-2100"),
+        (MINIMAL + 'period = "01.01.1000 – 31.12.2018"\n', "period", "1990-2100"),
+        (MINIMAL + SESSION.replace("22.05.2018", "22.05.9999"), "sessions[0].date", "2100"),
+        (MINIMAL + SESSION.replace('"22.05.2018"', "0001-01-01"), "sessions[0].date", "1990"),
+        (MINIMAL + SESSION.replace('"22.05.2018"', "2018-05-22T10:00:00"), "sessions[0].date",
+         "date and time"),
+        (MINIMAL + SESSION.replace("22.05.2018", "٢٢.٠٥.٢٠١٨"), "sessions[0].date",
+         "unexpected"),
+        (MINIMAL + SESSION.replace("09.00", "٠٩.٠٠"), "sessions[0].slots", "unexpected"),
+        (MINIMAL + SESSION + "headcount = 1000000000000000000\n", "sessions[0].headcount",
+         "from 1 to 100 000"),
+        (MINIMAL + SESSION + "part = 0\n", "sessions[0].part", "from 1 to 1 000"),
+        (MINIMAL + SESSION.replace('id = "s1"', 'id = ""'), "sessions[0].id", "empty"),
+        (MINIMAL + SESSION + 'groups = ["", "x"]\n', "sessions[0].groups", "empty text"),
+        (MINIMAL + SESSION.replace("Szkolenie", "Szko\\u0000lenie"), "sessions[0].title",
+         "control character"),
+        (MINIMAL + '[[breaks]]\nkinds = ["training"]\nmonths = [7, "8"]\n', "breaks[0].months",
+         "from 1 to 12"),
+        (MINIMAL + '[[breaks]]\nkinds = ["training"]\nyears = [1]\n', "breaks[0].years",
+         "1990 to 2100"),
+        (MINIMAL + "[calendar]\nworking_weekdays = [{a = 1}]\n", "calendar.working_weekdays",
+         "from 0 to 6"),
+        (MINIMAL + '[calendar]\nclosed = ["01.05.2218"]\n', "calendar.closed", "2100"),
+        (MINIMAL + '[[contracts]]\nid = "c"\ntitle = "u"\nhours = 1000000000000000000\n',
+         "contracts[0].hours", "plausible"),
+        (MINIMAL + '[[contracts]]\nid = "c"\ntitle = "u"\nhours = "1/0"\n', "contracts[0].hours",
+         "division by zero|Fraction"),
+        (MINIMAL + '[[contracts]]\nid = "c"\ntitle = "u"\nunit = "hour * 0"\n',
+         "contracts[0].unit", "not a unit name"),
+        (MINIMAL + '[[contracts]]\nid = "c"\ntitle = "u"\nsessions = -3\n',
+         "contracts[0].sessions", "from 1"),
+        (MINIMAL + '[funding]\ntotal = "1' + "0" * 5000 + ' zł"\n', "funding.total",
+         "more than 15 digits"),
+        (MINIMAL + '[[funding.sources]]\nkind = "eu"\nshare = "150 %"\n',
+         "funding.sources[0].share", "above 100 %"),
+        (MINIMAL + '[[funding.sources]]\nkind = "eu"\nshare = "٥٠ %"\n',
+         "funding.sources[0].share", "not a percentage"),
+        (MINIMAL + '[[funding.lines]]\ntitle = "x"\nfte = "1/0"\n', "funding.lines[0].fte",
+         "divides by zero"),
+        (MINIMAL + '[[funding.lines]]\ntitle = "x"\nfte = "٣"\n', "funding.lines[0].fte",
+         "FTE such as"),
+        (MINIMAL + '[[funding.lines]]\ntitle = "x"\nmonths = 100000\n', "funding.lines[0].months",
+         "from 0 to 240"),
+        (MINIMAL + "[organisation]\nstaff_supported = 1000000000000000000\n",
+         "organisation.staff_supported", "plausible"),
+        (MINIMAL + '[organisation.institution]\nkind = "OPS"\nname = "O"\npopulation = -1\n',
+         "organisation.institution.population", "from 0 to 10 000 000"),
+        (MINIMAL + '[[activities]]\nnumber = "1' + "0" * 5000 + '"\ntitle = "x"\n',
+         "activities[0].number", "not an activity number"),
+    ],
+)
+def test_nonsense_is_refused_at_its_key(text: str, key: str, words: str) -> None:
+    """Implausible numbers, dates, digits of other scripts and empty ids name their key and line."""
+    with pytest.raises(ProjectFileError) as info:
+        loads_project(text, path="n.toml")
+    assert info.value.key == key
+    assert info.value.line is not None
+    assert text.splitlines()[info.value.line - 1].split("=")[0].strip() in key or (
+        text.splitlines()[info.value.line - 1].startswith("["))
+    assert re.search(words, str(info.value)), str(info.value)
+
+
+PEOPLE_AND_SESSIONS = (MINIMAL + '[[people]]\nid = "p"\nname = "P"\n\n'
+                       '[[activities]]\nnumber = "1"\ntitle = "A"\n\n'
+                       '[[contracts]]\nid = "c"\ntitle = "C"\n\n' + SESSION + SESSION.replace(
+                           '"s1"', '"s2"'))
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "holder"),
+    [(("", '[[people]]\nid = "p"\nname = "Q"\n'), "people[1].id", 'id = "p"'),
+     (('id = "s2"', 'id = "s1"'), "sessions[1].id", 'id = "s1"'),
+     (('title = "C"', 'title = "C"\nleaders = ["nobody"]'), "contracts[0].leaders",
+      'leaders = ["nobody"]'),
+     (('id = "s2"', 'id = "s2"\nactivity = "3-9"'), "sessions[1].activity", 'activity = "3-9"'),
+     (('id = "s2"', 'id = "s2"\ncontract = "x"'), "sessions[1].contract", 'contract = "x"'),
+     (('id = "s2"', 'id = "s2"\nleaders = ["p", "x"]'), "sessions[1].leaders",
+      'leaders = ["p", "x"]'),
+     (('id = "s2"', 'id = "s2"\nattendees = ["x"]'), "sessions[1].attendees",
+      'attendees = ["x"]'),
+     (('id = "s2"', 'id = "s2"\ntable = "t"'), "sessions[1].table", 'table = "t"')],
+)
+def test_duplicate_ids_and_undeclared_references_are_placed(
+        change: tuple[str, str], key: str, holder: str) -> None:
+    """A repeated id or a reference to nothing names the key and the line that holds it."""
+    old, new = change
+    text = PEOPLE_AND_SESSIONS + new if not old else PEOPLE_AND_SESSIONS.replace(old, new, 1)
+    with pytest.raises(ProjectFileError) as info:
+        loads_project(text, path="r.toml")
+    lines = text.splitlines()
+    assert info.value.key == key
+    assert info.value.line is not None and lines[info.value.line - 1] == holder
+    # a repeated id is reported at its second occurrence, naming the first
+    assert lines[:info.value.line - 1].count(holder) == (1 if key.endswith(".id") else 0)
+    assert "r.toml" in str(info.value)
+
+
+def test_references_of_table_rows_name_the_table_and_row(tmp_path: Path) -> None:
+    """A row of a table file naming an undeclared activity is placed at that row."""
+    (tmp_path / "t.csv").write_text("Lp.;Rodzaj;Data;Godzina;activity\n"
+                                    "1;SZKOLENIE;22.05.2018;09.00 - 12.00;\n"
+                                    "2;SZKOLENIE;23.05.2018;09.00 - 12.00;7.7\n",
+                                    encoding="utf-8")
+    (tmp_path / "p.toml").write_text(MINIMAL + '[[tables]]\nid = "t"\nfile = "t.csv"\n',
+                                     encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=r"activity '7\.7' is not declared") as info:
+        load_project(tmp_path / "p.toml")
+    assert (info.value.path, info.value.line) == (str(tmp_path / "t.csv"), 3)
+
+
+def test_inline_sessions_load_in_linear_time() -> None:
+    """4,000 inline sessions each know their line, found by one index (not one search each)."""
+    text = MINIMAL + "".join(SESSION.replace('"s1"', f'"s{i}"') for i in range(4000))
+    project = loads_project(text)
+    assert [s.line for s in project.sessions[:2]] == [4, 11]
+    assert project.sessions[-1].line == 4 + 7 * 3999
+
+
+@pytest.mark.parametrize("depth", [65, 3000])
+def test_deep_nesting_is_refused_at_its_line(depth: int) -> None:
+    """Arrays or inline tables nested past 64 levels are an error at their line."""
+    for value in ("[" * depth + "]" * depth, "{a = " * depth + "1" + "}" * depth):
+        with pytest.raises(ProjectFileError, match="nest deeper than 64") as info:
+            loads_project(MINIMAL + f"deep = {value}\n", path="d.toml")
+        assert info.value.line == 3
+
+
+def test_a_number_of_thousands_of_digits(tmp_path: Path) -> None:
+    """A 4,400-digit integer is refused at its line (Python reads at most 4,300 digits)."""
+    with pytest.raises(ProjectFileError, match="thousands of digits") as info:
+        loads_project(MINIMAL + "huge = " + "9" * 4400 + "\n", path="h.toml")
+    assert info.value.line == 3
+
+
+def test_the_last_line_of_defence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception no reader expected becomes a ProjectFileError that shows no content."""
+    import opsreform.files.project as project_file
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("the content _PASSWORD=hunter2")
+
+    monkeypatch.setattr(project_file, "_source", broken)
+    with pytest.raises(ProjectFileError, match="unexpected RuntimeError") as info:
+        loads_project(MINIMAL + '[[sources]]\nname = "x"\n', path="x.toml")
+    assert "hunter2" not in str(info.value) and info.value.path == "x.toml"
+
+
+@pytest.mark.parametrize("unit", ["((", "hour/0", "1 + 1", "hour * 0", "lesson_hour ** 99999"])
+def test_odd_unit_names_are_refused_by_the_model(unit: str) -> None:
+    """Contract refuses any text pint cannot read as a unit of time with a ValidationError."""
+    from opsreform.exceptions import ValidationError
+    from opsreform.model.contracts import Contract
+
+    with pytest.raises(ValidationError, match="unit"):
+        Contract(id="c", title="t", unit=unit)

@@ -32,3 +32,15 @@ def test_schema_rejects_unknown_keys() -> None:
     """An unknown top-level key is invalid by the schema, as it is for the loader."""
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"format": 1, "title": "T", "colour": "red"}, SCHEMA)
+
+
+def test_schema_knows_the_encoding_and_the_ranges() -> None:
+    """A table's encoding is valid; a durability of 1,000 months or year 9999 is not."""
+    valid = {"format": 1, "title": "T", "tables": [{"id": "t", "file": "t.csv",
+                                                    "encoding": "cp1250"}]}
+    jsonschema.validate(valid, SCHEMA)
+    for invalid in ({"format": 1, "title": "T", "durability_months": 1000},
+                    {"format": 1, "title": "T", "breaks": [{"kinds": ["training"],
+                                                             "years": [9999]}]}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(invalid, SCHEMA)

@@ -70,3 +70,14 @@ def test_two_venues_need_one_per_slot() -> None:
         read_session_table(HEADER + "| 1 | SUPERWIZJA | 20.04.2018 | 08.30 - 11.30 | "
                            "ul. Bytomska 15 ul. Sienkiewicza 8 Tarnowskie Góry 42-600 |",
                            table="t", venues=VenueBook())
+
+
+def test_one_street_in_many_towns_gets_numbered_venue_ids() -> None:
+    """Addresses deriving one id are numbered in order, skipping ids already declared."""
+    from opsreform.model.venues import Venue
+    from opsreform.text.addresses import parse_address
+
+    book = VenueBook([Venue("polna-1-2", name="declared")])
+    ids = [book.venue_for(parse_address(f"ul. Polna 1 Miasto{i}")) for i in range(4)]
+    assert ids == ["polna-1", "polna-1-3", "polna-1-4", "polna-1-5"]
+    assert book.venue_for(parse_address("ul. Polna 1 Miasto2")) == "polna-1-4"

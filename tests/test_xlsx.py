@@ -253,7 +253,7 @@ def test_report_command_writes_xlsx(tmp_path: Path) -> None:
 def test_report_command_hostile_project(tmp_path: Path, examples: dict[str, Project]) -> None:
     """A project file with hostile titles gives a workbook that reads back."""
     source = tmp_path / "p.toml"
-    save_project(retitled(examples["tarnowskie-gory"], "<x>\r\n=1+2 [a]:*?/\\ \x1b'"), source)
+    save_project(retitled(examples["tarnowskie-gory"], "<x>\r\n=1+2 [a]:*?/\\ \t'"), source)
     out = tmp_path / "s.xlsx"
     assert main(["report", str(source), "--kind", "schedule", "--format", "xlsx", "-o",
                  str(out)]) == 0

@@ -51,7 +51,7 @@ from opsreform.model.organisation import (
     role_from_name,
 )
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Milestone, Project, SourceDocument
+from opsreform.model.project import Milestone, Project, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -143,6 +143,7 @@ __all__ = [
     "ProjectCheck",
     "ProjectFileError",
     "PublishedTable",
+    "ReadNote",
     "Reorganisation",
     "Rule",
     "Session",

@@ -9,8 +9,8 @@ concatenates. The recipe with ``dask.bag`` (the ``opsreform[dask]`` extra) is in
 >>> rows = check_partition(["examples/swilcza.toml", "examples/missing.toml"])
 >>> sorted({row["severity"] for row in rows})
 ['error', 'info']
->>> [row["message"][:28] for row in rows if row["severity"] == "error"]
-['cannot read the file: No suc']
+>>> [row["file"] for row in rows if row["rule"] == "file"]
+['examples/missing.toml']
 """
 
 from __future__ import annotations

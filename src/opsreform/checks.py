@@ -1,4 +1,8 @@
-"""``check`` and ``check_many``: run the rules of one project, or of a batch of them."""
+"""``check`` and ``check_many``: run the rules of one project, or of a batch of them.
+
+Besides the rules' findings, the reader's notes about the files it read (a session table
+detected as Windows-1250) are reported as ``info`` findings of the rule ``read-note``.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,16 @@ from collections.abc import Iterable
 
 import attrs
 
-from opsreform.exceptions import OpsReformError
-from opsreform.findings import Finding
+from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.findings import Finding, Severity
 from opsreform.model.project import Project
 from opsreform.rules.defaults import default_rules
 from opsreform.rules.engine import Rule, run_rules
 
-__all__ = ["ProjectCheck", "check", "check_many"]
+__all__ = ["READ_NOTE", "ProjectCheck", "check", "check_many"]
+
+READ_NOTE = "read-note"
+"""The rule id of the ``info`` findings that carry the reader's notes on its files."""
 
 
 def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding]:
@@ -26,12 +33,18 @@ def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding
 
     Returns:
         The findings: errors, warnings, and ``info`` notes (including checks that could
-        not run because the project does not state a fact they need).
+        not run because the project does not state a fact they need, and the reader's
+        notes on the files it read, :attr:`Project.read_notes`).
 
     """
     if rules is None:
         rules = project.rules if project.rules is not None else default_rules()
-    return run_rules(project, rules)
+    found = run_rules(project, rules)
+    if project.read_notes:
+        found.extend(Finding(READ_NOTE, Severity.INFO, note.subject, note.message)
+                     for note in project.read_notes)
+        found.sort(key=Finding.sort_key)
+    return found
 
 
 @attrs.frozen
@@ -62,6 +75,8 @@ class ProjectCheck:
 def check_many(
     items: Iterable[Project | str | os.PathLike[str]],
     rules: Iterable[Rule] | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
 ) -> list[ProjectCheck]:
     """Check many projects as one batch: project files, ``Project`` objects, or both.
 
@@ -71,6 +86,9 @@ def check_many(
     Args:
         items: Project files (paths) and projects, in the order the results are wanted.
         rules: The rules to run on every project; by default each project's own choice.
+        root: The folder session tables may be read from (see
+            :func:`~opsreform.files.project.load_project`); by default each project
+            file's own folder.
 
     Returns:
         One :class:`ProjectCheck` per item, in the order of ``items``.
@@ -92,9 +110,16 @@ def check_many(
             continue
         source = os.fspath(item)
         try:
-            project = load_project(source)
+            project = load_project(source, root=None if root is None else os.fspath(root))
         except OpsReformError as exc:
             results.append(ProjectCheck(source, None, (), exc))
             continue
-        results.append(ProjectCheck(source, project, tuple(check(project, chosen))))
+        try:
+            found = tuple(check(project, chosen))
+        except Exception as exc:
+            error = ProjectFileError(f"the checks failed: an unexpected {type(exc).__name__}; "
+                                     "please report it", path=source)
+            results.append(ProjectCheck(source, None, (), error))
+            continue
+        results.append(ProjectCheck(source, project, found))
     return results

@@ -1,8 +1,10 @@
 """The ``opsreform`` command line: a thin layer over files, rules and reports.
 
 Exit status of ``check``: 2 when a file cannot be read or is invalid, else 1 when a
-finding reaches ``--fail-on`` (error by default), else 0. ``export`` exits 2 when a
-file cannot be read (the others are written), else 0.
+finding reaches ``--fail-on`` (error by default), else 0. Whatever a file holds, ``check``
+prints no traceback: a file that cannot be read is reported (with ``--format json`` as
+an object with ``error``, ``line`` and ``key``) and the others are still checked.
+``export`` exits 2 when a file cannot be read (the others are written), else 0.
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="list info notes one by one (folded into one line by default)")
     checker.add_argument("--lang", choices=("pl", "en"), default="pl",
                          help="language of severities, subjects and labels")
+    checker.add_argument("--root", metavar="DIR",
+                         help="the folder session tables may be read from (default: each "
+                         "project file's own folder)")
 
     planner = commands.add_parser("plan", help="propose dates for new sessions")
     planner.add_argument("file", metavar="FILE")
@@ -113,15 +118,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     unreadable = 0
     failing = False
     counts: dict[str, Counter[Severity]] = {}
-    for result in check_many(args.files):
-        path = result.source or ""
+    for result in check_many(args.files, root=args.root):
+        path = _printable(result.source or "")
         if result.project is None:
             unreadable += 1
-            if args.format == "json":
-                print(json.dumps({"file": path, "error": str(result.error)},
-                                 ensure_ascii=False), file=out)
-            else:
-                print(f"{path}: cannot be read: {result.error}", file=err)
+            assert result.error is not None
+            _print_error(args.format, path, result.error, out, err)
             continue
         findings = result.findings
         failing = failing or any(f.severity.rank >= threshold for f in findings)
@@ -156,6 +158,21 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for path in written:
         print(path, file=out)
     return 2 if any(r.error is not None for r in results) else 0
+
+
+def _printable(text: str) -> str:
+    """``text`` with undecodable bytes of a file name (lone surrogates) written as escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _print_error(fmt: str, path: str, exc: OpsReformError, out: TextIO, err: TextIO) -> None:
+    """Report a file that cannot be read: one JSON object on ``out``, or a line on ``err``."""
+    if fmt == "json":
+        print(json.dumps({"file": path, "error": _printable(str(exc)),
+                          "line": getattr(exc, "line", None), "key": getattr(exc, "key", None)},
+                         ensure_ascii=False), file=out)
+    else:
+        print(f"{path}: cannot be read: {_printable(str(exc))}", file=err)
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

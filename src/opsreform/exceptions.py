@@ -31,6 +31,19 @@ def _rebuild(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]
     return cls(*args, **kwargs)
 
 
+_QUOTED = 80
+"""How many characters of a text a message quotes: a cell of 100 KB is not repeated."""
+_MESSAGE = 200
+"""The longest message (without the quoted text) a ParseError keeps."""
+
+
+def _quoted(text: str) -> str:
+    """``repr(text)``, cut in the middle when longer than :data:`_QUOTED` characters."""
+    if len(text) <= _QUOTED:
+        return repr(text)
+    return f"{text[:_QUOTED - 20]!r}…{text[-10:]!r} ({len(text)} characters)"
+
+
 class OpsReformError(Exception):
     """Base class of every error opsreform raises on purpose."""
 
@@ -39,7 +52,8 @@ class ParseError(OpsReformError, ValueError):
     """A text in one of the Polish forms (date, slot, period, amount…) could not be read.
 
     Attributes:
-        message: The message alone, without the position and text appended.
+        message: The message alone, without the position and text appended (cut to
+            200 characters: it may quote a word of the text).
         text: The whole input that was being read.
         position: Index in ``text`` where the problem starts, or ``None`` when the
             problem is the text as a whole (for example an empty string).
@@ -50,6 +64,8 @@ class ParseError(OpsReformError, ValueError):
     def __init__(
         self, message: str, *, text: str, position: int | None = None, expected: str = ""
     ) -> None:
+        if len(message) > _MESSAGE:  # a message that quotes a word of a thousand letters
+            message = f"{message[:_MESSAGE - 1]}…"
         self.text = text
         self.position = position
         self.expected = expected
@@ -57,9 +73,10 @@ class ParseError(OpsReformError, ValueError):
         if expected:
             detail += f"; expected {expected}"
         if position is not None:
-            detail += f" (at position {position} in {text!r}: {text[position:position + 20]!r})"
+            detail += (f" (at position {position} in {_quoted(text)}: "
+                       f"{text[position:position + 20]!r})")
         else:
-            detail += f" (in {text!r})"
+            detail += f" (in {_quoted(text)})"
         self.message = message
         super().__init__(detail)
 

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from opsreform.files._reader import Table
+from opsreform.files._reader import MONTHS, Table
+from opsreform.files.organisation import parse_fte
 from opsreform.model.funding import (
     BudgetCategory,
     BudgetLine,
@@ -39,7 +40,6 @@ from opsreform.text.amounts import (
 from opsreform.text.calls import parse_call_number
 from opsreform.text.dates import format_date
 from opsreform.text.periods import format_period
-from opsreform.units import ureg
 
 __all__ = ["funding_from_data", "funding_to_data", "read_funding"]
 
@@ -143,7 +143,7 @@ def _line(t: Table) -> BudgetLine:
         category=t.convert("category", str, BudgetCategory) or BudgetCategory.OTHER,
         task=_task_number(t),
         fte=t.convert("fte", (int, str), _fte),
-        months=t.get("months", int),
+        months=t.count("months", high=MONTHS),
         monthly_cost=t.convert("monthly_cost", str, parse_amount),
     )
 
@@ -167,13 +167,7 @@ def _task_number(t: Table) -> str | None:
 
 def _fte(value: int | str) -> Any:
     """Posts (etaty): ``3``, ``"1/2"``, ``"0,5"`` or ``"2.5"``."""
-    text = str(value).strip().replace(",", ".")
-    try:
-        amount = Fraction(text)
-    except ValueError:
-        msg = f"expected posts (etaty) such as 3, \"1/2\" or \"0,5\", got {value!r}"
-        raise ValueError(msg) from None
-    return ureg.Quantity(amount, "FTE")
+    return parse_fte(value)
 
 
 def funding_to_data(funding: Funding) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from opsreform.exceptions import OpsReformError, ValidationError
-from opsreform.files._reader import Table, compact
+from opsreform.files._reader import PEOPLE, POPULATION, Table, compact, shown
 from opsreform.model.organisation import (
     Assignment,
     Change,
@@ -52,8 +52,9 @@ from opsreform.units import ureg
 
 __all__ = ["organisation_from_data", "organisation_to_data", "parse_fte", "read_organisation"]
 
-_FTE = re.compile(r"^\s*(?P<n>\d+(?:[.,]\d+)?|\d+\s*/\s*\d+)\s*(?:etat\w*|fte)?\s*$",
-                  re.IGNORECASE)
+# ASCII digits, a few of them: "0,5", "1/2", "3 etaty" (never "٣" or a thousand digits).
+_FTE = re.compile(r"^\s*(?P<n>[0-9]{1,9}(?:[.,][0-9]{1,9})?|[0-9]{1,9}\s*/\s*[0-9]{1,9})\s*"
+                  r"(?:etat\w*|fte)?\s*$", re.IGNORECASE)
 
 
 def parse_fte(value: int | float | str) -> Any:
@@ -62,7 +63,8 @@ def parse_fte(value: int | float | str) -> Any:
     A TOML float is read through its decimal text (``0.5`` is exactly one half).
 
     Raises:
-        ValidationError: For text that is not a number of posts.
+        ValidationError: For text that is not a number of posts, or more posts than
+            :data:`~opsreform.files._reader.PEOPLE`.
 
     >>> parse_fte("0,5"), parse_fte("3 etaty"), parse_fte(0.25), parse_fte("2/3")
     (<Quantity(1/2, 'FTE')>, <Quantity(3, 'FTE')>, <Quantity(1/4, 'FTE')>, <Quantity(2/3, 'FTE')>)
@@ -75,7 +77,13 @@ def parse_fte(value: int | float | str) -> Any:
     if match is None:
         raise ValidationError(f"expected FTE such as 1, 0,5, \"1/2\" or \"3 etaty\", got "
                               f"{value!r}", field="fte", value=value)
-    number = Fraction(match["n"].replace(",", ".").replace(" ", ""))
+    numerator, _, denominator = match["n"].replace(",", ".").replace(" ", "").partition("/")
+    if denominator and int(denominator) == 0:
+        raise ValidationError(f"FTE {shown(value)} divides by zero", field="fte", value=value)
+    number = Fraction(numerator) / (int(denominator) if denominator else 1)
+    if number > PEOPLE:
+        raise ValidationError(f"FTE {shown(value)} is not plausible; expected at most {PEOPLE}",
+                              field="fte", value=value)
     return ureg.Quantity(number, "FTE")
 
 
@@ -119,18 +127,20 @@ def read_organisation(t: Table) -> Organisation:
         assignments=assignments,
         engagements=tuple(_engagement(e) for e in t.tables("engagements")),
         reorganisation=None if reorganisation is None else _reorganisation(reorganisation),
-        staff_supported=t.get("staff_supported", int),
-        social_workers=t.get("social_workers", int),
-        social_workers_at_least=t.get("social_workers_at_least", int),
-        families_in_social_work=t.get("families_in_social_work", int),
+        staff_supported=t.count("staff_supported", high=PEOPLE),
+        social_workers=t.count("social_workers", high=PEOPLE),
+        social_workers_at_least=t.count("social_workers_at_least", high=PEOPLE),
+        families_in_social_work=t.count("families_in_social_work", high=PEOPLE),
         families_per_assistant=tuple(_families(f) for f in t.tables("families_per_assistant")),
     )
 
 
 def _families(t: Table) -> tuple[str, int]:
-    pair = (t.get("person", str, required=True), t.get("families", int, required=True))
+    person = t.get("person", str, required=True)
+    families = t.count("families", high=PEOPLE, required=True)
+    assert families is not None  # required
     t.done()
-    return pair
+    return person, families
 
 
 def _institution(t: Table) -> Institution:
@@ -140,7 +150,7 @@ def _institution(t: Table) -> Institution:
         name=t.get("name", str, required=True),
         gmina=t.get("gmina", str),
         address=t.convert("address", str, parse_address),
-        population=t.get("population", int),
+        population=t.count("population", high=POPULATION),
     )
 
 
@@ -168,7 +178,7 @@ def _unit(t: Table) -> Unit:
         role=t.convert("role", str, UnitRole),
         addresses=tuple(addresses),
         children=tuple(_unit(c) for c in t.tables("units")),
-        staff=t.get("staff", int),
+        staff=t.count("staff", high=PEOPLE),
     )
 
 
@@ -189,7 +199,7 @@ def _engagement(t: Table) -> Engagement:
         kind=t.convert("kind", str, EngagementKind, required=True),
         title=t.get("title", str, required=True),
         people=t.strings("people") or (),
-        count=t.get("count", int),
+        count=t.count("count", high=PEOPLE),
         fte=t.convert("fte", (int, float, str), parse_fte),
         profession=t.convert("profession", str, Profession),
         period=t.period("period"),

@@ -4,13 +4,18 @@ The format is versioned (``format = 1``) and documented key by key in
 ``docs/project-files.md``; a JSON Schema of it ships as ``project.schema.json``.
 Facts a document does not state are left out, and mean unknown. Every key is read or
 reported: an unknown key is an error that names the file, the line and the key.
+
+A project file may come from anyone: the session tables it names are read only from
+inside its folder (or a ``root`` the caller chooses), only when they are regular files
+of at most :data:`~opsreform.files._source.MAX_BYTES`, and whatever a file holds,
+reading it either gives a project or raises :class:`ProjectFileError` naming the file.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -20,7 +25,28 @@ import attrs
 import tomli_w
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
-from opsreform.files._reader import Table, compact
+from opsreform.files._lines import MAX_DEPTH, KeyLines, NestingError
+from opsreform.files._reader import (
+    FIRST_DAY,
+    HOURS,
+    LAST_DAY,
+    MONTHS,
+    NUMBER,
+    PARTS,
+    PEOPLE,
+    Table,
+    check_day,
+    compact,
+    shown,
+)
+from opsreform.files._source import (
+    ENCODINGS,
+    MAX_BYTES,
+    decode_project,
+    decode_table,
+    read_bytes,
+    resolve_inside,
+)
 from opsreform.files.funding import funding_to_data, read_funding
 from opsreform.files.organisation import organisation_to_data, read_organisation
 from opsreform.files.tables import VenueBook, read_session_table, slot_bookings
@@ -28,7 +54,7 @@ from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Milestone, Project, SourceDocument
+from opsreform.model.project import Milestone, Project, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -51,139 +77,284 @@ __all__ = ["FORMAT_VERSION", "dumps_project", "load_project", "loads_project", "
 FORMAT_VERSION = 1
 """The version of the project-file format this release reads and writes."""
 
-
-def _line_finder(text: str) -> Callable[[str], int | None]:
-    """Return a function mapping a dotted key (``sessions[3].date``) to its line, if found."""
-    lines = text.splitlines()
-
-    def find(key: str) -> int | None:
-        start, end = 0, len(lines)
-        parts = re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", key)
-        prefix = ""
-        for name, index in parts:
-            prefix = f"{prefix}.{name}" if prefix else name
-            if index:
-                header = re.compile(rf"^\s*\[\[\s*{re.escape(prefix)}\s*\]\]")
-                hits = [i for i in range(start, end) if header.match(lines[i])]
-                if int(index) >= len(hits):
-                    return start + 1 if start else None
-                start = hits[int(index)]
-                nxt = [i for i in range(start + 1, end) if re.match(r"^\s*\[", lines[i])
-                       and not lines[i].strip().startswith(f"[[{prefix}.")
-                       and not lines[i].strip().startswith(f"[{prefix}.")]
-                end = nxt[0] if nxt else end
-                continue
-            plain = re.compile(rf"^\s*\[\s*{re.escape(prefix)}\s*\]")
-            hits = [i for i in range(start, end) if plain.match(lines[i])]
-            if hits:
-                start = hits[0]
-                continue
-            assign = re.compile(rf"^\s*\"?{re.escape(name)}\"?\s*=")
-            hits = [i for i in range(start, end) if assign.match(lines[i])]
-            if hits:
-                return hits[0] + 1
-        return start + 1 if start or key else None
-
-    return find
+# Builds the error about one field of one item: (field, message) -> error with its place.
+_Fail = Callable[[str, str], ProjectFileError]
 
 
-def load_project(path: str | Path) -> Project:
+def load_project(path: str | Path, *, root: str | Path | None = None,
+                 max_bytes: int = MAX_BYTES) -> Project:
     """Read a project file.
 
     Args:
         path: The TOML file. Session tables it references are read relative to it.
+        root: The folder every session table must lie in (after resolving ``..`` and
+            symbolic links); by default the project file's own folder.
+        max_bytes: The largest file (project or table) read.
 
     Returns:
         The project.
 
     Raises:
-        ProjectFileError: The file cannot be read, is not TOML, or holds a key or value
-            that is wrong; the message names the file, the line and the key.
+        ProjectFileError: The file cannot be read, is not UTF-8 TOML, holds a key or
+            value that is wrong, or names a table that cannot be read or lies outside
+            ``root``; the message names the file, and the line and the key where there
+            are ones. Whatever the file holds, no other exception escapes.
 
     """
-    path = Path(path)
+    name = str(path)
+
+    def fail(problem: str) -> ProjectFileError:
+        return ProjectFileError(f"the project file {problem}", path=name)
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProjectFileError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise ProjectFileError(f"the file is not UTF-8 text ({exc.reason})",
-                               path=str(path)) from None
-    return loads_project(text, path=str(path), base=path.parent)
+        path = Path(path)
+        try:  # the project file itself may be a link (its tables are beside the link)
+            real = path.resolve()
+        except (OSError, RuntimeError) as exc:
+            raise fail("cannot be opened (a loop of links, or a name too long)") from exc
+        data = read_bytes(real, fail, max_bytes=max_bytes)
+        text = decode_project(data, name)
+        return _loads(text, path=name, base=path.parent, root=root, max_bytes=max_bytes)
+    except OpsReformError:
+        raise
+    except Exception as exc:  # the last line of defence: no traceback, whatever the file
+        raise _unexpected(exc, name) from None
 
 
-def loads_project(text: str, *, path: str | None = None, base: Path | None = None) -> Project:
+def loads_project(text: str, *, path: str | None = None, base: Path | None = None,
+                  root: str | Path | None = None, max_bytes: int = MAX_BYTES) -> Project:
     """Read a project from TOML text (see :func:`load_project`).
 
     Args:
         text: The TOML text.
         path: The file name to use in error messages.
-        base: The folder that referenced session tables are relative to.
+        base: The folder that referenced session tables are relative to (default: the
+            current folder).
+        root: The folder every session table must lie in (default: ``base``).
+        max_bytes: The largest session table read.
 
     """
     try:
+        return _loads(text, path=path, base=base, root=root, max_bytes=max_bytes)
+    except OpsReformError:
+        raise
+    except Exception as exc:  # as in load_project
+        raise _unexpected(exc, path) from None
+
+
+def _unexpected(exc: Exception, path: str | None) -> ProjectFileError:
+    """The error for an exception no reader expected; it shows nothing of the file."""
+    what = {RecursionError: "it nests too deeply", MemoryError: "it needs too much memory",
+            OverflowError: "a number or date in it is too large"}.get(type(exc))
+    detail = what or f"an unexpected {type(exc).__name__}; please report it"
+    return ProjectFileError(f"the file cannot be read: {detail}", path=path)
+
+
+def _loads(text: str, *, path: str | None, base: Path | None, root: str | Path | None,
+           max_bytes: int) -> Project:
+    try:
+        lines = KeyLines(text)
+    except NestingError as exc:
+        raise ProjectFileError(f"values nest deeper than {MAX_DEPTH} levels", path=path,
+                               line=exc.line) from None
+    try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise ProjectFileError(f"not valid TOML: {exc}", path=path,
-                               line=int(match.group(1)) if match else None) from None
-    root = Table(data, "", path, _line_finder(text))
-    try:
-        return _project(root, base or Path.cwd())
-    except ProjectFileError:
-        raise
-    except OpsReformError as exc:  # an object refused as a whole (e.g. a bad reference)
-        raise ProjectFileError(str(exc), path=path) from None
+        match = re.search(r"line ([0-9]+)", str(exc))
+        line = int(match.group(1)) if match else text.count("\n") + 1  # "at end of document"
+        raise ProjectFileError(f"not valid TOML: {exc}", path=path, line=line) from None
+    except ValueError:  # an integer of more digits than Python reads (4300)
+        long = re.search(r"[0-9_]{4000,}", text)
+        if long is None:
+            raise ProjectFileError("not valid TOML", path=path) from None
+        raise ProjectFileError("a number has thousands of digits", path=path,
+                               line=text.count("\n", 0, long.start()) + 1) from None
+    except RecursionError:  # nesting that the scan of lines did not reach
+        raise ProjectFileError(f"values nest deeper than {MAX_DEPTH} levels",
+                               path=path) from None
+    folder = base or Path.cwd()
+    reader = _Reader(folder, Path(root) if root is not None else folder, max_bytes)
+    return reader.project(Table(data, "", path, lines.line))
 
 
-def _project(root: Table, base: Path) -> Project:
-    version = root.get("format", int, required=True)
-    if version != FORMAT_VERSION:
-        raise root.error("format", f"format {version} is not supported; this release reads "
-                                   f"format {FORMAT_VERSION}")
-    people = tuple(_person(t) for t in root.tables("people"))
-    declared = [_venue(t) for t in root.tables("venues")]
-    book = VenueBook(list(declared))
-    contracts = tuple(_contract(t) for t in root.tables("contracts"))
-    tables: list[PublishedTable] = []
-    sessions: list[Session] = []
-    for item in root.tables("tables"):
-        table, read = _published_table(item, book, base)
-        tables.append(table)
-        sessions.extend(read)
-    sessions.extend(_session(t, book) for t in root.tables("sessions"))
-    calendar = root.table("calendar")
-    funding = root.table("funding")
-    organisation = root.table("organisation")
-    project = Project(
-        title=root.get("title", str, required=True),
-        goal=root.get("goal", str),
-        beneficiary=root.get("beneficiary", str),
-        period=root.period("period"),
-        durability_months=root.get("durability_months", int),
-        funding=None if funding is None else read_funding(funding),
-        organisation=None if organisation is None else read_organisation(organisation),
-        activities=tuple(_activity(t) for t in root.tables("activities")),
-        activities_excerpt=root.get("activities_excerpt", bool) or False,
-        venues=tuple(book.venues),
-        people=people,
-        contracts=contracts,
-        tables=tuple(tables),
-        sessions=tuple(sessions),
-        breaks=tuple(_break(t) for t in root.tables("breaks")),
-        calendar=WorkCalendar() if calendar is None else _calendar(calendar),
-        rules=_rules(root.table("rules")),
-        sources=tuple(_source(t) for t in root.tables("sources")),
-        milestones=tuple(t.build(Milestone, day=t.date("date", required=True),
-                                 text=t.get("text", str, required=True))
-                         for t in root.tables("milestones")),
-    )
-    root.done()
-    return project
+@attrs.define
+class _Reader:
+    """Reads one project file: where its tables may be, and the notes on what it read."""
+
+    folder: Path
+    root: Path
+    max_bytes: int
+    notes: list[ReadNote] = attrs.field(factory=list)
+
+    def project(self, root: Table) -> Project:
+        version = root.get("format", int, required=True)
+        if version != FORMAT_VERSION:
+            raise root.error("format", f"format {version} is not supported; this release "
+                                       f"reads format {FORMAT_VERSION}")
+        people: list[tuple[Person, _Fail]] = [(_person(t), t.error)
+                                              for t in root.tables("people")]
+        declared = [(_venue(t), t.error) for t in root.tables("venues")]
+        _unique([(v.id, fail) for v, fail in declared], "venues")
+        book = VenueBook([v for v, _ in declared])
+        contracts: list[tuple[Contract, _Fail]] = [(_contract(t), t.error)
+                                                   for t in root.tables("contracts")]
+        tables: list[tuple[PublishedTable, _Fail]] = []
+        sessions: list[tuple[Session, _Fail]] = []
+        for item in root.tables("tables"):
+            table, read = self.published_table(item, book)
+            tables.append((table, item.error))
+            sessions.extend(read)
+        sessions.extend((_session(t, book), t.error) for t in root.tables("sessions"))
+        calendar = root.table("calendar")
+        funding = root.table("funding")
+        organisation = root.table("organisation")
+        activities = tuple(_activity(t) for t in root.tables("activities"))
+        _check_references(people, contracts, tables, sessions, activities)
+        project = root.build(
+            Project,
+            title=root.get("title", str, required=True),
+            goal=root.get("goal", str),
+            beneficiary=root.get("beneficiary", str),
+            period=root.period("period"),
+            durability_months=root.count("durability_months", low=1, high=MONTHS),
+            funding=None if funding is None else read_funding(funding),
+            organisation=None if organisation is None else read_organisation(organisation),
+            activities=activities,
+            activities_excerpt=root.get("activities_excerpt", bool) or False,
+            venues=tuple(book.venues),
+            people=tuple(p for p, _ in people),
+            contracts=tuple(c for c, _ in contracts),
+            tables=tuple(t for t, _ in tables),
+            sessions=tuple(s for s, _ in sessions),
+            breaks=tuple(_break(t) for t in root.tables("breaks")),
+            calendar=WorkCalendar() if calendar is None else _calendar(calendar),
+            rules=_rules(root.table("rules")),
+            sources=tuple(_source(t) for t in root.tables("sources")),
+            milestones=tuple(t.build(Milestone, day=t.date("date", required=True),
+                                     text=t.get("text", str, required=True))
+                             for t in root.tables("milestones")),
+            read_notes=tuple(self.notes),
+        )
+        root.done()
+        return project
+
+    def published_table(self, t: Table, book: VenueBook
+                        ) -> tuple[PublishedTable, list[tuple[Session, _Fail]]]:
+        file = t.get("file", str)
+        encoding = t.convert("encoding", str, _encoding)
+        table = t.build(
+            PublishedTable,
+            id=t.get("id", str, required=True),
+            published=t.date("published"),
+            title=t.get("title", str),
+            kind=t.convert("kind", str, SessionKind),
+            contract=t.get("contract", str),
+        )
+        if file is None:
+            if encoding is not None:
+                raise t.error("encoding", "an encoding is given, but no file")
+            return table, []
+
+        def fail(message: str) -> ProjectFileError:
+            return t.error("file", f"the session table {shown(file)} {message}")
+
+        real = resolve_inside(self.folder, file, self.root, fail)
+        shown_path = str(self.folder / file)
+        decoded = decode_table(read_bytes(real, fail, max_bytes=self.max_bytes), shown_path,
+                               encoding)
+        if decoded.detected:
+            self.notes.append(ReadNote(
+                f"table {table.id}",
+                f"plik {file} odczytano jako Windows-1250 (nie jest w UTF-8); jeśli polskie "
+                f"litery wyglądają źle, zapisz go w UTF-8 albo dodaj encoding = \"cp1250\""))
+        fmt: Literal["md", "csv"] = "csv" if Path(file).suffix.lower() == ".csv" else "md"
+        read = read_session_table(decoded.text, table=table.id, venues=book, kind=table.kind,
+                                  fmt=fmt, path=shown_path)
+        return table, [(session, _row_fail(shown_path, session.line)) for session in read]
+
+
+def _row_fail(path: str, line: int | None) -> _Fail:
+    def fail(field: str, message: str) -> ProjectFileError:
+        column = "" if field == "id" else f" (column {field})"  # an id may be derived
+        return ProjectFileError(f"{message}{column}", path=path, line=line)
+    return fail
+
+
+def _encoding(name: str) -> str:
+    found = ENCODINGS.get(name.strip().lower())
+    if found is None:
+        msg = (f"unknown encoding {shown(name)}; expected utf-8, utf-16 or cp1250 (what "
+               "Polish Excel writes as CSV)")
+        raise ValueError(msg)
+    return found
+
+
+def _unique(items: Iterable[tuple[str, _Fail]], what: str) -> None:
+    """Raise, at the second one, when two items share an id."""
+    seen: dict[str, _Fail] = {}
+    for item_id, fail in items:
+        if item_id in seen:
+            first = seen[item_id]("id", "").line
+            where = f" (the first is at line {first})" if first is not None else ""
+            raise fail("id", f"two {what} have the id {shown(item_id)}{where}; ids must be "
+                             "unique")
+        seen[item_id] = fail
+
+
+def _known(ids: Iterable[str | None], declared: set[str], fail: _Fail, field: str,
+           section: str) -> None:
+    for item in ids:
+        if item is not None and item not in declared:
+            known = ", ".join(sorted(declared)[:10]) or "none"
+            raise fail(field, f"{field} {shown(item)} is not declared in {section} "
+                              f"(declared: {known})")
+
+
+def _activity_ids(activities: tuple[Activity, ...]) -> set[str]:
+    """The ids of every activity, as :class:`Project` gives them (``-1`` for a root dash)."""
+    ids: set[str] = set()
+    dash = 0
+    for root in activities:
+        if root.number is None:
+            dash += 1
+            root = attrs.evolve(root, key=f"-{dash}")
+        ids.update(a.id for a in root.walk())
+    return ids
+
+
+def _check_references(people: list[tuple[Person, _Fail]],
+                      contracts: list[tuple[Contract, _Fail]],
+                      tables: list[tuple[PublishedTable, _Fail]],
+                      sessions: list[tuple[Session, _Fail]],
+                      activities: tuple[Activity, ...]) -> None:
+    """Refuse repeated ids and ids that name nothing, at the key (or row) that names them.
+
+    The same checks as :class:`Project`'s, made here where the place of each item is
+    known, so that the error names its line and key.
+    """
+    _unique([(p.id, fail) for p, fail in people], "people")
+    _unique([(c.id, fail) for c, fail in contracts], "contracts")
+    _unique([(s.id, fail) for s, fail in sessions], "sessions")
+    _unique([(t.id, fail) for t, fail in tables], "tables")
+    person_ids = {p.id for p, _ in people}
+    contract_ids = {c.id for c, _ in contracts}
+    table_ids = {t.id for t, _ in tables}
+    activity_ids = _activity_ids(activities)
+    for contract, fail in contracts:
+        _known(contract.leaders, person_ids, fail, "leaders", "people")
+    for table, fail in tables:
+        _known((table.contract,), contract_ids, fail, "contract", "contracts")
+    for session, fail in sessions:
+        _known(session.leaders or (), person_ids, fail, "leaders", "people")
+        _known(session.attendance.people, person_ids, fail, "attendees", "people")
+        _known((session.contract,), contract_ids, fail, "contract", "contracts")
+        _known((session.table,), table_ids, fail, "table", "tables")
+        _known((session.activity,), activity_ids, fail, "activity", "activities")
 
 
 def _source(t: Table) -> SourceDocument:
-    source = SourceDocument(t.get("name", str, required=True), t.get("note", str))
+    source = t.build(SourceDocument, name=t.get("name", str, required=True),
+                     note=t.get("note", str))
     t.done()
     return source
 
@@ -208,8 +379,26 @@ def _venue(t: Table) -> Venue:
     )
 
 
+_UNIT = re.compile(r"[a-z_]{1,40}")
+
+
+def _unit_name(name: str) -> str:
+    if not _UNIT.fullmatch(name):
+        msg = f"{shown(name)} is not a unit name; expected e.g. 'lesson_hour' or 'hour'"
+        raise ValueError(msg)
+    return name
+
+
+def _hours(value: int | str) -> Fraction:
+    hours = Fraction(value.strip() if isinstance(value, str) else value)
+    if not 0 < hours <= HOURS:
+        top = f"{HOURS:,}".replace(",", " ")
+        msg = f"{shown(value)} is not a plausible number of hours; expected above 0, up to {top}"
+        raise ValueError(msg)
+    return hours
+
+
 def _contract(t: Table) -> Contract:
-    hours = t.get("hours", (int, str))
     return t.build(
         Contract,
         id=t.get("id", str, required=True),
@@ -219,9 +408,9 @@ def _contract(t: Table) -> Contract:
         period=t.period("period"),
         ends=t.date("ends"),
         kinds=t.convert("kinds", list, lambda v: frozenset(SessionKind(k) for k in v)) or (),
-        hours=None if hours is None else t.convert("hours", (int, str), Fraction),
-        unit=t.get("unit", str) or "hour",
-        sessions=t.get("sessions", int),
+        hours=t.convert("hours", (int, str), _hours),
+        unit=t.convert("unit", str, _unit_name) or "hour",
+        sessions=t.count("sessions", low=1, high=HOURS),
         leaders=t.strings("leaders") or (),
         note=t.get("note", str),
     )
@@ -239,12 +428,13 @@ def _activity(t: Table) -> Activity:
 
 
 def _break(t: Table) -> DeclaredBreak:
+    years = t.integers("years", low=FIRST_DAY.year, high=LAST_DAY.year)
     return t.build(
         DeclaredBreak,
         kinds=t.convert("kinds", list, lambda v: [SessionKind(k) for k in v], required=True)
         or (),
-        months=t.get("months", list) or [7, 8],
-        years=t.get("years", list),
+        months=t.integers("months", low=1, high=12) or [7, 8],
+        years=years,
         follow_school_holidays=t.get("follow_school_holidays", bool) or False,
         text=t.get("text", str),
     )
@@ -260,7 +450,7 @@ def _calendar(t: Table) -> WorkCalendar:
             assert given is not None
             lieu[_date_in(lieu_table, key, key)] = given
         lieu_table.done()
-    weekdays = t.get("working_weekdays", list)
+    weekdays = t.integers("working_weekdays", low=0, high=6)
     try:
         calendar = WorkCalendar(
             closed=closed, days_in_lieu=lieu,
@@ -272,37 +462,14 @@ def _calendar(t: Table) -> WorkCalendar:
 
 
 def _date_in(t: Table, key: str, value: object) -> date:
-    if isinstance(value, date):
-        return value
     try:
-        return parse_date(str(value))
-    except OpsReformError as exc:
+        if isinstance(value, date):
+            return check_day(value)
+        if not isinstance(value, str):
+            raise ValueError(f"expected a date, got {shown(value)}")
+        return check_day(parse_date(value))
+    except (OpsReformError, ValueError) as exc:
         raise t.error(key, str(exc)) from None
-
-
-def _published_table(t: Table, book: VenueBook, base: Path) -> tuple[PublishedTable,
-                                                                        list[Session]]:
-    file = t.get("file", str)
-    table = t.build(
-        PublishedTable,
-        id=t.get("id", str, required=True),
-        published=t.date("published"),
-        title=t.get("title", str),
-        kind=t.convert("kind", str, SessionKind),
-        contract=t.get("contract", str),
-    )
-    sessions: list[Session] = []
-    if file is not None:
-        table_path = base / file
-        try:
-            text = table_path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise t.error("file", f"cannot read the session table {file!r}: "
-                                  f"{exc.strerror}") from None
-        fmt: Literal["md", "csv"] = "csv" if table_path.suffix.lower() == ".csv" else "md"
-        sessions = read_session_table(text, table=table.id, venues=book, kind=table.kind,
-                                      fmt=fmt, path=str(table_path))
-    return table, sessions
 
 
 def _session(t: Table, book: VenueBook) -> Session:
@@ -315,13 +482,16 @@ def _session(t: Table, book: VenueBook) -> Session:
             book.venue_for(x) for x in parse_addresses(a)))
     for venue_id in venue_ids or ():
         if not book.has(venue_id):
-            raise t.error("venues", f"venue {venue_id!r} is not declared in [[venues]]")
+            raise t.error("venues", f"venue {shown(venue_id)} is not declared in [[venues]]")
     slots = t.convert("slots", str, lambda s: slot_bookings(s, venue_ids or ())) or ()
     attendance = Attendance(
-        headcount=t.get("headcount", int),
+        headcount=t.count("headcount", low=1, high=PEOPLE),
         groups=t.strings("groups") or (),
         people=t.strings("attendees") or (),
     )
+    given_id = t.get("id", str)
+    if given_id is not None and not given_id.strip():
+        raise t.error("id", "the id is empty; give a text, or leave the key out")
     return t.build(
         Session,
         kind=t.convert("kind", str, SessionKind, required=True),
@@ -329,16 +499,16 @@ def _session(t: Table, book: VenueBook) -> Session:
         day=t.date("date"),
         period=t.period("period"),
         slots=slots,
-        part=t.get("part", int),
+        part=t.count("part", low=1, high=PARTS),
         leaders=t.strings("leaders"),
         attendance=attendance,
         places=_declared(t, "places", book),
         activity=t.get("activity", str),
         contract=t.get("contract", str),
         table=t.get("table", str),
-        number=t.get("number", int),
+        number=t.count("number", low=1, high=NUMBER),
         status=t.convert("status", str, SessionStatus) or SessionStatus.PLANNED,
-        given_id=t.get("id", str),
+        given_id=given_id,
         line=t.line_of(t.key),
         note=t.get("note", str),
     )
@@ -348,7 +518,7 @@ def _declared(t: Table, name: str, book: VenueBook) -> tuple[str, ...]:
     ids = t.strings(name) or ()
     for venue_id in ids:
         if not book.has(venue_id):
-            raise t.error(name, f"venue {venue_id!r} is not declared in [[venues]]")
+            raise t.error(name, f"venue {shown(venue_id)} is not declared in [[venues]]")
     return ids
 
 
@@ -360,7 +530,7 @@ def _rules(t: Table | None) -> tuple[Rule, ...] | None:
         t.read.add(rule_id)
         cls = Rule.registry.get(rule_id)
         if cls is None:
-            raise t.error(rule_id, f"unknown rule {rule_id!r}; known rules: "
+            raise t.error(rule_id, f"unknown rule {shown(rule_id)}; known rules: "
                                    f"{', '.join(sorted(Rule.registry))}")
         if value is False:
             configured[rule_id] = None
@@ -369,7 +539,7 @@ def _rules(t: Table | None) -> tuple[Rule, ...] | None:
         elif isinstance(value, dict):
             try:
                 configured[rule_id] = cls.from_params(value)
-            except OpsReformError as exc:
+            except (OpsReformError, ValueError, TypeError, ArithmeticError) as exc:
                 raise t.error(rule_id, str(exc)) from None
         else:
             raise t.error(rule_id, "expected true, false or a table of parameters")

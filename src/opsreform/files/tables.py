@@ -32,6 +32,7 @@ from typing import Literal
 import attrs
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.files._reader import NUMBER, PARTS, PEOPLE, check_day, check_period, shown
 from opsreform.model.sessions import (
     NOBODY_STATED,
     Attendance,
@@ -79,6 +80,8 @@ _COLUMNS = (
     ("id", ("id",)),
 )
 _POSITIONAL = ("number", "title", "date", "slots", "address")
+# Only ASCII digits: str.isdigit() and int() also take Arabic-Indic and other digits.
+_WHOLE = re.compile(r"[0-9]{1,7}")
 _TAG = re.compile(r"<[^>]+>")
 _SEPARATOR = re.compile(r"^\|?[\s\-:|]+\|?$")
 
@@ -94,6 +97,9 @@ class VenueBook:
     venues: list[Venue] = attrs.field(factory=list)
     _by_key: dict[str, str] = attrs.field(factory=dict, init=False)
     _ids: set[str] = attrs.field(factory=set, init=False)
+    # The next suffix to try per derived id, so that many addresses deriving one id
+    # (``dluga-1`` in a hundred towns) cost one look-up each, not one per earlier venue.
+    _suffix: dict[str, int] = attrs.field(factory=dict, init=False)
 
     def __attrs_post_init__(self) -> None:
         for venue in self.venues:
@@ -114,10 +120,13 @@ class VenueBook:
         if found is not None:
             return found
         base = venue_id_for(address) or "venue"
-        venue_id, n = base, 1
+        venue_id, n = base, self._suffix.get(base, 1)
+        if n > 1:
+            venue_id = f"{base}-{n}"
         while venue_id in self._ids:
             n += 1
             venue_id = f"{base}-{n}"
+        self._suffix[base] = n
         venue = Venue(venue_id, address)
         self.venues.append(venue)
         self._remember(venue)
@@ -166,14 +175,18 @@ def _markdown_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         yield number, cells
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_rows(text: str, path: str | None) -> Iterator[tuple[int, list[str]]]:
     text = text.removeprefix("\ufeff")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    for cells in reader:
-        if cells and any(c.strip() for c in cells):
-            yield reader.line_num, [c.strip() for c in cells]
+    try:
+        for cells in reader:
+            if cells and any(c.strip() for c in cells):
+                yield reader.line_num, [c.strip() for c in cells]
+    except csv.Error as exc:  # a cell over the csv module's limit (128 KiB), a stray quote
+        raise ProjectFileError(f"not valid CSV: {exc}", path=path,
+                               line=reader.line_num) from None
 
 
 def read_session_table(
@@ -206,28 +219,12 @@ def read_session_table(
         ProjectFileError: Listing every row that cannot be read, with its line.
 
     """
-    rows = _markdown_rows(text) if fmt == "md" else _csv_rows(text)
+    rows = _markdown_rows(text) if fmt == "md" else _csv_rows(text, path)
     columns: list[str | None] | None = None
     sessions: list[Session] = []
     problems: list[tuple[int, str]] = []
     for line, cells in rows:
-        if not _looks_like_data(cells):
-            header = _header_columns(cells)
-            if header is None:  # an empty header row: columns by position
-                columns = columns or list(_POSITIONAL)
-                continue
-            if "date" in header:
-                columns = header
-                continue
-        current = columns or list(_POSITIONAL)
-        if len(cells) != len(current):
-            problems.append((line, f"{len(cells)} cells where the header has {len(current)}"))
-            continue
-        record = {name: cell for name, cell in zip(current, cells, strict=True) if name}
-        try:
-            sessions.append(_session(record, line, table, venues, kind, contract))
-        except (OpsReformError, ValueError) as exc:
-            problems.append((line, str(exc)))
+        columns = _row(line, cells, columns, sessions, problems, table, venues, kind, contract)
     if problems:
         listed = "; ".join(f"line {line}: {message}" for line, message in problems[:20])
         more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
@@ -237,19 +234,45 @@ def read_session_table(
     return sessions
 
 
+def _row(line: int, cells: list[str], columns: list[str | None] | None,
+         sessions: list[Session], problems: list[tuple[int, str]], table: str,
+         venues: VenueBook, kind: SessionKind | None, contract: str | None,
+         ) -> list[str | None] | None:
+    """Read one row into ``sessions`` (or ``problems``); return the columns from then on."""
+    if not _looks_like_data(cells):
+        header = _header_columns(cells)
+        if header is None:  # an empty header row: columns by position
+            return columns or list(_POSITIONAL)
+        if "date" in header:
+            return header
+    current = columns or list(_POSITIONAL)
+    if len(cells) != len(current):
+        problems.append((line, f"{len(cells)} cells where the header has {len(current)}"))
+        return columns
+    record = {name: cell for name, cell in zip(current, cells, strict=True) if name}
+    try:
+        sessions.append(_session(record, line, table, venues, kind, contract))
+    except (OpsReformError, ValueError, ArithmeticError) as exc:
+        problems.append((line, str(exc)))
+    return columns
+
+
 def _looks_like_data(cells: list[str]) -> bool:
-    return bool(cells) and cells[0].strip().isdigit()
+    return bool(cells) and _WHOLE.fullmatch(cells[0].strip()) is not None
 
 
 def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
              kind: SessionKind | None, contract: str | None) -> Session:
     number_text = record.get("number", "").strip().rstrip(".")
-    if not number_text.isdigit():
-        msg = f"Lp. {number_text!r} is not a whole number"
+    if not _WHOLE.fullmatch(number_text) or not 1 <= int(number_text) <= NUMBER:
+        msg = f"Lp. {shown(number_text)} is not a whole number from 1 to {NUMBER}"
         raise ValueError(msg)
     title, part = _split_part(record.get("title", ""))
     if not title:
         raise ValueError("the row has no title or kind")
+    if part is not None and not 1 <= part <= PARTS:
+        msg = f"part (cz.) {shown(part)} is not a whole number from 1 to {PARTS}"
+        raise ValueError(msg)
     stated_kind = record.get("kind", "").strip()
     session_kind = (_kind(stated_kind) if stated_kind
                     else _kind_from_title(title) or kind)
@@ -261,9 +284,9 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
     when = record.get("date", "")
     day = period = None
     if session_kind.multi_day and not _single_date(when):
-        period = parse_period(when)
+        period = check_period(parse_period(when))
     else:
-        day = parse_date(when)
+        day = check_day(parse_date(when))
     slots_text = record.get("slots", "").strip()
     bookings = slot_bookings(slots_text, venue_ids) if slots_text else ()
     leaders = record.get("leaders", "").strip()
@@ -277,7 +300,7 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         slots=bookings,
         part=part,
         leaders=tuple(x.strip() for x in leaders.split(",")) if leaders else None,
-        attendance=Attendance(headcount=int(headcount)) if headcount else NOBODY_STATED,
+        attendance=Attendance(headcount=_headcount(headcount)) if headcount else NOBODY_STATED,
         activity=record.get("activity", "").strip() or None,
         contract=record.get("contract", "").strip() or contract,
         table=table,
@@ -286,6 +309,13 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         given_id=record.get("id", "").strip() or None,
         line=line,
     )
+
+
+def _headcount(text: str) -> int:
+    if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= PEOPLE:
+        msg = f"headcount {shown(text)} is not a whole number from 1 to {PEOPLE}"
+        raise ValueError(msg)
+    return int(text)
 
 
 def _single_date(text: str) -> bool:

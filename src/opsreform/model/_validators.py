@@ -31,6 +31,14 @@ def positive(_instance: object, attribute: attrs.Attribute[Any], value: object) 
                               field=attribute.name, value=value)
 
 
+def non_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require None or a whole number from zero up (not a bool)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or value < 0):
+        raise ValidationError(f"expected a whole number from 0 up, got {value!r}",
+                              field=attribute.name, value=value)
+
+
 def unique_ids(items: tuple[Any, ...], what: str, field: str) -> None:
     """Raise ValidationError when two items share an ``id``."""
     seen: set[str] = set()

@@ -24,7 +24,8 @@ from opsreform.periods import Period
 
 __all__ = ["Activity", "iter_activities"]
 
-_NUMBER = re.compile(r"\d+(\.\d+)*")
+# ASCII digits only, a few of them per level: "2.3", never "٢" or a thousand digits.
+_NUMBER = re.compile(r"[0-9]{1,4}(?:\.[0-9]{1,4}){0,15}")
 
 
 def _number(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:

@@ -20,7 +20,6 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-import pint
 
 from opsreform.exceptions import ValidationError
 from opsreform.model._validators import non_empty, optional_non_empty, to_kinds, to_tuple
@@ -34,7 +33,7 @@ __all__ = ["Contract"]
 def _unit(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     try:
         unit = ureg.Unit(value)
-    except (pint.UndefinedUnitError, AttributeError, ValueError, TypeError):
+    except Exception:  # pint's parser raises many kinds: TokenError, AssertionError, 1/0…
         msg = f"{value!r} is not a unit of opsreform.ureg; expected e.g. 'lesson_hour' or 'hour'"
         raise ValidationError(msg, field=attribute.name, value=value) from None
     if unit.dimensionality != ureg.hour.dimensionality:

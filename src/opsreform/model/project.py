@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from opsreform.exceptions import ValidationError
-from opsreform.model._validators import non_empty, optional_non_empty, to_tuple, unique_ids
+from opsreform.model._validators import (
+    non_empty,
+    non_negative,
+    optional_non_empty,
+    to_tuple,
+    unique_ids,
+)
 from opsreform.model.people import Person
 from opsreform.periods import Period
 from opsreform.workcalendar import WorkCalendar
@@ -29,7 +35,25 @@ if TYPE_CHECKING:
     from opsreform.model.venues import Venue
     from opsreform.rules.engine import Rule
 
-__all__ = ["Milestone", "Project", "SourceDocument"]
+__all__ = ["Milestone", "Project", "ReadNote", "SourceDocument"]
+
+
+@attrs.frozen
+class ReadNote:
+    """A remark of the reader about a file it read, reported by the checks as ``info``.
+
+    Not a fact of the project: for example that a session table was found to be in
+    Windows-1250 rather than UTF-8, which a person may want to know (a wrong guess
+    would show as misspelt letters).
+
+    Attributes:
+        subject: What it concerns (``table 2018-05-07``).
+        message: The remark, in Polish, as a finding prints it.
+
+    """
+
+    subject: str = attrs.field(validator=non_empty)
+    message: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen
@@ -90,6 +114,8 @@ class Project:
         rules: The rules to check, or None for the default rules.
         sources: The documents the facts come from.
         milestones: Other dated facts (resolutions, appointments), in date order.
+        read_notes: Remarks of the reader about the files it read (a table detected as
+            Windows-1250); not facts of the project, so not compared and not saved.
 
     """
 
@@ -97,7 +123,7 @@ class Project:
     goal: str | None = attrs.field(default=None, validator=optional_non_empty)
     beneficiary: str | None = attrs.field(default=None, validator=optional_non_empty)
     period: Period | None = None
-    durability_months: int | None = None
+    durability_months: int | None = attrs.field(default=None, validator=non_negative)
     funding: Funding | None = None
     organisation: Organisation | None = None
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=to_tuple)
@@ -112,6 +138,7 @@ class Project:
     rules: tuple[Rule, ...] | None = None
     sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=to_tuple)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=to_tuple)
+    read_notes: tuple[ReadNote, ...] = attrs.field(default=(), converter=to_tuple, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # Unnumbered top-level items (a bare list of planned activities) get keys -1, -2…

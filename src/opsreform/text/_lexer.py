@@ -25,12 +25,15 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _MARKS = "\u0300-\u036f"
 _STRIP_MARKS = re.compile(f"[{_MARKS}]+")
 
+# Numbers are ASCII digits only: Python's \d (and int()) also take Arabic-Indic and other
+# scripts' digits, which no Polish document writes ("٢٢.٠٥.٢٠١٨" is not a date). A word
+# holds no digit of any script, so such digits are an error where they stand.
 _TOKEN = re.compile(
     rf"""
-    (?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d.]))
-  | (?P<ddate>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))
-  | (?P<time>\d{{1,2}}[.:]\d{{2}}(?![\d.:]))
-  | (?P<num>\d+)
+    (?P<iso>[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}(?![0-9.]))
+  | (?P<ddate>[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{4}}(?![0-9]))
+  | (?P<time>[0-9]{{1,2}}[.:][0-9]{{2}}(?![0-9.:]))
+  | (?P<num>[0-9]+)
   | (?P<word>[^\W\d_](?:[^\W\d_]|[{_MARKS}])*\.?)
   | (?P<dash>[{DASHES}])
   | (?P<comma>[,;])
@@ -90,7 +93,7 @@ def tokenize(text: str, *, kinds: frozenset[str] | None = None, what: str) -> li
         match = _TOKEN.match(folded, pos)
         kind = match.lastgroup if match else None
         if match is None or kind is None or (kinds is not None and kind not in kinds):
-            bad = text[pos:].split(maxsplit=1)[0]
+            bad = text[pos:pos + 40].split(maxsplit=1)[0]  # a word, at most 40 characters
             raise ParseError(
                 f"unexpected {bad!r} while reading {what}", text=text, position=pos,
                 expected=what,

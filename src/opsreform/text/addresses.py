@@ -25,14 +25,20 @@ from opsreform.exceptions import ParseError, ValidationError
 
 __all__ = ["Address", "parse_address", "parse_addresses"]
 
-_POSTCODE = re.compile(r"\b(\d{2})\s*-\s*(\d{3})\b")
+# ASCII digits only ([0-9], not \d): no Polish address writes another script's digits.
+_POSTCODE = re.compile(r"\b([0-9]{2})\s*-\s*([0-9]{3})\b")
 _STREET_PREFIX = r"(?:ul\.|al\.|pl\.|os\.|ulica|aleja|plac|osiedle)"
-# The name may begin with a number, as in "ul. 3 Maja 5" or "al. 11 Listopada 12".
-_STREET = re.compile(
-    rf"(?P<prefix>{_STREET_PREFIX})\s*(?P<name>(?:\d{{1,2}}\s+)?[^\d\s,][^\d,]*?)\s+"
-    r"(?P<number>\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?)(?![\w-])",
-    re.IGNORECASE,
-)
+# A street is its prefix, its name, and its number:
+#     (?P<prefix>PREFIX)\s*(?P<name>(?:[0-9]{1,2}\s+)?[^0-9\s,][^0-9,]*?)\s+(?P<number>NUMBER)
+# The name may begin with a number, as in "ul. 3 Maja 5" or "al. 11 Listopada 12". Matched
+# as one regular expression, each prefix would scan ahead to the next digit, so a long
+# cell of prefixes without numbers took quadratic time; :func:`_streets` finds the same
+# matches in one pass (the name holds no digit, so the number is the first digit run).
+_PREFIX = re.compile(_STREET_PREFIX, re.IGNORECASE)
+_LEADING = re.compile(r"[0-9]{1,2} +")
+_NUMBER = re.compile(r"[0-9]+[a-zA-Z]?(?:/[0-9]+[a-zA-Z]?)?(?![\w-])")
+_DIGIT = re.compile(r"[0-9]")
+_FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
 _PREFIXES = {"ulica": "ul.", "aleja": "al.", "plac": "pl.", "osiedle": "os."}
 
 
@@ -44,7 +50,60 @@ def _clean(text: str) -> str:
     return "".join(" " if char == "," or char.isspace() else char for char in text)
 
 
-_POSTCODE_FORM = re.compile(r"\d{2}-\d{3}")
+_POSTCODE_FORM = re.compile(r"[0-9]{2}-[0-9]{3}")
+
+
+@attrs.frozen
+class _Street:
+    """One street found in a cell: where it stands and its parts as written."""
+
+    start: int
+    end: int
+    prefix: str
+    name: str
+    number: str
+
+
+def _streets(cleaned: str) -> list[_Street]:
+    """Find the streets of a cleaned cell (spaces only), left to right, in linear time.
+
+    The same matches, in the same order, as ``re.finditer`` of the expression above.
+    """
+    found: list[_Street] = []
+    size = len(cleaned)
+    resume = 0
+    digit = -1  # the first digit at or after some earlier position (-1: not looked yet)
+    run_of = -1  # the digit whose run of spaces before it starts at run_start
+    run_start = 0
+    for prefix in _PREFIX.finditer(cleaned):
+        if prefix.start() < resume:
+            continue
+        name_start = prefix.end()
+        while name_start < size and cleaned[name_start] == " ":
+            name_start += 1
+        first = name_start  # the name's first character that is not its leading number
+        if (leading := _LEADING.match(cleaned, name_start)) is not None:
+            first = leading.end()
+        if first >= size or cleaned[first] == " " or "0" <= cleaned[first] <= "9":
+            continue
+        if digit < first:
+            next_digit = _DIGIT.search(cleaned, first)
+            digit = size if next_digit is None else next_digit.start()
+        if digit >= size or cleaned[digit - 1] != " ":
+            continue
+        if run_of != digit:
+            run_of, run_start = digit, digit - 1
+            while run_start > 0 and cleaned[run_start - 1] == " ":
+                run_start -= 1
+        if run_start <= first:
+            continue
+        number = _NUMBER.match(cleaned, digit)
+        if number is None:
+            continue
+        found.append(_Street(prefix.start(), number.end(), prefix.group(),
+                             cleaned[name_start:run_start], number.group()))
+        resume = number.end()
+    return found
 
 
 def _is_postcode(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -104,22 +163,25 @@ def parse_addresses(text: str) -> tuple[Address, ...]:
     if not cleaned.strip():
         raise ParseError("empty text where an address was expected", text=text,
                          expected="an address such as 'ul. Sienkiewicza 8 42-600 Tarnowskie Góry'")
+    if (foreign := _FOREIGN_DIGIT.search(cleaned)) is not None:
+        raise ParseError("a digit of another script", text=text, position=foreign.start(),
+                         expected="digits 0-9")
     first = len(cleaned) - len(cleaned.lstrip())
-    streets = list(_STREET.finditer(cleaned))
-    if not streets or streets[0].start() != first:
+    streets = _streets(cleaned)
+    if not streets or streets[0].start != first:
         raise ParseError(
             "no street address found at the start", text=text, position=first,
             expected="a street with its number, such as 'ul. Sienkiewicza 8'",
         )
     for before, after in itertools.pairwise(streets):
-        between = cleaned[before.end():after.start()]
+        between = cleaned[before.end:after.start]
         if between.strip():
             raise ParseError(
                 "text between two street addresses", text=text,
-                position=before.end() + len(between) - len(between.lstrip()),
+                position=before.end + len(between) - len(between.lstrip()),
                 expected="streets one after another, then the postal code and town",
             )
-    tail = cleaned[streets[-1].end():]
+    tail = cleaned[streets[-1].end:]
     postcode = None
     if match := _POSTCODE.search(tail):
         postcode = f"{match.group(1)}-{match.group(2)}"
@@ -127,8 +189,8 @@ def parse_addresses(text: str) -> tuple[Address, ...]:
     city = " ".join(tail.split()) or None
     return tuple(
         Address(
-            f"{_PREFIXES.get(m['prefix'].lower(), m['prefix'].lower())} "
-            f"{' '.join(m['name'].split())} {m['number']}",
+            f"{_PREFIXES.get(m.prefix.lower(), m.prefix.lower())} "
+            f"{' '.join(m.name.split())} {m.number}",
             postcode,
             city,
         )

@@ -41,11 +41,13 @@ __all__ = [
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _NUMBER = re.compile(
     rf"""(?P<sign>[-\u2212])?\s*
-    (?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?=,)|\d+)
-    (?:[.,](?P<frac>\d+))?""",
+    (?P<int>[0-9]{{1,3}}(?:[{_SPACES}][0-9]{{3}})+|[0-9]{{1,3}}(?:\.[0-9]{{3}})+(?=,)|[0-9]+)
+    (?:[.,](?P<frac>[0-9]+))?""",
     re.VERBOSE,
 )
 _EXPECTED = "an amount such as '356 397,50 zł' or '22 551.00 złotych'"
+MAX_DIGITS = 15
+"""The most digits an amount may have before and after its comma: up to a trillion zł."""
 
 
 class Relation(enum.StrEnum):
@@ -85,9 +87,12 @@ def _read(text: str, start: int) -> tuple[Fraction, Fraction, int]:
                          expected=_EXPECTED)
     digits = re.sub(rf"[{_SPACES}.]", "", match["int"])
     frac = match["frac"] or ""
+    if len(digits) > MAX_DIGITS or len(frac) > MAX_DIGITS:
+        raise ParseError(f"more than {MAX_DIGITS} digits in one amount", text=text,
+                         position=match.start(), expected=_EXPECTED)
     after = match.end()
     if match["frac"] is not None and after < len(text) and text[after] in ".," and (
-            text[after + 1:after + 2].isdigit()):
+            text[after + 1:after + 2] in tuple("0123456789")):
         raise ParseError("two decimal separators in one amount", text=text,
                          position=match.start("frac") - 1,
                          expected="one comma (or dot) before the grosze, as in 12 345,67")
@@ -266,12 +271,17 @@ def parse_share(text: str) -> Fraction:
     """Read a percentage such as ``84,28 %`` or ``84.28%`` into an exact fraction (0.8428).
 
     Raises:
-        ParseError: When the text is not a number followed by ``%``.
+        ParseError: When the text is not a number (ASCII digits) followed by ``%``, or
+            is above 100 %.
 
     """
-    match = re.fullmatch(r"\s*(\d{1,3})(?:[.,](\d+))?\s*%\s*", text)
+    match = re.fullmatch(r"\s*([0-9]{1,3})(?:[.,]([0-9]{1,15}))?\s*%\s*", text)
     if match is None:
         raise ParseError("not a percentage", text=text, position=0,
                          expected="a percentage such as '84,28 %'")
     whole, frac = match.group(1), match.group(2) or ""
-    return Fraction(int(whole + frac), 10 ** len(frac)) / 100
+    share = Fraction(int(whole + frac), 10 ** len(frac)) / 100
+    if share > 1:
+        raise ParseError("a share above 100 %", text=text, position=match.start(1),
+                         expected="a percentage from 0 to 100 %")
+    return share

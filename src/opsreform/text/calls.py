@@ -23,19 +23,19 @@ __all__ = ["CallNumber", "parse_call_number"]
 _PARTS = (
     ("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
     (".", r"\.", "a dot"),
-    ("axis", r"\d{2}", "a two-digit priority axis such as 02"),
+    ("axis", r"[0-9]{2}", "a two-digit priority axis such as 02"),
     (".", r"\.", "a dot"),
-    ("action", r"\d{2}", "a two-digit action such as 05"),
+    ("action", r"[0-9]{2}", "a two-digit action such as 05"),
     (".", r"\.", "a dot"),
-    ("subaction", r"\d{2}", "a two-digit sub-action such as 00"),
+    ("subaction", r"[0-9]{2}", "a two-digit sub-action such as 00"),
     ("-", r"-", "a hyphen"),
-    ("body", r"I[PZ]\.\d{2}", "the institution, such as IP.03 or IZ.00"),
+    ("body", r"I[PZ]\.[0-9]{2}", "the institution, such as IP.03 or IZ.00"),
     ("-", r"-", "a hyphen"),
-    ("region", r"\d{2}", "a two-digit code such as 00"),
+    ("region", r"[0-9]{2}", "a two-digit code such as 00"),
     ("-", r"-", "a hyphen"),
-    ("number", r"\d{3}", "a three-digit call number such as 012"),
+    ("number", r"[0-9]{3}", "a three-digit call number such as 012"),
     ("/", r"/", "a slash"),
-    ("year", r"\d{2}", "a two-digit year such as 17"),
+    ("year", r"[0-9]{2}", "a two-digit year such as 17"),
 )
 
 
@@ -80,8 +80,8 @@ class CallNumber:
     axis: int = attrs.field(validator=_two_digits)
     action_number: int = attrs.field(validator=_two_digits)
     subaction: int = attrs.field(validator=_two_digits)
-    intermediate_body: str = attrs.field(validator=_matches(r"I[PZ]\.\d{2}"))
-    region: str = attrs.field(validator=_matches(r"\d{2}"))
+    intermediate_body: str = attrs.field(validator=_matches(r"I[PZ]\.[0-9]{2}"))
+    region: str = attrs.field(validator=_matches(r"[0-9]{2}"))
     number: int = attrs.field(validator=_in_range(0, 999))
     year: int = attrs.field(validator=_in_range(2000, 2099))
 
