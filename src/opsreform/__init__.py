@@ -51,7 +51,7 @@ from opsreform.model.organisation import (
     role_from_name,
 )
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Milestone, Project, SourceDocument
+from opsreform.model.project import Milestone, Project, ProjectOrigin, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -123,6 +123,7 @@ __all__ = [
     "Programme",
     "Project",
     "ProjectFileError",
+    "ProjectOrigin",
     "PublishedTable",
     "Reorganisation",
     "Rule",

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal
 
@@ -41,8 +43,11 @@ __all__ = ["Placement", "place_sessions"]
 Format = Literal["md", "csv"]
 Columns = list[str | None]
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
 _POSITIONAL: Columns = ["number", "title", "date", "slots", "address"]
 """The columns of a table without a header row (as the reader assumes them)."""
+
 
 @attrs.frozen
 class Placement:
@@ -69,7 +74,6 @@ class _Piece:
     session: Session | None = None
     columns: Columns | None = None
     header: str = ""
-    kept: bool = False
     cells: list[str] | None = None
     """The cells of the row as written (of the session it said before an edit)."""
     was: Session | None = None
@@ -78,10 +82,6 @@ class _Piece:
 
 def _copy(book: VenueBook) -> VenueBook:
     return VenueBook(list(book.venues))
-
-
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
 
 
 def _lines(text: str, fmt: Format) -> list[str]:
@@ -142,8 +142,10 @@ def place_sessions(text: str | None, *, fmt: Format, table: PublishedTable,
     """
     if text is None:
         return Placement(None, (), book)
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    text = text.removeprefix("\ufeff")
+    original = text
+    # Read as the reader reads a file: without its byte-order mark, with its line ends
+    # as "\n" (universal newlines); both are given back when the file is written.
+    text = _LINE_END.sub("\n", text.removeprefix("\ufeff"))
     after = _copy(book)
     try:
         old = _parse(text, fmt, table, after, path)
@@ -152,15 +154,22 @@ def place_sessions(text: str | None, *, fmt: Format, table: PublishedTable,
             return Placement(None, (), book)
         raise
     pairs = align([s.id for s in old], [s.id for s in sessions], lambda x: x)
+    if all(i is not None and j is not None and old[i] == sessions[j] for i, j in pairs):
+        return Placement(original, tuple(old), after)
     if not writable:
-        same = all(i is None or (j is not None and old[i] == sessions[j]) for i, j in pairs)
-        held = tuple(old) if same else ()
-        return Placement(bom + text if same else None, held, after if same else book)
+        if all(i is None or (j is not None and old[i] == sessions[j]) for i, j in pairs):
+            return Placement(original, tuple(old), after)  # new sessions go inline
+        return Placement(None, (), book)
     pieces = _pieces(text, fmt, old)
     rows = [p for p in pieces if p.session is not None]
     edited = _edit(pieces, rows, pairs, sessions, fmt, text, venues)
     result = _settle(edited, fmt, table, sessions, book, venues)
-    return attrs.evolve(result, text=None if result.text is None else bom + result.text)
+    if result.text is None:
+        return result
+    ends = Counter(_LINE_END.findall(original)).most_common(1)
+    end = ends[0][0] if ends else "\n"
+    bom = "\ufeff" if original.startswith("\ufeff") else ""
+    return attrs.evolve(result, text=bom + result.text.replace("\n", end))
 
 
 def _pieces(text: str, fmt: Format, old: list[Session]) -> list[_Piece]:
@@ -190,7 +199,7 @@ def _pieces(text: str, fmt: Format, old: list[Session]) -> list[_Piece]:
         if session is None:  # not a row of a session (the reader read it as none)
             pieces.append(_Piece(span))
             continue
-        pieces.append(_Piece(span, session, columns or list(_POSITIONAL), header, kept=True,
+        pieces.append(_Piece(span, session, columns or list(_POSITIONAL), header,
                              cells=cells, was=session))
     if done < len(lines):
         pieces.append(_Piece(lines[done:]))
@@ -227,7 +236,6 @@ def _edit(pieces: list[_Piece], rows: list[_Piece], pairs: list[tuple[int | None
         else:
             replaced[id(last)].append(new)
     out: list[_Piece] = []
-    newline = _newline(text)
     for piece in pieces:
         if piece is (rows[0] if rows else None):
             out.extend(before_first)
@@ -237,8 +245,8 @@ def _edit(pieces: list[_Piece], rows: list[_Piece], pairs: list[tuple[int | None
         out[insert_at:insert_at] = before_first
     for piece in out:
         if piece.session is not None and not piece.lines:
-            piece.lines = _render(piece, fmt, newline, text, venues)
-    _end_lines(out, newline)
+            piece.lines = _render(piece, fmt, text, venues)
+    _end_lines(out)
     return out
 
 
@@ -250,16 +258,15 @@ def _after_header(pieces: list[_Piece]) -> int:
     return len(pieces)
 
 
-def _end_lines(pieces: list[_Piece], newline: str) -> None:
+def _end_lines(pieces: list[_Piece]) -> None:
     """Give each line but the file's last its line end (a row added after the last line)."""
     lines = [(piece, n) for piece in pieces for n in range(len(piece.lines))]
     for piece, n in lines[:-1]:
-        if not piece.lines[n].endswith(("\n", "\r")):
-            piece.lines[n] += newline
+        if not piece.lines[n].endswith("\n"):
+            piece.lines[n] += "\n"
 
 
-def _render(piece: _Piece, fmt: Format, newline: str, text: str,
-            venues: Mapping[str, Venue]) -> list[str]:
+def _render(piece: _Piece, fmt: Format, text: str, venues: Mapping[str, Venue]) -> list[str]:
     """The lines of a session's row in the file's format (none if it has no row form)."""
     assert piece.session is not None and piece.columns is not None
     cells = _cells(piece.session, piece.columns, venues)
@@ -274,9 +281,9 @@ def _render(piece: _Piece, fmt: Format, newline: str, text: str,
     if fmt == "md":
         if any("|" in c or "\n" in c or "\r" in c for c in cells):
             return []
-        return ["| " + " | ".join(cells) + " |" + newline]
+        return ["| " + " | ".join(cells) + " |\n"]
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=_delimiter(text), lineterminator=newline).writerow(cells)
+    csv.writer(buffer, delimiter=_delimiter(text), lineterminator="\n").writerow(cells)
     return io.StringIO(buffer.getvalue()).readlines()
 
 
@@ -343,13 +350,15 @@ def _settle(pieces: list[_Piece], fmt: Format, table: PublishedTable,
     # Some row does not say its session: try each row alone, in order, as the reader
     # meets them (the venue book grows with the addresses it reads).
     running = _copy(book)
-    newline = _newline(text)
     for piece in pieces:
         if piece.session is None:
             continue
         trial = _row_reads_back(piece, fmt, table, running)
-        if trial is None and piece.kept:
-            piece.lines = _render(piece, fmt, newline, text, venues)
+        if trial is None:
+            # Cells kept as written may read otherwise now (another table kind, another
+            # venue at an address): write the whole row in the canonical forms.
+            piece.was = piece.cells = None
+            piece.lines = _render(piece, fmt, text, venues)
             trial = _row_reads_back(piece, fmt, table, running)
         if trial is None:
             piece.lines = []

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
+import attrs
 import tomlkit
 from tomlkit.container import Container, OutOfOrderTableProxy
 from tomlkit.items import (
@@ -36,12 +37,13 @@ __all__ = ["Rules", "merge"]
 
 _MISSING: Any = object()
 
-Path = tuple[str, ...]
+KeyPath = tuple[str, ...]
 """Where a value sits: its keys from the root, ``*`` for any element of an array."""
 
 TableLike = Container | AbstractTable | OutOfOrderTableProxy
 
 
+@attrs.frozen
 class Rules:
     """What the merge must know of the format beyond plain TOML.
 
@@ -55,11 +57,9 @@ class Rules:
 
     """
 
-    def __init__(self, *, aliases: Mapping[Path, tuple[str, ...]] | None = None,
-                 whole: frozenset[Path] = frozenset(), indent: str = "  ") -> None:
-        self.aliases = dict(aliases or {})
-        self.whole = whole
-        self.indent = indent
+    aliases: Mapping[KeyPath, tuple[str, ...]] = attrs.field(factory=dict)
+    whole: frozenset[KeyPath] = frozenset()
+    indent: str = "  "
 
 
 def merge(doc: TableLike, old: Mapping[str, Any], new: Mapping[str, Any], rules: Rules,
@@ -76,7 +76,7 @@ def merge(doc: TableLike, old: Mapping[str, Any], new: Mapping[str, Any], rules:
     _merge_table(doc, old, new, (), rules)
 
 
-def _merge_table(doc: TableLike, old: Mapping[str, Any], new: Mapping[str, Any], path: Path,
+def _merge_table(doc: TableLike, old: Mapping[str, Any], new: Mapping[str, Any], path: KeyPath,
                  rules: Rules) -> None:
     keys = list(new) + [k for k in old if k not in new]
     for key in keys:
@@ -113,7 +113,7 @@ def _is_tables(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
-def _remove(doc: TableLike, key: str, where: Path, rules: Rules) -> None:
+def _remove(doc: TableLike, key: str, where: KeyPath, rules: Rules) -> None:
     for name in (key, *rules.aliases.get(where, ())):
         if name in doc:
             current = doc[name]
@@ -235,7 +235,7 @@ def _by_content(key: Any) -> bool:
 
 
 def _merge_list(parent: TableLike, name: str, items: AoT | Array, old: list[Any],
-                new: list[Any], path: Path, rules: Rules) -> None:
+                new: list[Any], path: KeyPath, rules: Rules) -> None:
     pairs = align(old, new, _key)
     for i, j in pairs:
         if i is not None and j is not None and old[i] != new[j]:

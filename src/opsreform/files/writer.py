@@ -81,13 +81,13 @@ def save_project(project: Project, path: str | Path) -> None:
     prose and its headers stay as written; a changed session's row is written anew (its
     unchanged cells as written); a new session's row goes after the row before it; a
     removed session's row goes. A file missing next to the saved project is first
-    copied from the folder the project was read from. Every row written is read back and compared with its
-    session: a session the file's columns cannot say (a note, named attendees, a venue
-    without an address in a table of addresses, no number) is written inline in the
-    project file, with its ``table`` and ``number``. A table file outside the saved
-    project's folder is never written: when it does not hold its table's sessions as
-    they are, that table's ``file`` is dropped and its sessions are written inline.
-    No session is ever left out.
+    copied from the folder the project was read from. Every row written is read back
+    and compared with its session: a session the file's columns cannot say (a note,
+    named attendees, a venue without an address in a table of addresses, no number) is
+    written inline in the project file, with its ``table`` and ``number``. A table file
+    outside the saved project's folder is never written: when it does not hold its
+    table's sessions as they are, that table's ``file`` is dropped and its sessions are
+    written inline. No session is ever left out.
 
     Reading the saved file gives the project's sessions grouped as files give them
     (each table file's rows, in the order of the tables, then the inline sessions);
