@@ -418,6 +418,19 @@ def test_a_session_moved_inline_may_name_a_venue_met_later(tmp_path: Path) -> No
     assert load_project(path) == edited
 
 
+def test_a_table_file_in_the_way_is_made_to_hold_the_sessions(tmp_path: Path) -> None:
+    """Saved where another table file sits at the path: it is edited to hold the sessions."""
+    loaded = load_project(_csv_project(tmp_path / "a"))
+    (tmp_path / "b" / "t").mkdir(parents=True)
+    (tmp_path / "b" / "t" / "a.csv").write_text(
+        "Lp.;Temat;Data;Godziny;Adres\n"
+        "7;INNE;01.01.2019;09.00 - 10.00;ul. Inna 9 00-001 Warszawa\n", encoding="utf-8")
+    save_project(loaded, tmp_path / "b" / "p.toml")
+    rows = (tmp_path / "b" / "t" / "a.csv").read_text(encoding="utf-8")
+    assert "INNE" not in rows and "SZKOLENIE B" in rows
+    assert load_project(tmp_path / "b" / "p.toml") == loaded
+
+
 def test_a_csv_row_over_several_lines_is_kept_whole(tmp_path: Path) -> None:
     """A quoted cell with a line break: its row stays whole while the next is edited."""
     path = _csv_project(tmp_path)

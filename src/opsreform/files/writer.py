@@ -201,15 +201,15 @@ def _write(project: Project, folder: Path | None) -> _Written:
     if plan is None:
         plan = _plan(project, layout, base, folder, declare_all=True)
         assert plan is not None
-    if project == old and plan.files == layout.files:
-        return _Written(origin.text, plan.tables)
-    document = tomlkit.parse(origin.text)
     before = _project_data(old, sessions=layout.inline, venues=old.venues[:layout.declared],
                            files=layout.files)
     for element, session in zip(before.get("sessions", []), layout.inline, strict=True):
         if session.id in layout.addresses and session.id not in plan.addresses:
             element["venues"] = _CHANGED  # its address names other venues now
     after = _project_data(project, sessions=plan.inline, venues=plan.venues, files=plan.files)
+    if before == after:
+        return _Written(origin.text, plan.tables)  # the file says it all as it is
+    document = tomlkit.parse(origin.text)
     merge(document, before, after, _RULES)
     text = document.as_string()
     if not origin.text.endswith("\n\n"):
