@@ -431,6 +431,42 @@ def test_a_table_file_in_the_way_is_made_to_hold_the_sessions(tmp_path: Path) ->
     assert load_project(tmp_path / "b" / "p.toml") == loaded
 
 
+def test_an_edited_markdown_row_keeps_the_spacing_of_its_other_cells(tmp_path: Path) -> None:
+    """In a table aligned by hand only the edited cell is written anew."""
+    (tmp_path / "a.md").write_text(
+        "| Lp. | Temat      | Data       | Godziny       | Adres |\n"
+        "|-----|------------|------------|---------------|-------|\n"
+        "| 1   | SZKOLENIE  | 05.03.2019 | 09.00 - 15.00 |       |\n", encoding="utf-8")
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\ntitle = "P"\n\n[[tables]]\nid = "t"\nkind = "training"\n'
+                    'file = "a.md"\n', encoding="utf-8")
+    edited = _replace(load_project(path), "t#1", day=date(2019, 3, 6))
+    save_project(edited, path)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8").splitlines()[2] == (
+        "| 1   | SZKOLENIE  | 06.03.2019 | 09.00 - 15.00 |       |")
+    assert load_project(path) == edited
+
+
+def test_a_file_two_tables_read_is_written_for_the_first_only(tmp_path: Path) -> None:
+    """Two tables, one file: the second cannot change it after the first, so it goes inline."""
+    (tmp_path / "a.md").write_text(
+        "| Lp. | Temat | Data | Godziny | Adres |\n|--|--|--|--|--|\n"
+        "| 1 | SZKOLENIE | 05.03.2019 | 09.00 - 15.00 | |\n"
+        "| 2 | SZKOLENIE | 06.03.2019 | 09.00 - 15.00 | |\n", encoding="utf-8")
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\ntitle = "P"\n\n[[tables]]\nid = "t1"\nkind = "training"\n'
+                    'file = "a.md"\n\n[[tables]]\nid = "t2"\nkind = "training"\n'
+                    'file = "a.md"\n', encoding="utf-8")
+    loaded = load_project(path)
+    assert [s.id for s in loaded.sessions] == ["t1#1", "t1#2", "t2#1", "t2#2"]
+    edited = _replace(loaded, "t1#2", day=date(2019, 3, 7))
+    save_project(edited, path)
+    saved = path.read_text(encoding="utf-8")
+    assert saved.count('file = "a.md"') == 1 and saved.count("[[sessions]]") == 2
+    assert "07.03.2019" in (tmp_path / "a.md").read_text(encoding="utf-8")
+    _assert_same(load_project(path), edited)
+
+
 def test_a_csv_row_over_several_lines_is_kept_whole(tmp_path: Path) -> None:
     """A quoted cell with a line break: its row stays whole while the next is edited."""
     path = _csv_project(tmp_path)

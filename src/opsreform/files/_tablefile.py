@@ -76,6 +76,8 @@ class _Piece:
     header: str = ""
     cells: list[str] | None = None
     """The cells of the row as written (of the session it said before an edit)."""
+    written: str = ""
+    """The row as written, before an edit (its spacing is kept where cells stay)."""
     was: Session | None = None
     """The session the row said before an edit."""
 
@@ -224,7 +226,8 @@ def _edit(pieces: list[_Piece], rows: list[_Piece], pairs: list[tuple[int | None
                 replaced[id(row)] = []
             elif row.session != sessions[j]:
                 replaced[id(row)] = [_Piece([], sessions[j], row.columns, row.header,
-                                            cells=row.cells, was=row.session)]
+                                            cells=row.cells, was=row.session,
+                                            written="".join(row.lines))]
             else:
                 row.session = sessions[j]
             continue
@@ -281,10 +284,21 @@ def _render(piece: _Piece, fmt: Format, text: str, venues: Mapping[str, Venue]) 
     if fmt == "md":
         if any("|" in c or "\n" in c or "\r" in c for c in cells):
             return []
-        return ["| " + " | ".join(cells) + " |\n"]
+        return [_markdown_row(cells, piece)]
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=_delimiter(text), lineterminator="\n").writerow(cells)
     return io.StringIO(buffer.getvalue()).readlines()
+
+
+def _markdown_row(cells: list[str], piece: _Piece) -> str:
+    """A Markdown row; an edited row keeps the spacing of the cells it keeps."""
+    parts = piece.written.rstrip("\n").split("|")
+    if piece.cells is None or len(parts) != len(cells) + 2 or parts[0].strip():
+        return "| " + " | ".join(cells) + " |\n"
+    for index, (before, after) in enumerate(zip(piece.cells, cells, strict=True)):
+        if before != after:
+            parts[index + 1] = f" {after} "
+    return "|".join(parts) + "\n"
 
 
 def _cells(session: Session, columns: Columns, venues: Mapping[str, Venue]) -> list[str] | None:
@@ -357,7 +371,7 @@ def _settle(pieces: list[_Piece], fmt: Format, table: PublishedTable,
         if trial is None:
             # Cells kept as written may read otherwise now (another table kind, another
             # venue at an address): write the whole row in the canonical forms.
-            piece.was = piece.cells = None
+            piece.was, piece.cells, piece.written = None, None, ""
             piece.lines = _render(piece, fmt, text, venues)
             trial = _row_reads_back(piece, fmt, table, running)
         if trial is None:

@@ -87,7 +87,8 @@ def save_project(project: Project, path: str | Path) -> None:
     written inline in the project file, with its ``table`` and ``number``. A table file
     outside the saved project's folder is never written: when it does not hold its
     table's sessions as they are, that table's ``file`` is dropped and its sessions are
-    written inline. No session is ever left out.
+    written inline; so is a second table's that reads the same file as a first one,
+    unless the file as the first leaves it holds them. No session is ever left out.
 
     Reading the saved file gives the project's sessions grouped as files give them
     (each table file's rows, in the order of the tables, then the inline sessions);
@@ -249,6 +250,7 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
             by_table.setdefault(session.table, []).append(session)
     files: dict[str, str] = {}
     tables: dict[Path, str] = {}
+    placed: dict[Path, str | None] = {}
     held: set[str] = set()
     for table in project.tables:
         ref = layout.files.get(table.id)
@@ -259,9 +261,13 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
         writable = folder is not None and _inside(home, folder)
         current = _read(home)
         source = current if current is not None or not writable else _read(base / ref)
+        if home.resolve() in placed:
+            # A file two tables read: the second may only keep it as the first left it.
+            source, writable = placed[home.resolve()], False
         placement = place_sessions(source, fmt=fmt, table=table,
                                    sessions=by_table.get(table.id, ()), book=book,
                                    venues=by_id, writable=writable, path=str(home))
+        placed.setdefault(home.resolve(), placement.text)
         if placement.text is None:
             continue  # the file cannot hold them: its sessions go inline
         files[table.id] = ref
