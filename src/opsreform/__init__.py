@@ -51,7 +51,7 @@ from opsreform.model.organisation import (
     role_from_name,
 )
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Milestone, Project, ReadNote, SourceDocument
+from opsreform.model.project import Milestone, Project, ProjectOrigin, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -142,6 +142,7 @@ __all__ = [
     "Project",
     "ProjectCheck",
     "ProjectFileError",
+    "ProjectOrigin",
     "PublishedTable",
     "ReadNote",
     "Reorganisation",

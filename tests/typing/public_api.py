@@ -20,3 +20,4 @@ proposal: list[opsreform.Session] = opsreform.plan(project, slot=slots, sessions
 call: opsreform.CallNumber = opsreform.parse_call_number("POWR.02.05.00-IP.03-00-012/17")
 bound: opsreform.StatedAmount = opsreform.parse_amount_bound("ponad 421 tys. zł")
 written: str = opsreform.dumps_project(project)
+origin: opsreform.ProjectOrigin | None = project.origin

@@ -225,7 +225,11 @@ def _checked(text: str, path: str, encoding: str) -> Decoded:
             "the table holds control characters (a binary file, or UTF-16 without its byte "
             "order mark?); save it as UTF-8 text", path=path,
             line=text.count("\n", 0, match.start()) + 1)
-    return Decoded(text.removeprefix("\ufeff"), encoding)
+    # Line ends read as universal newlines (as open() in text mode does): a CSV cell
+    # broken over lines holds "\n" whether the office saved CRLF or LF, and the writer
+    # of table files compares cells on the same terms.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, encoding)
 
 
 def _high(text: str) -> set[str]:

@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
-import tomli_w
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.files._lines import MAX_DEPTH, KeyLines, NestingError
@@ -36,7 +35,6 @@ from opsreform.files._reader import (
     PEOPLE,
     Table,
     check_day,
-    compact,
     shown,
 )
 from opsreform.files._source import (
@@ -47,14 +45,15 @@ from opsreform.files._source import (
     read_bytes,
     resolve_inside,
 )
-from opsreform.files.funding import funding_to_data, read_funding
-from opsreform.files.organisation import organisation_to_data, read_organisation
+from opsreform.files.funding import read_funding
+from opsreform.files.organisation import read_organisation
 from opsreform.files.tables import VenueBook, read_session_table, slot_bookings
+from opsreform.files.writer import dumps_project, save_project
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
-from opsreform.model.project import Milestone, Project, ReadNote, SourceDocument
+from opsreform.model.project import Milestone, Project, ProjectOrigin, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
     PublishedTable,
@@ -63,13 +62,10 @@ from opsreform.model.sessions import (
     SessionStatus,
 )
 from opsreform.model.venues import Venue
-from opsreform.periods import Period
 from opsreform.rules.defaults import default_rules
 from opsreform.rules.engine import Rule
 from opsreform.text.addresses import parse_address, parse_addresses
-from opsreform.text.dates import format_date, parse_date
-from opsreform.text.periods import format_period
-from opsreform.text.slots import format_slots
+from opsreform.text.dates import parse_date
 from opsreform.workcalendar import WorkCalendar
 
 __all__ = ["FORMAT_VERSION", "dumps_project", "load_project", "loads_project", "save_project"]
@@ -174,7 +170,9 @@ def _loads(text: str, *, path: str | None, base: Path | None, root: str | Path |
                                path=path) from None
     folder = base or Path.cwd()
     reader = _Reader(folder, Path(root) if root is not None else folder, max_bytes)
-    return reader.project(Table(data, "", path, lines.line))
+    origin = ProjectOrigin(text, path, str(folder.absolute()),
+                           None if root is None else str(Path(root).absolute()))
+    return reader.project(Table(data, "", path, lines.line), origin)
 
 
 @attrs.define
@@ -186,7 +184,7 @@ class _Reader:
     max_bytes: int
     notes: list[ReadNote] = attrs.field(factory=list)
 
-    def project(self, root: Table) -> Project:
+    def project(self, root: Table, origin: ProjectOrigin) -> Project:
         version = root.get("format", int, required=True)
         if version != FORMAT_VERSION:
             raise root.error("format", f"format {version} is not supported; this release "
@@ -234,6 +232,7 @@ class _Reader:
                                      text=t.get("text", str, required=True))
                              for t in root.tables("milestones")),
             read_notes=tuple(self.notes),
+            origin=origin,
         )
         root.done()
         return project
@@ -547,167 +546,3 @@ def _rules(t: Table | None) -> tuple[Rule, ...] | None:
     defaults = {r.id for r in default_rules()}
     chosen.extend(rule for rule_id, rule in configured.items() if rule_id not in defaults)
     return tuple(rule for rule in chosen if rule is not None)
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def save_project(project: Project, path: str | Path) -> None:
-    """Write ``project`` to a TOML file that :func:`load_project` reads back equal.
-
-    Sessions read from referenced tables are written inline.
-    """
-    Path(path).write_text(dumps_project(project), encoding="utf-8")
-
-
-def dumps_project(project: Project) -> str:
-    """Return ``project`` as the TOML text of a project file."""
-    data: dict[str, Any] = {"format": FORMAT_VERSION, "title": project.title}
-    _put(data, "goal", project.goal)
-    _put(data, "beneficiary", project.beneficiary)
-    _put(data, "period", project.period and _period(project.period))
-    _put(data, "durability_months", project.durability_months)
-    if project.sources:
-        data["sources"] = [compact({"name": s.name, "note": s.note}) for s in project.sources]
-    if project.milestones:
-        data["milestones"] = [{"date": format_date(m.day), "text": m.text}
-                              for m in project.milestones]
-    calendar = _calendar_data(project.calendar)
-    if calendar:
-        data["calendar"] = calendar
-    if project.rules is not None:
-        data["rules"] = _rules_data(project.rules)
-    if project.breaks:
-        data["breaks"] = [compact({
-            "kinds": sorted(k.value for k in b.kinds), "months": sorted(b.months),
-            "years": None if b.years is None else sorted(b.years),
-            "follow_school_holidays": b.follow_school_holidays or None, "text": b.text,
-        }) for b in project.breaks]
-    if project.people:
-        data["people"] = [compact({
-            "id": p.id, "name": p.name, "profession": p.profession and p.profession.value,
-            "employer": p.employer, "certified_supervisor": p.certified_supervisor,
-        }) for p in project.people]
-    if project.venues:
-        data["venues"] = [compact({"id": v.id, "address": v.address and str(v.address),
-                                  "name": v.name}) for v in project.venues]
-    if project.contracts:
-        data["contracts"] = [_contract_data(c) for c in project.contracts]
-    if project.activities_excerpt:
-        data["activities_excerpt"] = True
-    if project.activities:
-        data["activities"] = [_activity_data(a) for a in project.activities]
-    if project.tables:
-        data["tables"] = [compact({
-            "id": t.id, "published": t.published and format_date(t.published),
-            "title": t.title, "kind": t.kind and t.kind.value, "contract": t.contract,
-        }) for t in project.tables]
-    if project.sessions:
-        data["sessions"] = [_session_data(s) for s in project.sessions]
-    if project.funding is not None:
-        data["funding"] = funding_to_data(project.funding)
-    if project.organisation is not None:
-        data["organisation"] = organisation_to_data(project.organisation)
-    return tomli_w.dumps(data)
-
-
-def _put(data: dict[str, Any], key: str, value: object) -> None:
-    if value is not None:
-        data[key] = value
-
-
-
-def _period(period: Period) -> str:
-    return format_period(period)
-
-
-def _calendar_data(calendar: WorkCalendar) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    if calendar.closed:
-        data["closed"] = [format_date(d) for d in sorted(calendar.closed)]
-    if calendar.days_in_lieu:
-        data["days_in_lieu"] = {format_date(h): format_date(g)
-                                for h, g in sorted(calendar.days_in_lieu.items())}
-    if calendar.working_weekdays != frozenset(range(5)):
-        data["working_weekdays"] = sorted(calendar.working_weekdays)
-    return data
-
-
-def _rules_data(rules: tuple[Rule, ...]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    chosen = {r.id: r for r in rules}
-    for default in default_rules():
-        if default.id not in chosen:
-            data[default.id] = False
-    for rule in rules:
-        params = {}
-        for field in attrs.fields(type(rule)):
-            value = getattr(rule, field.name)
-            if field.default is not attrs.NOTHING and _same_default(field, value):
-                continue
-            params[field.name] = _plain(value)
-        data[rule.id] = params or True
-    return data
-
-
-def _same_default(field: attrs.Attribute[Any], value: object) -> bool:
-    default: Any = field.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        default = default.factory()
-    converter: Any = field.converter
-    if converter is not None:
-        default = converter(default)
-    return bool(default == value)
-
-
-def _plain(value: object) -> Any:
-    if isinstance(value, frozenset | set | tuple | list):
-        return sorted(_plain(v) for v in value)
-    if isinstance(value, SessionKind):
-        return value.value
-    if isinstance(value, Fraction):
-        return str(value)
-    return value
-
-
-def _contract_data(c: Contract) -> dict[str, Any]:
-    return compact({
-        "id": c.id, "title": c.title, "supplier": c.supplier,
-        "signed": c.signed and format_date(c.signed),
-        "period": c.period and _period(c.period), "ends": c.ends and format_date(c.ends),
-        "kinds": sorted(k.value for k in c.kinds) or None,
-        "hours": None if c.hours is None else (
-            c.hours.numerator if c.hours.denominator == 1 else str(c.hours)),
-        "unit": None if c.unit == "hour" else c.unit,
-        "sessions": c.sessions, "leaders": list(c.leaders) or None, "note": c.note,
-    })
-
-
-def _activity_data(a: Activity) -> dict[str, Any]:
-    return compact({
-        "number": a.number or "-", "title": a.title,
-        "period": a.period and _period(a.period),
-        "items": [_activity_data(c) for c in a.children] or None,
-    })
-
-
-def _session_data(s: Session) -> dict[str, Any]:
-    venues = [b.venue for b in s.slots]
-    if venues and all(v == venues[0] for v in venues):
-        venues = venues[:1]
-    data = compact({
-        "id": s.given_id, "table": s.table, "number": s.number, "kind": s.kind.value,
-        "title": s.title, "part": s.part, "date": s.day and format_date(s.day),
-        "period": s.period and _period(s.period),
-        "slots": format_slots(b.slot for b in s.slots) if s.slots else None,
-        "venues": None if not venues or venues == [None] else venues,
-        "headcount": s.attendance.headcount, "groups": list(s.attendance.groups) or None,
-        "attendees": list(s.attendance.people) or None,
-        "places": list(s.places) or None, "activity": s.activity,
-        "contract": s.contract,
-        "status": None if s.status is SessionStatus.PLANNED else s.status.value,
-        "note": s.note,
-    })
-    if s.leaders is not None:  # [] means "nobody named", unlike an absent key (the contract's)
-        data["leaders"] = list(s.leaders)
-    return data

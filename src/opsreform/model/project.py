@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from opsreform.model.venues import Venue
     from opsreform.rules.engine import Rule
 
-__all__ = ["Milestone", "Project", "ReadNote", "SourceDocument"]
+__all__ = ["Milestone", "Project", "ProjectOrigin", "ReadNote", "SourceDocument"]
 
 
 @attrs.frozen
@@ -88,6 +88,29 @@ class Milestone:
 
 
 @attrs.frozen
+class ProjectOrigin:
+    """Where a project was read from, so that saving it can change only what was edited.
+
+    The readers of project files attach it to what they return; the writers start from
+    it, keeping the file's comments, its table references and the Polish forms as
+    written. It is plain text: the model does not know the file format.
+
+    Attributes:
+        text: The text of the project file, as read.
+        path: The file's name, as given to the reader, when it was read from a file.
+        base: The folder that the session tables it references are relative to.
+        root: The folder its session tables were allowed to be read from (the
+            reader's ``root``), when it was not ``base``.
+
+    """
+
+    text: str = attrs.field(repr=False)
+    path: str | None = None
+    base: str | None = None
+    root: str | None = None
+
+
+@attrs.frozen
 class Project:
     """One reorganisation project of a social-welfare centre.
 
@@ -116,6 +139,10 @@ class Project:
         milestones: Other dated facts (resolutions, appointments), in date order.
         read_notes: Remarks of the reader about the files it read (a table detected as
             Windows-1250); not facts of the project, so not compared and not saved.
+        origin: The file it was read from, when it was read from one (see
+            :class:`ProjectOrigin`). It is not part of the project's meaning: two
+            projects that differ only in their origin are equal. ``attrs.evolve`` keeps
+            it, so an edited copy is saved as an edit of that file.
 
     """
 
@@ -139,6 +166,7 @@ class Project:
     sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=to_tuple)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=to_tuple)
     read_notes: tuple[ReadNote, ...] = attrs.field(default=(), converter=to_tuple, eq=False)
+    origin: ProjectOrigin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Unnumbered top-level items (a bare list of planned activities) get keys -1, -2…
