@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import attrs
 import pytest
 
+import opsreform
 from opsreform.exceptions import ProjectFileError
 from opsreform.files.tables import VenueBook, read_session_table
 from opsreform.model.sessions import SessionKind
 from opsreform.model.venues import Venue
 from opsreform.text.addresses import parse_address
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 HEADER = ("| Lp. | Rodzaj działania | Data | Godzina | Adres realizacji działania |\n"
           "|---|---|---|---|---|\n")
@@ -81,3 +86,22 @@ def test_one_street_in_many_towns_gets_numbered_venue_ids() -> None:
     ids = [book.venue_for(parse_address(f"ul. Polna 1 Miasto{i}")) for i in range(4)]
     assert ids == ["polna-1", "polna-1-3", "polna-1-4", "polna-1-5"]
     assert book.venue_for(parse_address("ul. Polna 1 Miasto2")) == "polna-1-4"
+
+
+def test_a_repeated_number_loads_and_the_numbering_rule_reports_it(tmp_path: Path) -> None:
+    """Two rows numbered 4: the table loads (the second is `#4-2`), `numbering` says so."""
+    shutil.copytree(ROOT / "examples", tmp_path / "ex")
+    table = tmp_path / "ex" / "tables" / "tarnowskie-gory-2018-05-07.md"
+    table.write_text(table.read_text(encoding="utf-8").replace("| 6 |", "| 4 |", 1),
+                     encoding="utf-8")
+    project = opsreform.load_project(tmp_path / "ex" / "tarnowskie-gory.toml")
+    ids = [s.id for s in project.sessions if s.table == "2018-05-07"]
+    assert ids == ["2018-05-07#1", "2018-05-07#2", "2018-05-07#3", "2018-05-07#4",
+                   "2018-05-07#4-2", "2018-05-07#7"]
+    numbering = [(f.severity.value, f.message) for f in opsreform.check(project)
+                 if f.rule == "numbering" and f.subject == "table 2018-05-07"]
+    assert ("error", "numer 4 występuje 2 razy") in numbering
+    opsreform.save_project(attrs.evolve(project, title="Zmieniony"),
+                           tmp_path / "ex" / "tarnowskie-gory.toml")
+    again = opsreform.load_project(tmp_path / "ex" / "tarnowskie-gory.toml")
+    assert again.sessions == project.sessions and again.title == "Zmieniony"

@@ -231,7 +231,30 @@ def read_session_table(
         raise ProjectFileError(
             f"{len(problems)} row(s) of table {table!r} cannot be read: {listed}{more}",
             path=path, line=problems[0][0])
-    return sessions
+    return _repeats_apart(sessions, table)
+
+
+def _repeats_apart(sessions: list[Session], table: str) -> list[Session]:
+    """Give each repeat of an Lp. an id of its own: the second row numbered 5 is ``t#5-2``.
+
+    Published tables do repeat a number by mistake; the table must still load, and the
+    ``numbering`` rule reports the repeat. Rows with an ``id`` keep it.
+    """
+    taken = {s.id for s in sessions}
+    seen: dict[int | None, int] = {}
+    apart = []
+    for session in sessions:
+        if session.given_id is None:
+            seen[session.number] = count = seen.get(session.number, 0) + 1
+            if count > 1:
+                given = f"{table}#{session.number}-{count}"
+                while given in taken:  # a row whose id column already holds that id
+                    count += 1
+                    given = f"{table}#{session.number}-{count}"
+                taken.add(given)
+                session = attrs.evolve(session, given_id=given)
+        apart.append(session)
+    return apart
 
 
 def _row(line: int, cells: list[str], columns: list[str | None] | None,
