@@ -47,7 +47,13 @@ from opsreform.files._source import (
 )
 from opsreform.files.funding import read_funding
 from opsreform.files.organisation import read_organisation
-from opsreform.files.tables import VenueBook, read_session_table, slot_bookings
+from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
+from opsreform.files.tables import (
+    VenueBook,
+    read_session_rows,
+    read_session_table,
+    slot_bookings,
+)
 from opsreform.files.writer import dumps_project, save_project
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
@@ -241,6 +247,7 @@ class _Reader:
                         ) -> tuple[PublishedTable, list[tuple[Session, _Fail]]]:
         file = t.get("file", str)
         encoding = t.convert("encoding", str, _encoding)
+        sheet = t.get("sheet", str)
         table = t.build(
             PublishedTable,
             id=t.get("id", str, required=True),
@@ -252,13 +259,28 @@ class _Reader:
         if file is None:
             if encoding is not None:
                 raise t.error("encoding", "an encoding is given, but no file")
+            if sheet is not None:
+                raise t.error("sheet", "a sheet is given, but no file")
             return table, []
+        spreadsheet = Path(file).suffix.lower() in SHEET_SUFFIXES
+        if sheet is not None and not spreadsheet:
+            raise t.error("sheet", f"a sheet is given, but {shown(file)} is not a spreadsheet "
+                                   f"({', '.join(sorted(SHEET_SUFFIXES))})")
+        if encoding is not None and spreadsheet:
+            raise t.error("encoding", "a spreadsheet carries its own encoding; give none")
 
         def fail(message: str) -> ProjectFileError:
             return t.error("file", f"the session table {shown(file)} {message}")
 
         real = resolve_inside(self.folder, file, self.root, fail)
         shown_path = str(self.folder / file)
+        if spreadsheet:
+            data = read_bytes(real, fail, max_bytes=self.max_bytes)
+            name = sheet if sheet is not None else "1"
+            read = read_session_rows(
+                sheet_rows(data, path=shown_path, sheet=sheet), table=table.id, venues=book,
+                kind=table.kind, path=shown_path, place=f"sheet {shown(name)}, row")
+            return table, [(session, _row_fail(shown_path, session.line)) for session in read]
         decoded = decode_table(read_bytes(real, fail, max_bytes=self.max_bytes), shown_path,
                                encoding)
         if decoded.detected:

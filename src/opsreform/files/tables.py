@@ -26,7 +26,7 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
@@ -51,7 +51,7 @@ from opsreform.text.addresses import Address
 from opsreform.text.periods import parse_period
 from opsreform.timeslots import TimeSlot
 
-__all__ = ["VenueBook", "read_session_table", "slot_bookings"]
+__all__ = ["VenueBook", "read_session_rows", "read_session_table", "slot_bookings"]
 
 # A schedule repeats its dates, hours and addresses row after row; reading each distinct
 # text once (the results are immutable) makes loading bulk tables several times faster.
@@ -220,13 +220,43 @@ def read_session_table(
 
     """
     rows = _markdown_rows(text) if fmt == "md" else _csv_rows(text, path)
+    return read_session_rows(rows, table=table, venues=venues, kind=kind, contract=contract,
+                             path=path)
+
+
+def read_session_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    *,
+    table: str,
+    venues: VenueBook,
+    kind: SessionKind | None = None,
+    contract: str | None = None,
+    path: str | None = None,
+    place: str = "line",
+) -> list[Session]:
+    """Read the sessions of one table given as rows of cell texts (see :func:`read_session_table`).
+
+    Args:
+        rows: ``(line or row number, cells)`` pairs, in order (a spreadsheet's rows,
+            :func:`opsreform.files.sheets.sheet_rows`).
+        table: The id of the published table.
+        venues: The venue book.
+        kind: The kind of sessions whose title names none.
+        contract: The contract of every row that does not name one.
+        path: The file name, for error messages.
+        place: How messages name a row's position (``line``, or ``sheet 'X', row``).
+
+    Raises:
+        ProjectFileError: Listing every row that cannot be read, with its position.
+
+    """
     columns: list[str | None] | None = None
     sessions: list[Session] = []
     problems: list[tuple[int, str]] = []
     for line, cells in rows:
         columns = _row(line, cells, columns, sessions, problems, table, venues, kind, contract)
     if problems:
-        listed = "; ".join(f"line {line}: {message}" for line, message in problems[:20])
+        listed = "; ".join(f"{place} {line}: {message}" for line, message in problems[:20])
         more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
         raise ProjectFileError(
             f"{len(problems)} row(s) of table {table!r} cannot be read: {listed}{more}",
