@@ -190,3 +190,23 @@ def test_gallery_is_up_to_date() -> None:
     spec.loader.exec_module(module)
     assert module.gallery(write_images=False) == (root / "docs" / "gallery.md").read_text(
         encoding="utf-8")
+
+
+def test_findings_report_lists_each_finding_once_errors_first(
+        examples: dict[str, Project]) -> None:
+    """Every finding of every example is one row; errors, then warnings, then notes."""
+    import opsreform
+    from opsreform.reports.findings import findings_tables
+
+    for project in examples.values():
+        found = opsreform.check(project)
+        tables = findings_tables(found + found[:2])  # a repeated finding is listed once
+        rows = [tuple(row) for table in tables for row in table.rows]
+        assert len(rows) == len(set(found)) == len(found)
+        words = [row[0] for row in rows]
+        rank = {"BŁĄD": 2, "OSTRZEŻENIE": 1, "uwaga": 0}
+        assert [rank[str(w)] for w in words] == sorted((rank[str(w)] for w in words),
+                                                       reverse=True)
+    md = build_report(examples["tarnowskie-gory"], "findings", "md")
+    assert md.count("sesja 2018-05-07#6") == 1
+    assert md.index("błędy (2)") < md.index("ostrzeżenia (1)") < md.index("uwagi (8)")
