@@ -131,10 +131,10 @@ def one_session(title: str, *, given_id: str = "s1", venue_name: str = "Sala 1")
 
 # --- iCalendar ----------------------------------------------------------------------
 
-CALENDAR_PROPERTIES = {"prodid", "version", "x-wr-calname", "x-wr-timezone", "vevent",
-                       "vtimezone"}
-EVENT_PROPERTIES = {"uid", "dtstamp", "summary", "dtstart", "dtend", "location",
-                    "description"}
+CALENDAR_PROPERTIES = {"prodid", "version", "method", "x-wr-calname", "x-wr-timezone",
+                       "vevent", "vtimezone"}
+EVENT_PROPERTIES = {"uid", "dtstamp", "sequence", "status", "summary", "dtstart", "dtend",
+                    "location", "description"}
 
 
 def as_ical_text(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,14 +110,15 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
 
 
 def test_ical_parses_back_with_stable_uids(examples: dict[str, Project]) -> None:
-    """One event per slot (33 for 001), in Europe/Warsaw, with UIDs stable across exports."""
+    """One event per slot (33 for 001), in Europe/Warsaw, UIDs stable across exports."""
     project = examples["tarnowskie-gory"]
-    data = to_ical(project)
+    stamp = datetime(2018, 5, 7, 12, tzinfo=UTC)
+    data = to_ical(project, stamp=stamp)
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     slots = sum(len(s.slots) for s in project.sessions)
     assert len(events) == slots == 33
     assert str(events[0]["DTSTART"].dt.tzinfo) == "Europe/Warsaw"
-    assert data == to_ical(project)
+    assert data == to_ical(project, stamp=stamp)  # the same stamp, the same file
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
 

@@ -52,6 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "direct": ("Koszty bezpośrednie", "Direct costs"),
     "indirect": ("Koszty pośrednie", "Indirect costs"),
     "unknown": ("nie podano", "not stated"),
+    "cancelled": ("odwołane", "cancelled"),
     "none": ("brak", "none"),
 }
 

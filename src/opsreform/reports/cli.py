@@ -35,6 +35,8 @@ def add_report_commands(commands: Any) -> None:
     report.add_argument("-o", "--output", metavar="PATH", help="write here, not to stdout")
     ical = commands.add_parser("ical", help="export the sessions as an iCalendar file")
     ical.add_argument("file", metavar="FILE")
+    ical.add_argument("--lang", choices=("pl", "en"), default="pl",
+                      help="the language of the mark of cancelled sessions")
     ical.add_argument("-o", "--output", metavar="PATH")
     chart = commands.add_parser("chart", help="draw the activity chart (SVG or PNG)")
     chart.add_argument("file", metavar="FILE")
@@ -94,7 +96,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         elif args.command == "ical":
             from opsreform.reports.ical import to_ical  # noqa: PLC0415 - optional extra
 
-            _write(to_ical(project), args.output)
+            _write(to_ical(project, lang=args.lang), args.output)
         else:
             from opsreform.reports.chart import write_chart  # noqa: PLC0415 - optional extra
 
