@@ -13,6 +13,7 @@ from opsreform.files.project import load_project
 from opsreform.model.project import Project
 from opsreform.reports.budget import budget_tables
 from opsreform.reports.findings import findings_tables
+from opsreform.reports.html import PageOptions, findings_page, schedule_page, tables_page
 from opsreform.reports.organisation import organisation_tables
 from opsreform.reports.orgchart import render_organisation_text
 from opsreform.reports.progress import contract_tables
@@ -29,10 +30,22 @@ def add_report_commands(commands: Any) -> None:
     report = commands.add_parser("report", help="write a report of a project")
     report.add_argument("file", metavar="FILE")
     report.add_argument("--kind", choices=KINDS, default="schedule")
-    report.add_argument("--format", choices=("md", "html", "csv", "text"), default="md",
-                        help="text: the organisation chart as a tree")
+    report.add_argument("--format", choices=("md", "html", "pdf", "csv", "text"), default="md",
+                        help="text: the organisation chart as a tree; pdf: the html page "
+                             "as PDF (the 'pdf' extra)")
     report.add_argument("--lang", choices=("pl", "en"), default="pl")
     report.add_argument("-o", "--output", metavar="PATH", help="write here, not to stdout")
+    page = report.add_argument_group("printed pages (html, pdf)")
+    page.add_argument("--template-dir", metavar="DIR",
+                      help="a folder of Jinja2 templates that override ours by name")
+    page.add_argument("--logo", metavar="IMAGE",
+                      help="a strip of logos over the header (PNG, JPEG, GIF, WebP or SVG; "
+                           "embedded in the page)")
+    page.add_argument("--header", metavar="TEXT",
+                      help="the header's text (default: the project's title)")
+    page.add_argument("--footer", metavar="TEXT",
+                      help="the footer's text (default: the project's funding line; '' for "
+                           "none)")
     ical = commands.add_parser("ical", help="export the sessions as an iCalendar file")
     ical.add_argument("file", metavar="FILE")
     ical.add_argument("--lang", choices=("pl", "en"), default="pl",
@@ -45,9 +58,18 @@ def add_report_commands(commands: Any) -> None:
                        help="a .svg or .png file")
 
 
-def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl") -> str:
-    """Return a report of ``project`` as text in ``fmt`` (md, html, csv; text for organisation)."""
+def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl", *,
+                 page: PageOptions | None = None) -> str:
+    """Return a report of ``project`` as text in ``fmt`` (md, html, csv; text for organisation).
+
+    ``page`` sets the header, footer, logo and templates of an ``html`` page; the
+    schedule and the findings have pages of their own (:mod:`opsreform.reports.html`).
+    """
     tables: list[ReportTable]
+    if fmt == "html" and kind == "schedule":
+        return schedule_page(project, lang=lang, options=page)
+    if fmt == "html" and kind == "findings":
+        return findings_page(project, lang=lang, options=page)
     if kind == "organisation" and fmt == "text":
         if project.organisation is None:
             return "Brak opisu struktury.\n" if lang == "pl" else "No structure is described.\n"
@@ -70,6 +92,9 @@ def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl") -> str
     else:
         msg = f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}"
         raise ValueError(msg)
+    if fmt == "html":
+        return tables_page(tables, title=project.title, lang=lang, options=page,
+                           project=project)
     return render(tables, fmt, title=project.title, lang=lang)
 
 
@@ -92,7 +117,16 @@ def run_report_command(args: argparse.Namespace) -> int:
     try:
         project = load_project(args.file)
         if args.command == "report":
-            _write(build_report(project, args.kind, args.format, args.lang), args.output)
+            page = PageOptions(header=args.header, footer=args.footer, logo=args.logo,
+                               template_dir=args.template_dir)
+            if args.format == "pdf":
+                from opsreform.reports.pdf import to_pdf  # noqa: PLC0415 - optional extra
+
+                _write(to_pdf(build_report(project, args.kind, "html", args.lang, page=page)),
+                       args.output)
+            else:
+                _write(build_report(project, args.kind, args.format, args.lang, page=page),
+                       args.output)
         elif args.command == "ical":
             from opsreform.reports.ical import to_ical  # noqa: PLC0415 - optional extra
 

@@ -7,8 +7,8 @@ commas, control characters, HTML, Markdown, formula characters) come out as text
 - Markdown: HTML characters become references, ``|``, ``*``, ``_``, ``[``, ``]``,
   backticks and backslashes get a backslash, line breaks inside cells become spaces,
   and titles and notes cannot start a heading, a list or a block;
-- HTML: everything is escaped; line breaks in cells are kept as ``<br>``; the page
-  prints on A4;
+- HTML (a Jinja2 template, see :mod:`opsreform.reports.html`): everything is escaped;
+  line breaks in cells are kept as ``<br>``; the page prints on A4;
 - CSV: UTF-8 with a BOM and ``;`` as separator (what a Polish Excel opens). A text
   cell whose first non-blank character is ``=``, ``+``, ``-``, ``@``, a tab, a carriage
   return or a full-width ``＝ ＋ － ＠`` is prefixed with ``'`` so it cannot become a
@@ -26,25 +26,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 
-from opsreform.reports._escape import (
-    csv_cell,
-    html_lines,
-    html_text,
-    markdown_block,
-    markdown_inline,
-)
+from opsreform.reports._escape import csv_cell, markdown_block, markdown_inline
 
 __all__ = ["Cell", "ReportTable", "render", "to_csv", "to_html", "to_markdown"]
 
 Cell = str | int | Decimal | None
-_FIGURE = re.compile(r"^-?\d[\d \u00a0]*(,\d+)? ?(zł|%)$")
 
 
 @attrs.frozen
@@ -82,45 +73,15 @@ def to_markdown(table: ReportTable) -> str:
     return "\n".join(lines) + "\n"
 
 
-_CSS = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #111; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
-caption { font-weight: bold; font-size: 1.2em; text-align: left; margin-bottom: .5em; }
-th, td { border: 1px solid #555; padding: .3em .5em; vertical-align: top; text-align: left; }
-th { background: #e8e8e8; }
-td.num { text-align: right; white-space: nowrap; }
-tr { page-break-inside: avoid; }
-@page { size: A4 landscape; margin: 1.5cm; }
-@media print { body { margin: 0; } thead { display: table-header-group; } }
-"""
-
-
 def to_html(tables: ReportTable | Sequence[ReportTable], *, title: str | None = None,
             lang: str = "pl") -> str:
-    """Render one or more tables as a standalone HTML page that prints well (A4 landscape)."""
-    items = [tables] if isinstance(tables, ReportTable) else list(tables)
-    page_title = title if title is not None else (items[0].title if items else "")
-    body = []
-    for table in items:
-        head = "".join(f"<th>{html_text(h)}</th>" for h in table.headers)
-        rows = []
-        for row in table.rows:
-            cells = []
-            for cell in row:
-                is_num = isinstance(cell, int | Decimal | Fraction) or bool(
-                    _FIGURE.match(_text(cell)))
-                # A slot "08.00 - 11.00" or a date breaks only between its parts.
-                text = html_lines(_text(cell)).replace(" - ", "\u00a0-\u00a0")
-                cells.append(f'<td class="num">{text}</td>' if is_num else f"<td>{text}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        notes = "".join(f"<p>{html_text(n)}</p>" for n in table.notes)
-        body.append(f"<table>\n<caption>{html_text(table.title)}</caption>\n"
-                    f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-                    + f"\n</tbody>\n</table>\n{notes}")
-    return (f'<!DOCTYPE html>\n<html lang="{html_text(lang)}">\n<head>\n'
-            f'<meta charset="utf-8">\n<title>{html_text(page_title)}</title>\n'
-            f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{html_text(page_title)}</h1>\n"
-            + "\n".join(body) + "</body>\n</html>\n")
+    """Render one or more tables as a standalone HTML page that prints well (A4 landscape).
+
+    The page is the ``tables.html.j2`` template of :mod:`opsreform.reports.html`.
+    """
+    from opsreform.reports.html import tables_page  # noqa: PLC0415 - it imports this module
+
+    return tables_page(tables, title=title, lang="en" if lang == "en" else "pl")
 
 
 def to_csv(tables: ReportTable | Sequence[ReportTable]) -> str:
