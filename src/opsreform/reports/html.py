@@ -57,6 +57,7 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from opsreform.checks import check
 from opsreform.exceptions import TemplateError, ValidationError
 from opsreform.findings import Finding, Severity
 from opsreform.model.breaks import DeclaredBreak
@@ -340,8 +341,6 @@ def schedule_page(project: Project, *, lang: Lang = "pl", options: PageOptions |
 
     """
     if findings is None:
-        from opsreform.checks import check  # noqa: PLC0415 - reports import rules lazily
-
         findings = check(project)
     options = options or PageOptions()
     by_subject: dict[str, list[Finding]] = {}
@@ -420,8 +419,6 @@ def findings_page(project: Project, *, lang: Lang = "pl", options: PageOptions |
 
     """
     if findings is None:
-        from opsreform.checks import check  # noqa: PLC0415 - reports import rules lazily
-
         findings = check(project)
     options = options or PageOptions()
     groups = by_severity(findings)
