@@ -30,6 +30,7 @@ def gallery(*, write_images: bool = True) -> str:
     nied = load_project(examples / "niedrzwica-duza.toml")
     if write_images:
         write_chart(mich, ROOT / "docs" / "img" / "michalowice-gantt.svg")
+        write_chart(tg, ROOT / "docs" / "img" / "tarnowskie-gory-sessions.svg")
     parts = [
         "# Gallery",
         "",
@@ -48,6 +49,13 @@ def gallery(*, write_images: bool = True) -> str:
         "## The activity chart — `opsreform chart examples/michalowice.toml -o chart.svg`",
         "",
         "![Gantt chart of the Michałowice harmonogram](img/michalowice-gantt.svg)",
+        "",
+        "## The sessions on the time line — `opsreform chart examples/tarnowskie-gory.toml "
+        "-o chart.svg`",
+        "",
+        "A row per kind of session; the summer break the project declares is shaded.",
+        "",
+        "![Sessions of Tarnowskie Góry by kind](img/tarnowskie-gory-sessions.svg)",
         "",
         "## Budget and funding — `--kind budget` (Niedrzwica Duża)",
         "",

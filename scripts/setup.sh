@@ -10,5 +10,5 @@ fi
 if [ "${1:-}" = "run" ]; then
     .venv/bin/python -m pip install -qq --disable-pip-version-check -e .
 else
-    .venv/bin/python -m pip install -qq --disable-pip-version-check -e ".[dev,docs,charts,ical,dask]"
+    .venv/bin/python -m pip install -qq --disable-pip-version-check -e ".[dev,docs,charts,ical,pdf,dask]"
 fi

@@ -13,19 +13,20 @@ from opsreform.exceptions import (
     ParseError,
     PlanningError,
     ProjectFileError,
+    TemplateError,
     ValidationError,
 )
 
 
 def test_tree() -> None:
     """Every error is an OpsReformError; the readers' errors are also ValueErrors."""
-    for cls in (ParseError, ValidationError, ProjectFileError, PlanningError):
+    for cls in (ParseError, ValidationError, ProjectFileError, PlanningError, TemplateError):
         assert issubclass(cls, OpsReformError)
-    for cls in (ParseError, ValidationError, ProjectFileError):
+    for cls in (ParseError, ValidationError, ProjectFileError, TemplateError):
         assert issubclass(cls, ValueError)
     assert not issubclass(ParseError, ValidationError)
     assert set(exceptions.__all__) == {"OpsReformError", "ParseError", "PlanningError",
-                                       "ProjectFileError", "ValidationError"}
+                                       "ProjectFileError", "TemplateError", "ValidationError"}
 
 
 def test_parse_error_message_shows_the_place() -> None:
@@ -77,12 +78,20 @@ def test_project_file_error_place() -> None:
     assert str(ProjectFileError("bad")) == "bad"
 
 
+def test_template_error_place() -> None:
+    """A TemplateError names the template and the line."""
+    assert str(TemplateError("unknown tag", template="schedule.html.j2", line=4)) == (
+        "schedule.html.j2:4: unknown tag")
+    assert str(TemplateError("bad")) == "bad"
+
+
 @pytest.mark.parametrize(
     "error",
     [ParseError("bad", text="31.02.2018", position=0, expected="a day"),
      ParseError("empty", text=""),
      ValidationError("bad", field="end", value=(1, 2)),
      ProjectFileError("bad", path="x.toml", line=2, key="a.b"),
+     TemplateError("bad", template="base.html.j2", line=3),
      PlanningError("no room")],
     ids=lambda e: type(e).__name__,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,14 +110,15 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
 
 
 def test_ical_parses_back_with_stable_uids(examples: dict[str, Project]) -> None:
-    """One event per slot (33 for 001), in Europe/Warsaw, with UIDs stable across exports."""
+    """One event per slot (33 for 001), in Europe/Warsaw, UIDs stable across exports."""
     project = examples["tarnowskie-gory"]
-    data = to_ical(project)
+    stamp = datetime(2018, 5, 7, 12, tzinfo=UTC)
+    data = to_ical(project, stamp=stamp)
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     slots = sum(len(s.slots) for s in project.sessions)
     assert len(events) == slots == 33
     assert str(events[0]["DTSTART"].dt.tzinfo) == "Europe/Warsaw"
-    assert data == to_ical(project)
+    assert data == to_ical(project, stamp=stamp)  # the same stamp, the same file
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
 
@@ -190,3 +191,23 @@ def test_gallery_is_up_to_date() -> None:
     spec.loader.exec_module(module)
     assert module.gallery(write_images=False) == (root / "docs" / "gallery.md").read_text(
         encoding="utf-8")
+
+
+def test_findings_report_lists_each_finding_once_errors_first(
+        examples: dict[str, Project]) -> None:
+    """Every finding of every example is one row; errors, then warnings, then notes."""
+    import opsreform
+    from opsreform.reports.findings import findings_tables
+
+    for project in examples.values():
+        found = opsreform.check(project)
+        tables = findings_tables(found + found[:2])  # a repeated finding is listed once
+        rows = [tuple(row) for table in tables for row in table.rows]
+        assert len(rows) == len(set(found)) == len(found)
+        words = [row[0] for row in rows]
+        rank = {"BŁĄD": 2, "OSTRZEŻENIE": 1, "uwaga": 0}
+        assert [rank[str(w)] for w in words] == sorted((rank[str(w)] for w in words),
+                                                       reverse=True)
+    md = build_report(examples["tarnowskie-gory"], "findings", "md")
+    assert md.count("sesja 2018-05-07#6") == 1
+    assert md.index("błędy (2)") < md.index("ostrzeżenia (1)") < md.index("uwagi (8)")

@@ -13,6 +13,7 @@ from opsreform.exceptions import (
     ParseError,
     PlanningError,
     ProjectFileError,
+    TemplateError,
     ValidationError,
 )
 from opsreform.files.project import dumps_project, load_project, loads_project, save_project
@@ -156,6 +157,7 @@ __all__ = [
     "StatedAmount",
     "Structure",
     "Task",
+    "TemplateError",
     "TimeSlot",
     "Unit",
     "UnitKind",

@@ -7,7 +7,9 @@ The hierarchy::
     ├── ValidationError (ValueError)  an object would be invalid, so it is not built
     ├── ProjectFileError              a project file or a session table is broken
     │                                 (names the file, the line or key)
-    └── PlanningError                 a planning request cannot be met (says why)
+    ├── PlanningError                 a planning request cannot be met (says why)
+    └── TemplateError (ValueError)    a report template cannot be loaded or rendered
+                                      (names the template and the line)
 
 Every message names what was found and what was expected, so that a user can act on
 it without reading the source.
@@ -22,6 +24,7 @@ __all__ = [
     "ParseError",
     "PlanningError",
     "ProjectFileError",
+    "TemplateError",
     "ValidationError",
 ]
 
@@ -144,3 +147,26 @@ class ProjectFileError(OpsReformError, ValueError):
 
 class PlanningError(OpsReformError):
     """A planning request cannot be met; the message says which constraint prevents it."""
+
+
+class TemplateError(OpsReformError, ValueError):
+    """A report template cannot be loaded or rendered (most often a user's own).
+
+    Attributes:
+        message: The message alone, without the place.
+        template: The template's name (``schedule.html.j2``), when known.
+        line: The 1-based line in it, when known.
+
+    """
+
+    def __init__(self, message: str, *, template: str | None = None,
+                 line: int | None = None) -> None:
+        self.template = template
+        self.line = line
+        self.message = message
+        where = ":".join(p for p in (template, None if line is None else str(line)) if p)
+        super().__init__(f"{where}: {message}" if where else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.message,), {"template": self.template,
+                                                         "line": self.line}))

@@ -42,12 +42,39 @@ LABELS: dict[str, tuple[str, str]] = {
     "activities_title": ("Harmonogram wsparcia", "Support schedule (activities)"),
     "contracts_title": ("Realizacja umów", "Contract progress"),
     "findings_title": ("Wyniki kontroli", "Check findings"),
+    "errors": ("błędy", "errors"),
+    "warnings": ("ostrzeżenia", "warnings"),
+    "notes": ("uwagi", "notes"),
+    "no_findings": ("Kontrola nie wykazała uwag.", "The check found nothing."),
     "budget_title": ("Budżet i źródła finansowania", "Budget and funding"),
     "organisation_title": ("Struktura organizacyjna", "Organisation"),
     "total": ("Razem", "Total"),
     "direct": ("Koszty bezpośrednie", "Direct costs"),
     "indirect": ("Koszty pośrednie", "Indirect costs"),
     "unknown": ("nie podano", "not stated"),
+    "cancelled": ("odwołane", "cancelled"),
+    "marks": ("Uwagi", "Notes"),
+    "no_sessions": ("brak zajęć w harmonogramie", "no sessions in the schedule"),
+    "gap": ("brak pozycji o tym numerze w opublikowanym harmonogramie",
+            "no item with this number in the published table"),
+    "breaks": ("Przerwy w realizacji wsparcia", "Breaks in the support"),
+    "break": ("Przerwa", "Break"),
+    "school_holidays": ("ferie letnie", "school summer holidays"),
+    "legend": ("Objaśnienia", "Legend"),
+    "legend_error": ("błąd: zasada naruszona, harmonogram trzeba zmienić",
+                     "error: a rule is broken, the schedule must change"),
+    "legend_warning": ("ostrzeżenie: prawdopodobnie błąd, warto sprawdzić",
+                       "warning: probably wrong, worth checking"),
+    "legend_info": ("uwaga", "note"),
+    "legend_numbers": ("numer przy znaku odsyła do opisu pod tabelą",
+                       "the number by a sign refers to the list under the table"),
+    "legend_gap": ("wiersz kursywą: numer (Lp.) pominięty w opublikowanym harmonogramie",
+                   "row in italics: a number (Lp.) the published table skips"),
+    "legend_cancelled": ("tekst przekreślony: zajęcia odwołane",
+                         "struck-out text: the session is cancelled"),
+    "logo": ("Logotypy", "Logos"),
+    "findings_summary": ("Błędy: {errors}, ostrzeżenia: {warnings}, uwagi: {notes}",
+                         "Errors: {errors}, warnings: {warnings}, notes: {notes}"),
     "none": ("brak", "none"),
 }
 
@@ -78,6 +105,28 @@ SUBJECT_WORDS: dict[str, tuple[str, str]] = {
     "unit": ("jednostka", "unit"),
     "person": ("osoba", "person"),
 }
+
+# A session kind in the plural, as a legend or a break names it.
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "training": ("szkolenia", "trainings"),
+    "workshop": ("warsztaty", "workshops"),
+    "supervision": ("superwizja", "supervision"),
+    "study-visit": ("wizyty studyjne", "study visits"),
+    "expert-advice": ("doradztwo eksperckie", "expert advice"),
+    "other": ("inne", "other"),
+}
+
+
+def kind_word(kind: str, lang: Lang) -> str:
+    """Return a session kind (its value, ``training``) as a reader of ``lang`` names it."""
+    pl, en = KIND_WORDS[kind]
+    return pl if lang == "pl" else en
+
+
+def labels(lang: Lang) -> dict[str, str]:
+    """Every label in ``lang``, by key (what templates receive as ``labels``)."""
+    return {key: (pl if lang == "pl" else en) for key, (pl, en) in LABELS.items()}
+
 
 SEVERITY_WORDS: dict[str, tuple[str, str]] = {
     "error": ("BŁĄD", "ERROR"),

@@ -1,25 +1,41 @@
-"""The activity chart: a Gantt chart of the harmonogram with sessions marked (``charts`` extra).
+"""The activity chart: the harmonogram and the sessions on one time line (``charts`` extra).
 
-Drawn with matplotlib (Agg backend) on an A4 landscape page (11.69 × 8.27 in), as SVG
-or PNG by the file's suffix. Titles are drawn as written: on one line, without control
-characters (which would make the SVG invalid XML), with every ``$`` escaped so that
-matplotlib never reads them as mathematics, and with ``text.usetex`` off whatever the
-user's matplotlib settings say.
+Drawn with matplotlib (Agg backend) as SVG or PNG by the file's suffix, in the chosen
+language (``pl`` or ``en``: the legend, the row names, the month names of the axis):
+
+- a row per dated activity of the harmonogram (a bar over its period; ``-`` items
+  lighter), in document order;
+- a row per kind of session (szkolenia, warsztaty, superwizja…), each session a mark
+  over its days coloured by kind, a cancelled one hollow; the row's name counts them;
+- the project's declared breaks shaded on the rows of the kinds they stop.
+
+The page is A4 wide and as tall as its rows need (a schedule of three kinds of sessions
+is a strip, not a page of white). Labels are never cut: a long title is wrapped to two
+lines and shortened with ``…`` past them, and in SVG the full text is the label's
+``<title>`` (a tooltip in a browser). Titles are drawn as written: on one line, without
+control characters (which would make the SVG invalid XML), with every ``$`` escaped so
+that matplotlib never reads them as mathematics, and with ``text.usetex`` off whatever
+the user's matplotlib settings say. The same project gives the same file.
 """
 
 from __future__ import annotations
 
+import calendar
 import importlib
 import textwrap
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
+from babel.dates import format_date as babel_date
+
 from opsreform.model.activities import iter_activities
 from opsreform.model.project import Project
-from opsreform.model.sessions import SessionKind
-from opsreform.reports._escape import mathtext_literal, one_line
-from opsreform.reports._lang import Lang
+from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.reports._escape import mathtext_literal, one_line, xml_text
+from opsreform.reports._lang import Lang, kind_word
 
 __all__ = ["write_chart"]
 
@@ -28,6 +44,26 @@ _COLOURS = {
     SessionKind.SUPERVISION: "#d62728", SessionKind.STUDY_VISIT: "#9467bd",
     SessionKind.EXPERT_ADVICE: "#ff7f0e", SessionKind.OTHER: "#7f7f7f",
 }
+_ACTIVITY, _DASH_ITEM, _BREAK = "#4c72b0", "#8fa9d6", "#d9d9d9"
+_WIDTH = 11.69  # inches: A4 landscape
+_ROW = 0.36  # inches per row
+_LABEL_WIDTH = 48  # characters per line of a row's label
+_GID = "opsreform-label-{}"
+
+# (Polish, English)
+_WORDS = {
+    "activity": ("działanie harmonogramu", "activity of the schedule"),
+    "dash_item": ("pozycja bez numeru (-)", "unnumbered item (-)"),
+    "break": ("przerwa zadeklarowana w projekcie", "break declared by the project"),
+    "cancelled": ("zajęcia odwołane", "cancelled session"),
+    "sessions": ("{kind} — sesje: {n}", "{kind} — sessions: {n}"),
+    "empty": ("brak dat do pokazania", "no dates to show"),
+}
+
+
+def _say(key: str, lang: Lang) -> str:
+    pl, en = _WORDS[key]
+    return pl if lang == "pl" else en
 
 
 def _pyplot() -> Any:
@@ -42,18 +78,96 @@ def _pyplot() -> Any:
     return plt
 
 
-def _label(text: str, width: int) -> str:
-    """User text for a label: one line, shortened to ``width``, then escaped for mathtext."""
+def _label(text: str, width: int, lines: int = 2) -> str:
+    r"""User text for a label: wrapped to ``lines`` of ``width``, ``…`` past them, escaped.
+
+    Runs of blanks become one space (as the wrapping does between lines).
+
+    >>> _label("Przygotowanie dokumentów niezbędnych do wprowadzenia zmiany", 30)
+    'Przygotowanie dokumentów\nniezbędnych do wprowadzenia…'
+    """
     # Escaped after shortening: the width counts what is shown, and a cut never
     # separates a backslash from its dollar.
-    return mathtext_literal(textwrap.shorten(one_line(text), width, placeholder="…"))
+    wrapped = textwrap.wrap(" ".join(one_line(text).split()), width) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1:])
+        wrapped = [*wrapped[:lines - 1], textwrap.shorten(rest, width, placeholder="…")]
+        if not wrapped[-1].endswith("…"):  # shorten kept it whole: a word too long
+            wrapped[-1] = wrapped[-1][:width - 1] + "…"
+    return "\n".join(mathtext_literal(line) for line in wrapped)
+
+
+@attrs.frozen
+class _Row:
+    """One row of the chart: its label, its full text, and what to draw on it."""
+
+    label: str
+    full: str
+    spans: tuple[tuple[date, date, str], ...] = ()  # (first day, last day, colour)
+    hollow: tuple[tuple[date, date, str], ...] = ()  # cancelled sessions
+    kind: SessionKind | None = None
+
+
+def _rows(project: Project, lang: Lang) -> list[_Row]:
+    rows = []
+    for _parent, activity in iter_activities(project.activities):
+        if activity.period is None:
+            continue
+        colour = _DASH_ITEM if activity.number is None else _ACTIVITY
+        rows.append(_Row(f"{mathtext_literal(activity.id)}  "
+                         f"{_label(activity.title, _LABEL_WIDTH)}",
+                         f"{activity.id} {one_line(activity.title)}",
+                         ((activity.period.start, activity.period.end, colour),)))
+    for kind in SessionKind:
+        sessions = [s for s in project.sessions if s.kind is kind]
+        if not sessions:
+            continue
+        name = _say("sessions", lang).format(kind=kind_word(kind.value, lang),
+                                             n=len(sessions))
+        held = tuple(_span(s, _COLOURS[kind]) for s in sessions
+                     if s.status is not SessionStatus.CANCELLED)
+        cancelled = tuple(_span(s, _COLOURS[kind]) for s in sessions
+                          if s.status is SessionStatus.CANCELLED)
+        rows.append(_Row(name, name, held, cancelled, kind))
+    return rows
+
+
+def _span(session: Session, colour: str) -> tuple[date, date, str]:
+    last = session.period.end if session.period is not None else session.first_day
+    return (session.first_day, last, colour)
+
+
+def _break_spans(project: Project, kind: SessionKind, years: range
+                 ) -> Iterator[tuple[date, date]]:
+    """The days each declared break stops ``kind`` in ``years``, as (first, last) spans."""
+    for declared in project.breaks:
+        if kind not in declared.kinds:
+            continue
+        for year in years:
+            if not declared.applies_to_year(year):
+                continue
+            if declared.follow_school_holidays:
+                try:
+                    holidays = project.calendar.school_summer_break(year)
+                except ValueError:  # no data for that year: nothing is drawn, not a guess
+                    continue
+                yield (holidays.start, holidays.end)
+                continue
+            for month in sorted(declared.months):
+                yield (date(year, month, 1),
+                       date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Path:
-    """Draw the activity tree as a Gantt chart with sessions marked; write SVG or PNG.
+    """Draw the harmonogram and the sessions on one time line; write SVG or PNG.
 
-    Rows are the activities with a period (numbered and ``-`` items), in document order;
-    sessions are marked as ticks on a row of their own, coloured by kind.
+    Args:
+        project: The project.
+        path: A ``.svg`` or ``.png`` file.
+        lang: ``pl`` or ``en``: the legend, the row names and the months of the axis.
+
+    Returns:
+        The path written.
 
     Raises:
         ValueError: For a suffix other than ``.svg`` or ``.png``, or nothing to draw.
@@ -63,59 +177,102 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
     if path.suffix.lower() not in (".svg", ".png"):
         msg = f"the chart is written as .svg or .png, not {path.suffix or 'no suffix'}"
         raise ValueError(msg)
-    rows = [(a.id, a.title, a.period, a.number is None)
-            for _p, a in iter_activities(project.activities) if a.period is not None]
-    sessions = list(project.sessions)
-    if not rows and not sessions:
+    rows = _rows(project, lang)
+    if not rows:
         raise ValueError("nothing to draw: no dated activity and no session")
     plt = _pyplot()
     mdates: Any = importlib.import_module("matplotlib.dates")
     # Text objects read text.usetex when made: under TeX, "%", "_" or "#" in a title
     # would be markup, so it is off for the whole drawing. No date and a fixed hash
     # salt: the same project always gives the same file.
-    with plt.rc_context({"text.usetex": False, "svg.hashsalt": "opsreform"}):
-        fig, ax = plt.subplots(figsize=(11.69, 8.27))
+    with plt.rc_context({"text.usetex": False, "svg.hashsalt": "opsreform",
+                         "font.family": "DejaVu Sans"}):
+        lines = sum(row.label.count("\n") + 1 for row in rows)
+        height = 1.5 + _ROW * max(len(rows), lines * 0.75)
+        fig, ax = plt.subplots(figsize=(_WIDTH, height))
         try:
-            _draw(plt, mdates, ax, rows, sessions, lang)
-            ax.set_title(_label(project.title, 110), fontsize=11)
-            fig.tight_layout()
+            _draw(project, mdates, ax, rows, lang)
+            # The legend under the month names, at the same distance whatever the height.
+            bottom, top = fig.subplotpars.bottom, fig.subplotpars.top
+            ax.get_legend().set_bbox_to_anchor((0.5, -0.38 / (height * (top - bottom))))
+            ax.set_title(_label(project.title, 100), fontsize=11)
             fmt = path.suffix[1:].lower()
             metadata = {"Date": None} if fmt == "svg" else {"Software": "opsreform"}
-            fig.savefig(path, format=fmt, dpi=150, metadata=metadata)
+            # "tight": the figure grows to hold every label, so none is cut.
+            fig.savefig(path, format=fmt, dpi=150, metadata=metadata, bbox_inches="tight",
+                        pad_inches=0.15)
         finally:
             plt.close(fig)
+    if path.suffix.lower() == ".svg":
+        _add_titles(path, [row.full for row in rows])
     return path
 
 
-def _draw(plt: Any, mdates: Any, ax: Any, rows: list[tuple[str, str, Any, bool]],
-          sessions: list[Any], lang: Lang) -> None:
-    height = max(len(rows) + (1 if sessions else 0), 1)
-    labels = []
-    for i, (key, title, period, dash_item) in enumerate(rows):
-        start, end = period.start, period.end + timedelta(days=1)
-        ax.barh(i, (end - start).days, left=mdates.date2num(start), height=0.6,
-                color="#8fa9d6" if dash_item else "#4c72b0", edgecolor="#222", linewidth=0.4)
-        labels.append(f"{mathtext_literal(key)}  {_label(title, 60)}")
-    if sessions:
-        y = len(rows)
-        labels.append("Sesje" if lang == "pl" else "Sessions")
-        for kind in SessionKind:
-            days = [d for s in sessions if s.kind is kind for d in s.days()]
-            if days:
-                ax.scatter([mdates.date2num(d) for d in days], [y] * len(days), marker="|",
-                           s=200, color=_COLOURS[kind], label=kind.value)
-        ax.legend(loc="lower right", fontsize=8)
-    ax.set_yticks(range(height))
-    ax.set_yticklabels(labels, fontsize=7 if height > 20 else 8)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2 if _span(rows, sessions) > 400
-                                                   else 1))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m.%Y"))
-    plt.setp(ax.get_xticklabels(), rotation=45, ha="right", fontsize=8)
-    ax.grid(axis="x", linestyle=":", linewidth=0.5)
+def _draw(project: Project, mdates: Any, ax: Any, rows: list[_Row], lang: Lang) -> None:
+    days = [d for row in rows for first, last, _ in (*row.spans, *row.hollow)
+            for d in (first, last)]
+    start, end = min(days), max(days)
+    # A session of one day is at least a visible mark (1/300 of the time line).
+    least = max((end - start).days / 300, 1)
+    legend: dict[str, Any] = {}
+    years = range(start.year, end.year + 1)
+    for y, row in enumerate(rows):
+        if row.kind is not None:
+            for first, last in _break_spans(project, row.kind, years):
+                legend[_say("break", lang)] = ax.barh(
+                    y, (last - first).days + 1, left=mdates.date2num(first), height=0.9,
+                    color=_BREAK, hatch="///", edgecolor="#aaaaaa", linewidth=0)
+        for first, last, colour in row.spans:
+            width = max((last - first).days + 1, least)
+            bar = ax.barh(y, width, left=mdates.date2num(first), height=0.6, color=colour,
+                          edgecolor="#222" if row.kind is None else colour, linewidth=0.4)
+            key = (kind_word(row.kind.value, lang) if row.kind is not None else
+                   _say("dash_item" if colour == _DASH_ITEM else "activity", lang))
+            legend.setdefault(key, bar)
+        for first, last, colour in row.hollow:
+            width = max((last - first).days + 1, least)
+            legend[_say("cancelled", lang)] = ax.barh(
+                y, width, left=mdates.date2num(first), height=0.6, facecolor="white",
+                edgecolor=colour, linewidth=1)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([row.label for row in rows], fontsize=8)
+    for n, tick in enumerate(ax.get_yticklabels()):
+        tick.set_gid(_GID.format(n))
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    # Whole months: the axis starts and ends on a month's first day, each one named.
+    breaks = [d for c in ax.patches for d in mdates.num2date(
+        [c.get_x(), c.get_x() + c.get_width()])]
+    end = max([end, *(b.date() - timedelta(days=1) for b in breaks)])
+    first = date(start.year, start.month, 1)
+    after = date(end.year + end.month // 12, end.month % 12 + 1, 1)
+    ax.set_xlim(mdates.date2num(first), mdates.date2num(after))
+    months = (after.year - first.year) * 12 + after.month - first.month
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, -(-months // 14))))
+    ax.xaxis.set_minor_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(_month_formatter(mdates, lang))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", which="major", linestyle=":", linewidth=0.5)
+    ax.legend(legend.values(), legend.keys(), loc="upper center", fontsize=8,
+              ncol=min(len(legend), 4), frameon=False)
 
 
-def _span(rows: list[tuple[str, str, Any, bool]], sessions: list[Any]) -> int:
-    days: list[date] = [r[2].start for r in rows] + [r[2].end for r in rows]
-    days += [s.first_day for s in sessions]
-    return (max(days) - min(days)).days if days else 0
+def _month_formatter(mdates: Any, lang: Lang) -> Any:
+    ticker: Any = importlib.import_module("matplotlib.ticker")
+
+    def month(value: float, _position: int) -> str:
+        return str(babel_date(mdates.num2date(value).date(), "LLL yyyy", locale=lang))
+
+    return ticker.FuncFormatter(month)
+
+
+def _add_titles(path: Path, texts: list[str]) -> None:
+    """Give each row label of the SVG its full text as ``<title>`` (a tooltip).
+
+    The label's group is found by its id: matplotlib writes ``<`` of any text as
+    ``&lt;`` (in comments too), so ``<g id="…">`` in the file is always an element.
+    """
+    svg = path.read_text(encoding="utf-8")
+    for n, text in enumerate(texts):
+        opening = f'<g id="{_GID.format(n)}">'
+        svg = svg.replace(opening, f"{opening}\n<title>{xml_text(text)}</title>", 1)
+    path.write_text(svg, encoding="utf-8")

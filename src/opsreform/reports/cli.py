@@ -13,6 +13,7 @@ from opsreform.files.project import load_project
 from opsreform.model.project import Project
 from opsreform.reports.budget import budget_tables
 from opsreform.reports.findings import findings_tables
+from opsreform.reports.html import PageOptions, findings_page, schedule_page, tables_page
 from opsreform.reports.organisation import organisation_tables
 from opsreform.reports.orgchart import render_organisation_text
 from opsreform.reports.progress import contract_tables
@@ -25,7 +26,7 @@ __all__ = ["FORMATS", "KINDS", "add_report_commands", "build_report", "build_wor
            "report_tables", "run_report_command"]
 
 KINDS = ("schedule", "activities", "budget", "contracts", "findings", "organisation", "sl2014")
-FORMATS = ("md", "html", "csv", "xlsx", "text")
+FORMATS = ("md", "html", "pdf", "csv", "xlsx", "text")
 
 
 def add_report_commands(commands: Any) -> None:
@@ -34,12 +35,26 @@ def add_report_commands(commands: Any) -> None:
     report.add_argument("file", metavar="FILE")
     report.add_argument("--kind", choices=KINDS, default="schedule")
     report.add_argument("--format", choices=FORMATS, default="md",
-                        help="xlsx: a workbook, one sheet per table (needs -o); "
-                             "text: the organisation chart as a tree")
+                        help="xlsx: a workbook, one sheet per table (needs -o); pdf: the html "
+                             "page as PDF (the 'pdf' extra); text: the organisation chart as "
+                             "a tree")
     report.add_argument("--lang", choices=("pl", "en"), default="pl")
     report.add_argument("-o", "--output", metavar="PATH", help="write here, not to stdout")
+    page = report.add_argument_group("printed pages (html, pdf)")
+    page.add_argument("--template-dir", metavar="DIR",
+                      help="a folder of Jinja2 templates that override ours by name")
+    page.add_argument("--logo", metavar="IMAGE",
+                      help="a strip of logos over the header (PNG, JPEG, GIF, WebP or SVG; "
+                           "embedded in the page)")
+    page.add_argument("--header", metavar="TEXT",
+                      help="the header's text (default: the project's title)")
+    page.add_argument("--footer", metavar="TEXT",
+                      help="the footer's text (default: the project's funding line; '' for "
+                           "none)")
     ical = commands.add_parser("ical", help="export the sessions as an iCalendar file")
     ical.add_argument("file", metavar="FILE")
+    ical.add_argument("--lang", choices=("pl", "en"), default="pl",
+                      help="the language of the mark of cancelled sessions")
     ical.add_argument("-o", "--output", metavar="PATH")
     chart = commands.add_parser("chart", help="draw the activity chart (SVG or PNG)")
     chart.add_argument("file", metavar="FILE")
@@ -73,11 +88,17 @@ def report_tables(project: Project, kind: str, lang: Any = "pl") -> list[ReportT
     raise ValueError(msg)
 
 
-def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl") -> str:
+def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl", *,
+                 page: PageOptions | None = None) -> str:
     """Return a report of ``project`` as text in ``fmt`` (md, html, csv; text for organisation).
 
-    A workbook is bytes, not text: :func:`build_workbook` writes it.
+    ``page`` sets the header, footer, logo and templates of an ``html`` page; the
+    schedule and the findings have pages of their own (:mod:`opsreform.reports.html`).
     """
+    if fmt == "html" and kind == "schedule":
+        return schedule_page(project, lang=lang, options=page)
+    if fmt == "html" and kind == "findings":
+        return findings_page(project, lang=lang, options=page)
     if kind == "organisation" and fmt == "text":
         if project.organisation is None:
             return "Brak opisu struktury.\n" if lang == "pl" else "No structure is described.\n"
@@ -88,7 +109,11 @@ def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl") -> str
     if fmt == "xlsx":
         msg = "a workbook is bytes: use build_workbook"
         raise ValueError(msg)
-    return render(report_tables(project, kind, lang), fmt, title=project.title, lang=lang)
+    tables = report_tables(project, kind, lang)
+    if fmt == "html":
+        return tables_page(tables, title=project.title, lang=lang, options=page,
+                           project=project)
+    return render(tables, fmt, title=project.title, lang=lang)
 
 
 def build_workbook(project: Project, kind: str, lang: Any = "pl") -> bytes:
@@ -120,11 +145,20 @@ def run_report_command(args: argparse.Namespace) -> int:
                 raise ValueError(msg)
             _write(build_workbook(project, args.kind, args.lang), args.output)
         elif args.command == "report":
-            _write(build_report(project, args.kind, args.format, args.lang), args.output)
+            page = PageOptions(header=args.header, footer=args.footer, logo=args.logo,
+                               template_dir=args.template_dir)
+            if args.format == "pdf":
+                from opsreform.reports.pdf import to_pdf  # noqa: PLC0415 - optional extra
+
+                _write(to_pdf(build_report(project, args.kind, "html", args.lang, page=page)),
+                       args.output)
+            else:
+                _write(build_report(project, args.kind, args.format, args.lang, page=page),
+                       args.output)
         elif args.command == "ical":
             from opsreform.reports.ical import to_ical  # noqa: PLC0415 - optional extra
 
-            _write(to_ical(project), args.output)
+            _write(to_ical(project, lang=args.lang), args.output)
         else:
             from opsreform.reports.chart import write_chart  # noqa: PLC0415 - optional extra
 

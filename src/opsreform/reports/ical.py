@@ -6,6 +6,23 @@ hours (a study visit) is one all-day event spanning its days. UIDs are stable �
 schedule updates the events instead of duplicating them. Built with the ``icalendar``
 library, never by hand.
 
+A calendar that imported the file once learns of later changes from the next export:
+
+- the file is a ``METHOD:PUBLISH`` calendar, and every event's ``DTSTAMP`` is the time
+  of the export (UTC), so the newer copy of an event is recognisable;
+- ``SEQUENCE`` is the event's version: the publication date of its session's table
+  read as a number ``yyyymmdd``, times ten, plus one when the session is cancelled —
+  ``201805070`` for a session of the table of 7 May 2018, ``201805071`` once it is
+  cancelled. A table published later gives its events a higher number, and a
+  cancellation raises it by one; a session without a dated table starts at 0. It
+  needs no hash and no stored state: the same project always gives the same numbers.
+  (Undoing a cancellation without a new publication lowers the number, which
+  calendars ignore: publish the table again.)
+- a cancelled session stays in the file as an event with ``STATUS:CANCELLED`` (and
+  ``ODWOŁANE:`` before its summary, for calendars that do not show the status), so a
+  calendar that has it removes or strikes it out instead of keeping it as planned;
+  other sessions are ``STATUS:CONFIRMED``.
+
 User text (titles, places, ids) cannot add a property or break the file: each text value
 is made one line of plain text first (line breaks and other control characters become
 spaces, see :func:`opsreform.reports._escape.one_line`), then given to the library as
@@ -18,15 +35,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from opsreform.exceptions import ValidationError
 from opsreform.model.project import Project
-from opsreform.model.sessions import SessionStatus
+from opsreform.model.sessions import Session, SessionStatus
 from opsreform.reports._escape import one_line
+from opsreform.reports._lang import Lang, label
 
-__all__ = ["project_slug", "to_ical"]
+__all__ = ["event_sequence", "project_slug", "to_ical"]
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
@@ -47,16 +66,43 @@ def project_slug(project: Project) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "project"
 
 
-def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
+def event_sequence(project: Project, session: Session) -> int:
+    """The ``SEQUENCE`` of a session's events: its table's publication date, then its status.
+
+    ``yyyymmdd × 10`` of the date printed on the session's table (0 without one), plus 1
+    when the session is cancelled; see the module's docstring.
+
+    >>> import opsreform
+    >>> project = opsreform.load_project("examples/tarnowskie-gory.toml")
+    >>> event_sequence(project, project.sessions[-1])
+    201805070
+    """
+    table = next((t for t in project.tables if t.id == session.table), None)
+    published = table.published if table is not None else None
+    version = 0 if published is None else int(f"{published:%Y%m%d}") * 10
+    return version + (1 if session.status is SessionStatus.CANCELLED else 0)
+
+
+def to_ical(project: Project, *, stamp: datetime | None = None, lang: Lang = "pl") -> bytes:
     """Return the project's sessions as an iCalendar file (bytes, UTF-8).
 
     Args:
         project: The project.
-        stamp: The DTSTAMP of every event (default: 1 January 2000 UTC, so that the
-            same schedule always gives the same file).
+        stamp: The DTSTAMP of every event: when the file was made. By default the
+            current time; give one for a reproducible file. It must carry a time zone
+            (it is written in UTC).
+        lang: The language of the mark of a cancelled session (``ODWOŁANE``,
+            ``CANCELLED``).
+
+    Raises:
+        ValidationError: For a ``stamp`` without a time zone.
 
     """
     ical = _icalendar()
+    if stamp is not None and stamp.utcoffset() is None:
+        raise ValidationError("the stamp needs a time zone (it is written in UTC)",
+                              field="stamp", value=stamp)
+    dtstamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
 
     def text(value: str) -> Any:
         return ical.vText(one_line(value))
@@ -64,41 +110,44 @@ def to_ical(project: Project, *, stamp: datetime | None = None) -> bytes:
     cal = ical.Calendar()
     cal.add("prodid", "-//opsreform//PL")
     cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", text(project.title))
     cal.add("x-wr-timezone", "Europe/Warsaw")
     slug = project_slug(project)
     venues = {v.id: str(v) for v in project.venues}
-    dtstamp = stamp or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
+    cancelled_mark = label("cancelled", lang).upper()
+
+    def event_of(session: Session, uid: str) -> Any:
+        event = ical.Event()
+        cancelled = session.status is SessionStatus.CANCELLED
+        event.add("uid", text(f"{uid}@{slug}.opsreform"))
+        event.add("dtstamp", dtstamp)
+        event.add("sequence", event_sequence(project, session))
+        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        event.add("summary", text(f"{cancelled_mark}: {session.label}" if cancelled
+                                  else session.label))
+        event.add("description", text(f"{session.kind.value}; {session.id}"))
+        return event
+
     for session in project.sessions:
-        if session.status is SessionStatus.CANCELLED:
-            continue
-        description = text(f"{session.kind.value}; {session.id}")
         if not session.slots:
-            event = ical.Event()
-            event.add("uid", text(f"{session.id}-0@{slug}.opsreform"))
-            event.add("dtstamp", dtstamp)
-            event.add("summary", text(session.label))
+            event = event_of(session, f"{session.id}-0")
             event.add("dtstart", session.first_day)
             last = session.period.end if session.period else session.first_day
             event.add("dtend", last + timedelta(days=1))
             places = [venues.get(v, v) for v in session.venues]
             if places:
                 event.add("location", text("; ".join(places)))
-            event.add("description", description)
             cal.add_component(event)
             continue
         for day in session.days():
             for n, booking in enumerate(session.slots, start=1):
-                event = ical.Event()
                 suffix = n if session.day_count == 1 else f"{day:%Y%m%d}-{n}"
-                event.add("uid", text(f"{session.id}-{suffix}@{slug}.opsreform"))
-                event.add("dtstamp", dtstamp)
-                event.add("summary", text(session.label))
+                event = event_of(session, f"{session.id}-{suffix}")
                 event.add("dtstart", datetime.combine(day, booking.slot.start, WARSAW))
                 event.add("dtend", datetime.combine(day, booking.slot.end, WARSAW))
                 if booking.venue is not None:
                     event.add("location", text(venues.get(booking.venue, booking.venue)))
-                event.add("description", description)
                 cal.add_component(event)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())

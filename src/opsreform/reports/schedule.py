@@ -9,16 +9,26 @@
 
 from __future__ import annotations
 
+import attrs
+
 from opsreform.model.activities import iter_activities
 from opsreform.model.project import Project
-from opsreform.model.sessions import Session
+from opsreform.model.sessions import PublishedTable, Session
 from opsreform.reports._lang import Lang, label
 from opsreform.reports.tables import Cell, ReportTable
 from opsreform.text.dates import format_date
 from opsreform.text.periods import format_period
 from opsreform.text.slots import format_slot
 
-__all__ = ["activity_table", "schedule_tables"]
+__all__ = ["ScheduleSection", "activity_table", "schedule_headers", "schedule_sections",
+           "schedule_tables", "session_places", "session_when"]
+
+
+def session_when(session: Session) -> str:
+    """The session's date (``22 maja 2018``) or period (``2–3 sierpnia 2021``)."""
+    if session.period is not None:
+        return format_period(session.period)
+    return format_date(session.first_day, "long")
 
 
 def _when(session: Session) -> Cell:
@@ -28,11 +38,53 @@ def _when(session: Session) -> Cell:
     return session.first_day
 
 
-def _row(session: Session, venues: dict[str, str], number: int) -> list[Cell]:
-    slots = " ".join(format_slot(b.slot) for b in session.slots)
-    places = [venues.get(v, v) for v in session.venues]
-    return [session.number if session.number is not None else number, session.label,
-            _when(session), slots, "; ".join(dict.fromkeys(places))]
+def session_places(session: Session, venues: dict[str, str]) -> list[str]:
+    """The addresses of the session's venues, each once, in order (unknown ids as given)."""
+    return list(dict.fromkeys(venues.get(v, v) for v in session.venues))
+
+
+@attrs.frozen
+class ScheduleSection:
+    """One table of the schedule: a published table's sessions, or the other sessions.
+
+    Attributes:
+        title: The caption (the table's heading and publication date).
+        table: The published table, or None for the sessions outside every table.
+        sessions: Its sessions, as published (the others by date).
+
+    """
+
+    title: str
+    table: PublishedTable | None
+    sessions: tuple[Session, ...]
+
+    def numbered(self) -> list[tuple[int, Session]]:
+        """The sessions with their Lp.: their own number, else their place in the table."""
+        return [(s.number if s.number is not None else n, s)
+                for n, s in enumerate(self.sessions, start=1)]
+
+
+def schedule_sections(project: Project, *, lang: Lang = "pl") -> list[ScheduleSection]:
+    """One section per published table (in the project's order), then one of other sessions.
+
+    The section of other sessions is left out when every session is in a table.
+    """
+    sections = []
+    for published in project.tables:
+        title = published.title or label("schedule_title", lang)
+        if published.published is not None:
+            title = f"{title} ({format_date(published.published, 'long')})"
+        sections.append(ScheduleSection(title, published, tuple(
+            s for s in project.sessions if s.table == published.id)))
+    loose = sorted((s for s in project.sessions if s.table is None), key=lambda s: s.first_day)
+    if loose or not sections:
+        sections.append(ScheduleSection(label("schedule_title", lang), None, tuple(loose)))
+    return sections
+
+
+def schedule_headers(lang: Lang = "pl") -> list[str]:
+    """Lp., kind or title, date, hours, address."""
+    return [label(k, lang) for k in ("number", "kind_title", "date", "hours", "address")]
 
 
 def schedule_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
@@ -42,21 +94,15 @@ def schedule_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]
     session as text), hours, address.
     """
     venues = {v.id: str(v) for v in project.venues}
-    headers = [label(k, lang) for k in ("number", "kind_title", "date", "hours", "address")]
+    headers = schedule_headers(lang)
     tables = []
-    for published in project.tables:
-        sessions = [s for s in project.sessions if s.table == published.id]
-        title = published.title or label("schedule_title", lang)
-        if published.published is not None:
-            title = f"{title} ({format_date(published.published, 'long')})"
-        tables.append(ReportTable(title, headers, [_row(s, venues, n) for n, s in
-                                                   enumerate(sessions, start=1)],
-                                  name=f"{label('table', lang)} {published.id}"))
-    loose = sorted((s for s in project.sessions if s.table is None), key=lambda s: s.first_day)
-    if loose or not tables:
-        tables.append(ReportTable(label("schedule_title", lang), headers,
-                                  [_row(s, venues, n) for n, s in enumerate(loose, start=1)],
-                                  name=label("table", lang)))
+    for section in schedule_sections(project, lang=lang):
+        rows: list[list[Cell]] = [
+            [number, s.label, _when(s), " ".join(format_slot(b.slot) for b in s.slots),
+             "; ".join(session_places(s, venues))] for number, s in section.numbered()]
+        name = label("table", lang) if section.table is None else (
+            f"{label('table', lang)} {section.table.id}")
+        tables.append(ReportTable(section.title, headers, rows, name=name))
     return tables
 
 

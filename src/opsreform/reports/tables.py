@@ -16,8 +16,8 @@ HTML, Markdown, formula characters) come out as text:
 - Markdown: HTML characters become references, ``|``, ``*``, ``_``, ``[``, ``]``,
   backticks and backslashes get a backslash, line breaks inside cells become spaces,
   and titles and notes cannot start a heading, a list or a block;
-- HTML: everything is escaped; line breaks in cells are kept as ``<br>``; the page
-  prints on A4;
+- HTML (a Jinja2 template, see :mod:`opsreform.reports.html`): everything is escaped;
+  line breaks in cells are kept as ``<br>``; the page prints on A4;
 - CSV: for a Polish spreadsheet (see :func:`to_csv`): UTF-8 with a BOM, ``;`` as
   separator, text and decimal numbers in quotes, Polish decimal commas. A text cell
   whose first non-blank character is ``=``, ``+``, ``-``, ``@``, a tab, a carriage
@@ -49,17 +49,14 @@ from opsreform.exceptions import ValidationError
 from opsreform.money import amount_of, pln, round_grosz
 from opsreform.reports._escape import (
     csv_cell,
-    html_lines,
-    html_text,
     markdown_block,
     markdown_inline,
 )
 from opsreform.text.amounts import format_amount, format_share
 from opsreform.text.dates import format_date
 
-__all__ = ["Cell", "ReportTable", "Share", "Zloty", "cell_text", "csv_field", "render",
-           "to_csv",
-           "to_html", "to_markdown"]
+__all__ = ["Cell", "ReportTable", "Share", "Zloty", "cell_text", "csv_field", "is_number",
+           "render", "to_csv", "to_html", "to_markdown"]
 
 _GROSZ = Decimal("0.01")
 
@@ -188,7 +185,8 @@ def cell_text(cell: Cell) -> str:
     return str(cell)
 
 
-def _is_number(cell: Cell) -> bool:
+def is_number(cell: Cell) -> bool:
+    """Whether a cell is a figure (aligned right): a number, an amount, a share."""
     return (isinstance(cell, int | Decimal | Fraction | Zloty | Share)
             or bool(isinstance(cell, str) and _FIGURE.match(cell)))
 
@@ -206,44 +204,15 @@ def to_markdown(table: ReportTable) -> str:
     return "\n".join(lines) + "\n"
 
 
-_CSS = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #111; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
-caption { font-weight: bold; font-size: 1.2em; text-align: left; margin-bottom: .5em; }
-th, td { border: 1px solid #555; padding: .3em .5em; vertical-align: top; text-align: left; }
-th { background: #e8e8e8; }
-td.num { text-align: right; white-space: nowrap; }
-tr { page-break-inside: avoid; }
-@page { size: A4 landscape; margin: 1.5cm; }
-@media print { body { margin: 0; } thead { display: table-header-group; } }
-"""
-
-
 def to_html(tables: ReportTable | Sequence[ReportTable], *, title: str | None = None,
             lang: str = "pl") -> str:
-    """Render one or more tables as a standalone HTML page that prints well (A4 landscape)."""
-    items = [tables] if isinstance(tables, ReportTable) else list(tables)
-    page_title = title if title is not None else (items[0].title if items else "")
-    body = []
-    for table in items:
-        head = "".join(f"<th>{html_text(h)}</th>" for h in table.headers)
-        rows = []
-        for row in table.rows:
-            cells = []
-            for cell in row:
-                is_num = _is_number(cell)
-                # A slot "08.00 - 11.00" or a date breaks only between its parts.
-                text = html_lines(cell_text(cell)).replace(" - ", "\u00a0-\u00a0")
-                cells.append(f'<td class="num">{text}</td>' if is_num else f"<td>{text}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        notes = "".join(f"<p>{html_text(n)}</p>" for n in table.notes)
-        body.append(f"<table>\n<caption>{html_text(table.title)}</caption>\n"
-                    f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-                    + f"\n</tbody>\n</table>\n{notes}")
-    return (f'<!DOCTYPE html>\n<html lang="{html_text(lang)}">\n<head>\n'
-            f'<meta charset="utf-8">\n<title>{html_text(page_title)}</title>\n'
-            f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{html_text(page_title)}</h1>\n"
-            + "\n".join(body) + "</body>\n</html>\n")
+    """Render one or more tables as a standalone HTML page that prints well (A4 landscape).
+
+    The page is the ``tables.html.j2`` template of :mod:`opsreform.reports.html`.
+    """
+    from opsreform.reports.html import tables_page  # noqa: PLC0415 - it imports this module
+
+    return tables_page(tables, title=title, lang="en" if lang == "en" else "pl")
 
 
 def _csv_quoted(text: str) -> str:
