@@ -856,3 +856,28 @@ def test_one_edit_of_a_rich_file_changes_only_its_lines(name: str) -> None:
     assert loads_project(text) == edited
     removed = [line[1:] for line in _changed_lines(original, text) if line.startswith("-")]
     assert len(removed) <= 15  # the largest: the funding table, or a session, removed
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_windows_1250_table_is_kept_and_never_rewritten(tmp_path: Path, declared: bool
+                                                          ) -> None:
+    """A table saved by a Polish Excel (cp1250): kept with its encoding; edits go inline."""
+    shutil.copytree(EXAMPLES, tmp_path / "ex")
+    table = tmp_path / "ex" / MAY
+    table.write_bytes(table.read_text(encoding="utf-8").encode("cp1250"))
+    before = table.read_bytes()
+    path = tmp_path / "ex" / "tarnowskie-gory.toml"
+    if declared:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f'file = "{MAY}"', f'file = "{MAY}"\nencoding = "cp1250"'),
+                        encoding="utf-8")
+    project = load_project(path)
+    save_project(attrs.evolve(project, title="Nowy"), path)
+    again = load_project(path)
+    assert again.sessions == project.sessions and table.read_bytes() == before
+    assert ('encoding = "cp1250"' in path.read_text(encoding="utf-8")) is declared
+    first = next(s for s in project.sessions if s.table == "2018-05-07")
+    edited = attrs.evolve(project, sessions=[attrs.evolve(s, note="przeniesiona")
+                                             if s is first else s for s in project.sessions])
+    save_project(edited, path)
+    assert _by_id(load_project(path)) == _by_id(edited) and table.read_bytes() == before

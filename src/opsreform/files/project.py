@@ -276,10 +276,22 @@ class _Reader:
         shown_path = str(self.folder / file)
         if spreadsheet:
             data = read_bytes(real, fail, max_bytes=self.max_bytes)
-            name = sheet if sheet is not None else "1"
-            read = read_session_rows(
-                sheet_rows(data, path=shown_path, sheet=sheet), table=table.id, venues=book,
-                kind=table.kind, path=shown_path, place=f"sheet {shown(name)}, row")
+            name = f"sheet {shown(sheet)}" if sheet is not None else "the first sheet"
+            try:
+                read = read_session_rows(
+                    sheet_rows(data, path=shown_path, sheet=sheet), table=table.id,
+                    venues=book, kind=table.kind, path=shown_path,
+                    place=f"{name}, row")
+            except ProjectFileError as exc:
+                if exc.line is not None:  # a row of the sheet: its file and row say where
+                    raise
+                raise t.error("sheet" if sheet is not None else "file",
+                              f"{shown_path}: {exc.message}") from None
+            if not read:  # a wrong sheet, most likely: never an empty table by silence
+                raise t.error("sheet" if sheet is not None else "file",
+                              f"{shown_path}: {name} holds no session rows (a "
+                              "header with Lp. and a date, then numbered rows); choose the "
+                              "sheet with sheet = \"…\"")
             return table, [(session, _row_fail(shown_path, session.line)) for session in read]
         decoded = decode_table(read_bytes(real, fail, max_bytes=self.max_bytes), shown_path,
                                encoding)

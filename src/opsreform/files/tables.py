@@ -298,6 +298,8 @@ def _row(line: int, cells: list[str], columns: list[str | None] | None,
             return columns or list(_POSITIONAL)
         if "date" in header:
             return header
+        if columns is None and sum(1 for c in cells if c.strip()) == 1:
+            return columns  # a title above the header (as spreadsheets and CSV have it)
     current = columns or list(_POSITIONAL)
     if len(cells) != len(current):
         problems.append((line, f"{len(cells)} cells where the header has {len(current)}"))

@@ -31,15 +31,17 @@ import tomlkit
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.files._reader import compact
+from opsreform.files._source import ENCODINGS, decode_table, read_bytes
 from opsreform.files._tablefile import place_sessions
 from opsreform.files._tomledit import Rules, merge
 from opsreform.files.funding import funding_to_data
 from opsreform.files.organisation import organisation_to_data
-from opsreform.files.tables import VenueBook
+from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
+from opsreform.files.tables import VenueBook, read_session_rows, read_session_table
 from opsreform.model.activities import Activity
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project, ProjectOrigin
-from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.model.sessions import PublishedTable, Session, SessionKind, SessionStatus
 from opsreform.model.venues import Venue
 from opsreform.periods import Period
 from opsreform.rules.defaults import default_rules
@@ -112,6 +114,9 @@ def save_project(project: Project, path: str | Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     for table_path, text in written.tables.items():
         table_path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):  # a file kept as it is (a spreadsheet), copied
+            table_path.write_bytes(text)
+            continue
         with table_path.open("w", encoding="utf-8", newline="") as stream:
             stream.write(text)
     path.write_text(written.text, encoding="utf-8")
@@ -134,7 +139,7 @@ class _Written:
     """A project file's text and the session tables to write with it."""
 
     text: str
-    tables: Mapping[Path, str] = attrs.field(factory=dict)
+    tables: Mapping[Path, str | bytes] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -153,6 +158,7 @@ class _Layout:
     declared: int
     inline: tuple[Session, ...]
     addresses: dict[str, str]
+    options: dict[str, dict[str, str]] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, data: Mapping[str, Any], old: Project) -> _Layout:
@@ -160,12 +166,15 @@ class _Layout:
         tables = data.get("tables", [])
         files = {table.id: raw["file"] for table, raw in zip(old.tables, tables, strict=True)
                  if "file" in raw}
+        # How a table's file is read (its sheet, its encoding): kept with the file.
+        options = {table.id: {k: raw[k] for k in _READ_OPTIONS if k in raw}
+                   for table, raw in zip(old.tables, tables, strict=True) if "file" in raw}
         raw_sessions = data.get("sessions", [])
         inline = old.sessions[len(old.sessions) - len(raw_sessions):]
         addresses = {session.id: raw["address"]
                      for session, raw in zip(inline, raw_sessions, strict=True)
                      if "address" in raw}
-        return cls(files, len(data.get("venues", [])), inline, addresses)
+        return cls(files, len(data.get("venues", [])), inline, addresses, options)
 
 
 @attrs.frozen
@@ -177,7 +186,7 @@ class _Plan:
         inline: The sessions written inline, in order.
         venues: The venues written in ``[[venues]]``.
         addresses: Ids of inline sessions whose ``address`` still names their venues.
-        tables: The table files to write, with their text.
+        tables: The table files to write, with their text (bytes: a file copied as it is).
 
     """
 
@@ -185,7 +194,7 @@ class _Plan:
     inline: tuple[Session, ...]
     venues: tuple[Venue, ...]
     addresses: frozenset[str]
-    tables: dict[Path, str]
+    tables: dict[Path, str | bytes]
 
 
 def _write(project: Project, folder: Path | None) -> _Written:
@@ -203,11 +212,12 @@ def _write(project: Project, folder: Path | None) -> _Written:
         plan = _plan(project, layout, base, folder, declare_all=True)
         assert plan is not None
     before = _project_data(old, sessions=layout.inline, venues=old.venues[:layout.declared],
-                           files=layout.files)
+                           files=layout.files, options=layout.options)
     for element, session in zip(before.get("sessions", []), layout.inline, strict=True):
         if session.id in layout.addresses and session.id not in plan.addresses:
             element["venues"] = _CHANGED  # its address names other venues now
-    after = _project_data(project, sessions=plan.inline, venues=plan.venues, files=plan.files)
+    after = _project_data(project, sessions=plan.inline, venues=plan.venues, files=plan.files,
+                          options=layout.options)
     if before == after:
         return _Written(origin.text, plan.tables)  # the file says it all as it is
     document = tomlkit.parse(origin.text)
@@ -216,6 +226,41 @@ def _write(project: Project, folder: Path | None) -> _Written:
     if not origin.text.endswith("\n\n"):
         text = text.rstrip("\n") + "\n"  # elements added at the end bring a blank line
     return _Written(text, plan.tables)
+
+
+_READ_OPTIONS = ("sheet", "encoding")
+
+
+def _fixed(path: Path, table: PublishedTable, options: Mapping[str, str],
+           book: VenueBook) -> list[Session] | None:
+    """The sessions of a table file this writer does not edit, read as the reader reads it.
+
+    A spreadsheet, or a text file that is not UTF-8 (declared or found so): it is kept
+    when it still says the table's sessions, never rewritten. None for a UTF-8 text file,
+    which :func:`place_sessions` edits row by row.
+    """
+    spreadsheet = path.suffix.lower() in SHEET_SUFFIXES
+    if not spreadsheet and "encoding" not in options:
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # detected as another encoding when it was read
+        except OSError:
+            return None
+        else:
+            return None
+
+    def fail(message: str) -> ProjectFileError:
+        return ProjectFileError(f"the session table {message}", path=str(path))
+
+    data = read_bytes(path, fail)
+    if spreadsheet:
+        return read_session_rows(sheet_rows(data, path=str(path), sheet=options.get("sheet")),
+                                 table=table.id, venues=book, kind=table.kind, path=str(path))
+    fmt: Literal["md", "csv"] = "csv" if path.suffix.lower() == ".csv" else "md"
+    text = decode_table(data, str(path), ENCODINGS.get(options.get("encoding", ""))).text
+    return read_session_table(text, table=table.id, venues=book, kind=table.kind, fmt=fmt,
+                              path=str(path))
 
 
 def _read_again(origin: ProjectOrigin) -> Project:
@@ -250,13 +295,26 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
         if session.table is not None and session.id not in inline_before:
             by_table.setdefault(session.table, []).append(session)
     files: dict[str, str] = {}
-    tables: dict[Path, str] = {}
+    tables: dict[Path, str | bytes] = {}
     placed: dict[Path, str | None] = {}
     held: set[str] = set()
     for table in project.tables:
         ref = layout.files.get(table.id)
         if ref is None:
             continue
+        source_path = base / ref
+        trial = VenueBook(list(book.venues))
+        fixed = _fixed(source_path, table, layout.options.get(table.id, {}), trial)
+        if fixed is not None:
+            wanted = by_table.get(table.id, [])
+            home = (folder if folder is not None else base) / ref
+            if fixed == wanted and (folder is None or _inside(home, folder)):
+                files[table.id] = ref
+                held.update(s.id for s in wanted)
+                book = trial
+                if folder is not None and home.resolve() != source_path.resolve():
+                    tables[home] = source_path.read_bytes()
+            continue  # else its sessions go inline: the file is not rewritten
         fmt: Literal["md", "csv"] = "csv" if Path(ref).suffix.lower() == ".csv" else "md"
         home = (folder if folder is not None else base) / ref
         writable = folder is not None and _inside(home, folder)
@@ -339,9 +397,11 @@ def _canonical(project: Project) -> dict[str, Any]:
 
 
 def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequence[Venue],
-                  files: Mapping[str, str]) -> dict[str, Any]:
+                  files: Mapping[str, str],
+                  options: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
     from opsreform.files.project import FORMAT_VERSION  # noqa: PLC0415 (as in _read_again)
 
+    options = options or {}
     data: dict[str, Any] = {"format": FORMAT_VERSION, "title": project.title}
     _put(data, "goal", project.goal)
     _put(data, "beneficiary", project.beneficiary)
@@ -382,6 +442,7 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
             "id": t.id, "published": t.published and format_date(t.published),
             "title": t.title, "kind": t.kind and t.kind.value, "contract": t.contract,
             "file": files.get(t.id),
+            **(options.get(t.id, {}) if t.id in files else {}),
         }) for t in project.tables]
     if sessions:
         data["sessions"] = [_session_data(s) for s in sessions]
