@@ -170,3 +170,25 @@ def test_check_a_file_name_that_is_not_utf8(tmp_path: Path,
     name = os.fsdecode(bytes(tmp_path) + b"/\xff.toml")
     assert main(["check", "--format", "json", name]) == 2
     assert "\\udcff" in json.loads(capsys.readouterr().out)["file"]
+
+
+def test_help_is_polish_unless_asked_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """`opsreform --help` speaks Polish; `--lang en` anywhere gives the English help."""
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    polish = capsys.readouterr().out
+    assert "sprawdź pliki projektów" in polish and "pomiń wyniki" in polish
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "en", "--help"])
+    english = capsys.readouterr().out
+    assert "check project files" in english and "pomiń" not in english
+
+
+def test_plan_in_english_names_days_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """`plan --lang en` writes the proposed days in English."""
+    args = ["plan", str(EXAMPLES / "tarnowskie-gory.toml"), "--contract", "superwizja",
+            "--sessions", "1", "--slot", "09.00 - 12.00", "--period", "wrzesień 2018"]
+    assert main([*args, "--lang", "en"]) == 0
+    assert "Monday, 03.09.2018" in capsys.readouterr().out
+    assert main(args) == 0
+    assert "września" in capsys.readouterr().out

@@ -37,60 +37,113 @@ _WEEKDAYS = {"pn": 0, "wt": 1, "sr": 2, "śr": 2, "cz": 3, "pt": 4, "so": 5, "nd
              "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of the ``opsreform`` command."""
-    parser = argparse.ArgumentParser(
-        prog="opsreform",
-        description="Model, check and report ESF reorganisation projects of Polish "
-        "social-welfare centres (PO WER 2014-2020, Action 2.5).",
-    )
+# Every help text in both languages, in one place; Polish is the default, as the people
+# who use the command (coordinators, controllers) read it.
+_HELP: dict[str, tuple[str, str]] = {
+    "description": (
+        "Modelowanie, kontrola i raporty projektów reorganizacji ośrodków pomocy społecznej "
+        "współfinansowanych z EFS (PO WER 2014-2020, Działanie 2.5).",
+        "Model, check and report ESF reorganisation projects of Polish social-welfare "
+        "centres (PO WER 2014-2020, Action 2.5)."),
+    "lang": ("język komunikatów i pomocy (pl, en)", "language of messages and help (pl, en)"),
+    "check": ("sprawdź pliki projektów i wypisz wyniki kontroli",
+              "check project files and print the findings"),
+    "files": ("pliki projektów (TOML)", "project files (TOML)"),
+    "format": ("postać wyniku", "output format"),
+    "fail_on": ("najniższa waga wyniku, przy której kod wyjścia to 1",
+                "the least severity that makes the exit status 1"),
+    "min_severity": ("pomiń wyniki o wadze niższej niż ta",
+                     "leave out findings below this severity"),
+    "show_info": ("wypisz uwagi (info) po kolei (domyślnie zwinięte do jednego wiersza)",
+                  "list info notes one by one (folded into one line by default)"),
+    "root": ("folder, z którego wolno czytać tabele sesji (domyślnie folder pliku "
+             "projektu)", "the folder session tables may be read from (default: each "
+             "project file's own folder)"),
+    "plan": ("zaproponuj terminy nowych sesji", "propose dates for new sessions"),
+    "file": ("plik projektu (TOML)", "project file (TOML)"),
+    "contract": ("umowa, w ramach której są sesje", "the contract the sessions belong to"),
+    "kind": ("rodzaj sesji (training, supervision, …)",
+             "session kind (training, supervision, …)"),
+    "period": ("gdzie szukać, np. 'wrzesień – grudzień 2018'",
+               "where to look, e.g. 'wrzesień – grudzień 2018'"),
+    "sessions": ("ile sesji zaplanować", "how many sessions to plan"),
+    "hours": ("ile godzin zaplanować (w jednostce umowy)",
+              "how many hours to plan (in the contract's unit)"),
+    "slot": ("godziny każdej sesji, np. '09.00 - 15.00'",
+             "slot(s) of each session, e.g. '09.00 - 15.00'"),
+    "weekdays": ("dozwolone dni tygodnia, np. 'wt,cz' (domyślnie poniedziałek-piątek)",
+                 "allowed weekdays, e.g. 'wt,cz' (default Monday-Friday)"),
+    "venue": ("id miejsca", "venue id"),
+    "per_week": ("najwyżej tyle sesji w tygodniu", "at most this many per week"),
+    "per_month": ("najwyżej tyle sesji w miesiącu", "at most this many per month"),
+    "export": ("zapisz sesje i wyniki kontroli plików projektów dla analityków",
+               "write the sessions and findings of project files for analysts"),
+    "output_dir": ("folder, do którego zapisać sessions.<format> i findings.<format>",
+                   "folder to write sessions.<format> and findings.<format> into"),
+}
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for by ``--lang`` anywhere in ``argv`` (help is built first)."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "pl"
+
+
+def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
+    """Return the argument parser of the ``opsreform`` command, its help in ``lang``."""
+    def h(key: str) -> str:
+        pl, en = _HELP[key]
+        return en if lang == "en" else pl
+
+    parser = argparse.ArgumentParser(prog="opsreform", description=h("description"))
     parser.add_argument("--version", action="version", version=f"opsreform {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    checker = commands.add_parser("check", help="check project files and print the findings")
-    checker.add_argument("files", nargs="+", metavar="FILE", help="project files (TOML)")
-    checker.add_argument("--format", choices=("text", "json"), default="text")
+    checker = commands.add_parser("check", help=h("check"), description=h("check"))
+    checker.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
+    checker.add_argument("--format", choices=("text", "json"), default="text", help=h("format"))
     checker.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                         help="the least severity that makes the exit status 1")
+                         help=h("fail_on"))
     checker.add_argument("--min-severity", choices=("error", "warning", "info"),
-                         default="info", help="leave out findings below this severity")
-    checker.add_argument("--show-info", action="store_true",
-                         help="list info notes one by one (folded into one line by default)")
-    checker.add_argument("--lang", choices=("pl", "en"), default="pl",
-                         help="language of severities, subjects and labels")
-    checker.add_argument("--root", metavar="DIR",
-                         help="the folder session tables may be read from (default: each "
-                         "project file's own folder)")
+                         default="info", help=h("min_severity"))
+    checker.add_argument("--show-info", action="store_true", help=h("show_info"))
+    checker.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
+    checker.add_argument("--root", metavar="DIR", help=h("root"))
 
-    planner = commands.add_parser("plan", help="propose dates for new sessions")
-    planner.add_argument("file", metavar="FILE")
-    planner.add_argument("--contract", help="the contract the sessions belong to")
-    planner.add_argument("--kind", help="session kind (training, supervision, …)")
-    planner.add_argument("--period", help="where to look, e.g. 'wrzesień – grudzień 2018'")
-    planner.add_argument("--sessions", type=int, help="how many sessions to plan")
-    planner.add_argument("--hours", help="how many hours to plan (in the contract's unit)")
-    planner.add_argument("--slot", required=True, help="slot(s) of each session, e.g. "
-                         "'09.00 - 15.00'")
-    planner.add_argument("--weekdays", default="pn,wt,sr,cz,pt",
-                         help="allowed weekdays, e.g. 'wt,cz' (default Monday-Friday)")
-    planner.add_argument("--venue", help="venue id")
-    planner.add_argument("--per-week", type=int, help="at most this many per week")
-    planner.add_argument("--per-month", type=int, help="at most this many per month")
-    planner.add_argument("--format", choices=("text", "json"), default="text")
+    planner = commands.add_parser("plan", help=h("plan"), description=h("plan"))
+    planner.add_argument("file", metavar="FILE", help=h("file"))
+    planner.add_argument("--contract", help=h("contract"))
+    planner.add_argument("--kind", help=h("kind"))
+    planner.add_argument("--period", help=h("period"))
+    planner.add_argument("--sessions", type=int, help=h("sessions"))
+    planner.add_argument("--hours", help=h("hours"))
+    planner.add_argument("--slot", required=True, help=h("slot"))
+    planner.add_argument("--weekdays", default="pn,wt,sr,cz,pt", help=h("weekdays"))
+    planner.add_argument("--venue", help=h("venue"))
+    planner.add_argument("--per-week", type=int, help=h("per_week"))
+    planner.add_argument("--per-month", type=int, help=h("per_month"))
+    planner.add_argument("--format", choices=("text", "json"), default="text", help=h("format"))
+    planner.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
     add_report_commands(commands)
 
-    exporter = commands.add_parser(
-        "export", help="write the sessions and findings of project files for analysts")
-    exporter.add_argument("files", nargs="+", metavar="FILE", help="project files (TOML)")
-    exporter.add_argument("--format", choices=("parquet", "csv", "json"), default="parquet")
+    exporter = commands.add_parser("export", help=h("export"), description=h("export"))
+    exporter.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
+    exporter.add_argument("--format", choices=("parquet", "csv", "json"), default="parquet",
+                          help=h("format"))
     exporter.add_argument("-o", "--output", metavar="DIR", required=True,
-                          help="folder to write sessions.<format> and findings.<format> into")
+                          help=h("output_dir"))
+    exporter.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_language(argv))
     args = parser.parse_args(argv)
     try:
         return _run(parser, args)
@@ -212,7 +265,9 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                               "venue": session.venues[0] if session.venues else None,
                               "contract": session.contract}, ensure_ascii=False), file=out)
         else:
-            print(f"{format_date(session.first_day, 'weekday')}  "
+            day = (format_date(session.first_day, "weekday") if args.lang == "pl"
+                   else f"{session.first_day:%A, %d.%m.%Y}")
+            print(f"{day}  "
                   f"{format_slots(b.slot for b in session.slots)}  {session.title}", file=out)
     return 0
 
