@@ -24,7 +24,7 @@ def test_bench_prints_the_figures() -> None:
 
 
 def test_per_rule_times_every_default_rule() -> None:
-    """`bench/per_rule.py` times the index, the columns and every default rule."""
+    """`bench/per_rule.py` times the engine's frames and every default rule."""
     from opsreform.rules.defaults import default_rules
 
     out = subprocess.run(
@@ -32,5 +32,8 @@ def test_per_rule_times_every_default_rule() -> None:
         capture_output=True, text=True, check=True, timeout=300)
     figures = json.loads(out.stdout)
     assert figures["sessions"] == 2000
-    assert set(figures["seconds"]) == {"index", "columns"} | {r.id for r in default_rules()}
+    assert set(figures["seconds"]) == {"frames"} | {r.id for r in default_rules()}
     assert all(v >= 0 for v in figures["seconds"].values())
+    from opsreform.engine import SCHEMA
+
+    assert set(figures["frames"]) == set(SCHEMA)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
 import polars as pl
@@ -101,9 +102,13 @@ def _findings_in_a_worker(project: opsreform.Project) -> list[opsreform.Finding]
 
 
 def test_a_project_goes_through_a_process_pool() -> None:
-    """A project sent to another process is checked there to the same findings."""
+    """A project sent to another process is checked there to the same findings.
+
+    The workers are spawned, not forked: polars' thread pool does not survive a fork
+    of a process that has used it (a forked worker can hang).
+    """
     projects = [opsreform.load_project(p) for p in EXAMPLES[:2]]
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
         remote = list(pool.map(_findings_in_a_worker, projects))
     assert remote == [opsreform.check(p) for p in projects]
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from opsreform.engine import evaluate
 from opsreform.exceptions import OpsReformError
 from opsreform.findings import Finding
 from opsreform.model.project import Project
 from opsreform.rules.defaults import default_rules
-from opsreform.rules.engine import Rule, run_rules
+from opsreform.rules.engine import Rule
 
 __all__ = ["ProjectCheck", "check", "check_many"]
 
@@ -29,9 +30,14 @@ def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding
         not run because the project does not state a fact they need).
 
     """
-    if rules is None:
-        rules = project.rules if project.rules is not None else default_rules()
-    return run_rules(project, rules)
+    return evaluate([project], [_rules_of(project, rules)])[0]
+
+
+def _rules_of(project: Project, rules: Iterable[Rule] | None) -> tuple[Rule, ...]:
+    """The rules to run: those given, else the project's own choice, else the defaults."""
+    if rules is not None:
+        return tuple(rules)
+    return project.rules if project.rules is not None else default_rules()
 
 
 @attrs.frozen
@@ -66,7 +72,9 @@ def check_many(
     """Check many projects as one batch: project files, ``Project`` objects, or both.
 
     Each project gets exactly the findings :func:`check` gives it alone; a file that
-    cannot be read does not stop the batch: its result carries the error instead.
+    cannot be read does not stop the batch: its result carries the error instead. The
+    files are read first, then every project is checked in one batch of the engine
+    (:func:`opsreform.engine.evaluate`).
 
     Args:
         items: Project files (paths) and projects, in the order the results are wanted.
@@ -84,16 +92,19 @@ def check_many(
     from opsreform.files.project import load_project  # noqa: PLC0415 - files sit above rules
 
     chosen = None if rules is None else tuple(rules)
-    results: list[ProjectCheck] = []
+    read: list[tuple[str | None, Project | None, OpsReformError | None]] = []
     for item in items:
         if isinstance(item, Project):
-            results.append(ProjectCheck(None, item, tuple(check(item, chosen))))
+            read.append((None, item, None))
             continue
         source = os.fspath(item)
         try:
-            project = load_project(source)
+            read.append((source, load_project(source), None))
         except OpsReformError as exc:
-            results.append(ProjectCheck(source, None, (), exc))
-            continue
-        results.append(ProjectCheck(source, project, tuple(check(project, chosen))))
-    return results
+            read.append((source, None, exc))
+    # One batch: the engine builds its frames once for every project read.
+    projects = [project for _, project, _ in read if project is not None]
+    found = iter(evaluate(projects, [_rules_of(p, chosen) for p in projects]))
+    return [ProjectCheck(source, None, (), error) if project is None
+            else ProjectCheck(source, project, tuple(next(found)))
+            for source, project, error in read]
