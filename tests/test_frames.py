@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
+import attrs
 import polars as pl
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import opsreform
 from opsreform.cli import main
 from opsreform.frames import FINDINGS_SCHEMA, SESSIONS_SCHEMA
 from opsreform.model.sessions import SessionStatus
+from opsreform.rules.engine import Rule
+from opsreform.rules.organisation import SupervisorIndependence
+from opsreform.rules.schedule import (
+    SCHEDULE_RULES,
+    DoubleBooking,
+    HoursExceeded,
+    OutsidePeriod,
+    PublicHoliday,
+    SummerBreak,
+    TableNumbering,
+    Weekend,
+)
 from tests.conftest import ROOT
 from tests.test_rules_reference import _contract, _leaders, schedules
 
@@ -165,3 +180,43 @@ def test_export_reports_an_unreadable_file_and_writes_the_rest(tmp_path: Path,
     assert status == 2
     assert pl.read_parquet(tmp_path / "out" / "findings.parquet").height == len(
         opsreform.check(opsreform.load_project(EXAMPLES[0])))
+
+
+RULE_CHOICES = [
+    None,
+    SCHEDULE_RULES,
+    (Weekend(allowed_kinds=["study-visit"]), HoursExceeded(), TableNumbering()),
+    (Weekend(), Weekend(allowed_kinds=["supervision"]), DoubleBooking(), SupervisorIndependence()),
+    (PublicHoliday(), SummerBreak(), OutsidePeriod(), PublicHoliday()),  # one rule twice
+    (),
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(schedules(most=30, span=40), st.sampled_from(RULE_CHOICES)),
+                min_size=1, max_size=8))
+def test_check_many_of_mixed_rule_choices_equals_check_per_project(
+        batch: list[tuple[opsreform.Project, tuple[Rule, ...] | None]]) -> None:
+    """Projects with different rules in one batch each get what `check` gives alone.
+
+    Some choose the defaults, some a few rules, some one rule with other parameters or
+    twice, some none.
+    """
+    projects = [attrs.evolve(p, rules=rules) for p, rules in batch]
+    results = opsreform.check_many(projects)
+    assert [list(r.findings) for r in results] == [opsreform.check(p) for p in projects]
+
+
+def test_check_many_of_a_generated_batch_equals_check_per_project() -> None:
+    """Twenty generated centres (the benchmark's data), rules chosen in turn."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from run import build
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    projects = [attrs.evolve(p, rules=RULE_CHOICES[i % len(RULE_CHOICES)])
+                for i, p in enumerate(build(8000, centres=20))]
+    results = opsreform.check_many(projects)
+    alone = [opsreform.check(p) for p in projects]
+    assert [list(r.findings) for r in results] == alone
+    assert sum(map(len, alone)) > 20  # the generator plants problems to find
