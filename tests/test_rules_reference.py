@@ -455,6 +455,8 @@ def test_engine_frames_match_the_plain_resolution(p: Project, kind: str) -> None
                                                        for s in _active(p)]
     expected = {_leaders(p, s) for s in _active(p) if s.kind.value == kind}
     assert {tuple(r["leaders"]) for r in rows if r["kind"] == kind} == expected
+    places = frames.places.collect().select("position", "venue").iter_rows()
+    assert set(places) == {(i, v) for i, s in enumerate(p.sessions) for v in s.venues}
     days = frames.days.sort("position", "day").collect()
     assert list(days.select("position", "day").iter_rows()) == [
         (i, day) for i, s in enumerate(p.sessions)

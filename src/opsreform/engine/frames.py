@@ -42,8 +42,10 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "project": _KEY, "position": _KEY, "id": pl.String, "label": pl.String,
         "kind": KIND, "status": STATUS, "table": pl.String, "number": pl.Int64,
         "first": pl.Date, "last": pl.Date, "minutes": pl.Int64,
-        "contract": pl.String, "leaders": _IDS, "attendees": _IDS, "venues": _IDS,
+        "contract": pl.String, "leaders": _IDS, "attendees": _IDS,
     },
+    # One row per venue a session is held at (its slots' and its places), any status.
+    "places": {"project": _KEY, "position": _KEY, "venue": pl.String},
     # One row per day of each session that counts (not cancelled).
     "days": {"project": _KEY, "position": _KEY, "day": pl.Date},
     # One row per day and slot of each session that counts; a session without stated
@@ -197,14 +199,8 @@ class Frames:
         # Lists of ids are read flat (one row per id) and gathered per session in polars.
         own_leaders = _lists(_long([s.leaders or () for s in every]), "own_leaders")
         attendees = _lists(_long([s.attendance.people for s in every]), "attendees")
-        slots = self._slots.lazy()
-        places = _long([s.places for s in every]).lazy().select(
-            "row", nth=pl.col("k") + 1_000_000, venue="value")
-        venues = (pl.concat([slots.select("row", "nth", "venue").drop_nulls("venue"), places])
-                  .sort("row", "nth")
-                  .group_by("row", maintain_order=True)
-                  .agg(venues=pl.col("venue").unique(maintain_order=True)))
-        minutes = slots.group_by("row").agg(slot_minutes=(pl.col("end") - pl.col("start")).sum())
+        minutes = self._slots.lazy().group_by("row").agg(
+            slot_minutes=(pl.col("end") - pl.col("start")).sum())
         tables = self._tables.lazy().rename({"contract": "table_contract"})
         contracts = self._contracts.lazy().select(
             "project", "contract", contract_leaders="leaders")
@@ -214,7 +210,6 @@ class Frames:
             raw.lazy()
             .join(own_leaders.lazy(), on="row", how="left")
             .join(attendees.lazy(), on="row", how="left")
-            .join(venues, on="row", how="left")
             .join(minutes, on="row", how="left")
             .join(tables, on=["project", "table"], how="left")
             # A session's contract is its own, else its table's.
@@ -229,7 +224,6 @@ class Frames:
                 leaders=pl.when("led").then(pl.coalesce("own_leaders", none))
                 .otherwise(pl.coalesce("contract_leaders", none)),
                 attendees=pl.coalesce("attendees", none),
-                venues=pl.coalesce("venues", none),
                 # Its minutes are its slots' over each of its days (none without slots).
                 minutes=pl.col("slot_minutes").cast(pl.Int64)
                 * ((pl.col("last") - pl.col("first")).dt.total_days() + 1),
@@ -239,6 +233,17 @@ class Frames:
             .collect()
             .cast(SCHEMA["sessions"])  # type: ignore[arg-type]
         )
+
+    @cached_property
+    def _places(self) -> pl.DataFrame:
+        keys = self._sessions.lazy().select("project", "position").with_row_index("row")
+        places = _long([s.places for s in self._every]).lazy().select(
+            "row", venue="value")
+        return (pl.concat([self._slots.lazy().select("row", "venue"), places])
+                .drop_nulls("venue").unique()
+                .join(keys, on="row")
+                .select(SCHEMA["places"].keys())
+                .collect())
 
     @cached_property
     def _days(self) -> pl.DataFrame:

@@ -238,7 +238,10 @@ class DoubleBooking(FrameRule):
 
     def offending(self, frames: Frames) -> pl.LazyFrame:
         """Each pair of sessions booking one venue or person at once, on the first day."""
-        bookings = frames.bookings
+        # Two sessions can clash only on a day both take (its first and last differ).
+        bookings = frames.bookings.filter(
+            pl.col("position").min().over("project", "day")
+            < pl.col("position").max().over("project", "day"))
         people = (frames.active.select(
             "project", "position", person=pl.concat_list("leaders", "attendees").list.unique())
             .explode("person").drop_nulls("person"))
@@ -252,23 +255,33 @@ class DoubleBooking(FrameRule):
         ])
         key = ["project", "day", "what", "resource"]
         pairs = (
-            by_resource.filter(pl.col("position").n_unique().over(key) > 1)  # booked twice
+            by_resource.filter(pl.len().over(key) > 1)  # booked more than once that day
             .join(by_resource, on=key, suffix="_2")
             .filter(pl.col("position") < pl.col("position_2"),
                     pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"))
             .group_by("project", "what", "resource", "position", "position_2")
             .agg(pl.col("day").min())
+            .cache()  # read three times below
         )
-        sessions = frames.active.select("project", "position", "id", "label", "venues")
+        # Where each session of a pair is held (its venues as a set), to say "apart".
+        paired = pl.concat([pairs.select("project", "position"),
+                            pairs.select("project", position="position_2")])
+        held = (frames.places.join(paired, on=["project", "position"], how="semi")
+                .group_by("project", "position").agg(venues=pl.col("venue").unique().sort()))
+        sessions = frames.active.select("project", "position", "id", "label")
         return (
             pairs.join(sessions, on=["project", "position"])
             .join(sessions, left_on=["project", "position_2"],
                   right_on=["project", "position"], suffix="_2")
+            .join(held, on=["project", "position"], how="left")
+            .join(held, left_on=["project", "position_2"],
+                  right_on=["project", "position"], how="left", suffix="_2")
             .join(frames.people, left_on=["project", "resource"],
                   right_on=["project", "person"], how="left")
             .join(frames.venues, left_on=["project", "resource"],
                   right_on=["project", "venue"], how="left")
-            .with_columns(apart=pl.col("venues").list.sort() != pl.col("venues_2").list.sort())
+            .with_columns(apart=pl.col("venues").fill_null([])
+                          != pl.col("venues_2").fill_null([]))
         )
 
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
