@@ -457,6 +457,14 @@ def test_engine_frames_match_the_plain_resolution(p: Project, kind: str) -> None
     assert {tuple(r["leaders"]) for r in rows if r["kind"] == kind} == expected
     places = frames.places.collect().select("position", "venue").iter_rows()
     assert set(places) == {(i, v) for i, s in enumerate(p.sessions) for v in s.venues}
+    bookings = frames.bookings.collect().select("position", "day", "start", "end",
+                                                "minutes", "venue").iter_rows()
+    assert sorted(bookings, key=repr) == sorted(
+        ((i, day, *interval) for i, s in enumerate(p.sessions)
+         if s.status is not SessionStatus.CANCELLED for day in s.days()
+         for interval in ([(b.slot.start_minute, b.slot.end_minute,
+                            b.slot.end_minute - b.slot.start_minute, b.venue)
+                           for b in s.slots] or [(0, 24 * 60, 24 * 60, None)])), key=repr)
     days = frames.days.sort("position", "day").collect()
     assert list(days.select("position", "day").iter_rows()) == [
         (i, day) for i, s in enumerate(p.sessions)

@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # One row per day and slot of each session that counts; a session without stated
     # hours takes the whole of each of its days (0-1440) at no stated venue.
     "bookings": {"project": _KEY, "position": _KEY, "day": pl.Date, "start": pl.Int32,
-                 "end": pl.Int32, "venue": pl.String},
+                 "end": pl.Int32, "minutes": pl.Int32, "venue": pl.String},
     "projects": {"project": _KEY, "start": pl.Date, "end": pl.Date},
     # One row per kind of each declared break (``brk``: its position in the project).
     "breaks": {"project": _KEY, "brk": _KEY, "kind": KIND, "months": pl.List(pl.Int8),
@@ -88,12 +88,11 @@ def _keys(counts: Sequence[int]) -> list[int]:
 
 def _long(per_row: Sequence[tuple[str, ...]]) -> pl.DataFrame:
     """One row per item of each row's tuple: ``row``, ``k`` (its place), ``value``."""
+    rows = [i for i, items in enumerate(per_row) if items]  # usually few of them
     return pl.DataFrame({
-        "row": pl.Series([i for i, items in enumerate(per_row) if items for _ in items],
-                         dtype=_KEY),
-        "k": pl.Series([k for items in per_row if items for k in range(len(items))],
-                       dtype=_KEY),
-        "value": pl.Series([v for items in per_row if items for v in items], dtype=pl.String),
+        "row": pl.Series([i for i in rows for _ in per_row[i]], dtype=_KEY),
+        "k": pl.Series([k for i in rows for k in range(len(per_row[i]))], dtype=_KEY),
+        "value": pl.Series([v for i in rows for v in per_row[i]], dtype=pl.String),
     })
 
 
@@ -266,6 +265,7 @@ class Frames:
         # Joined with the days of the sessions that count: cancelled ones drop out here.
         return (pl.concat([with_slots, whole_day])
                 .join(self._days.lazy(), on=["project", "position"])
+                .with_columns(minutes=pl.col("end") - pl.col("start"))
                 .select(SCHEMA["bookings"].keys())
                 .collect())
 

@@ -261,7 +261,9 @@ class DoubleBooking(FrameRule):
                     pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"))
             .group_by("project", "what", "resource", "position", "position_2")
             .agg(pl.col("day").min())
-            .cache()  # read three times below
+            # One plan node read three times below (polars does not find it alone):
+            # evaluated once per query, kept for nothing longer.
+            .cache()
         )
         # Where each session of a pair is held (its venues as a set), to say "apart".
         paired = pl.concat([pairs.select("project", "position"),
