@@ -1,13 +1,14 @@
-"""Where ``check`` spends its time: each default rule timed over the benchmark's projects.
+"""Where ``check_many`` spends its time: the engine's frames, then each default rule.
 
-Writes the same realistic data set as ``bench/run.py`` (``bench/generate.py``; into a
-temporary folder, or ``--out DIR`` to keep it and use it again), loads every project,
-and checks each once, timing apart the shared schedule views (the index, then the
-columns) and each rule. The views are built first, so a rule's figure is its own work.
-The figures add up to a little more than ``check_s`` (the timer runs around every call).
+Writes and loads the same realistic data set as ``bench/run.py`` (``bench/generate.py``;
+into a temporary folder, or ``--out DIR`` to keep it and use it again) and runs every
+default rule over the whole batch as the engine does: the frames are built first
+(timed, frame by frame, from the ``Session`` objects), then each frame rule's query is
+collected and its rows reported, and each plain rule runs project by project. A rule's
+figure is its own work.
 
 Usage: ``python bench/per_rule.py --sessions 1000000`` prints one JSON object: seconds
-per part, the slowest first.
+per part, the slowest first, and the frames' build apart.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import _data
 
+from opsreform.engine import SCHEMA, Frames
 from opsreform.files.project import load_project
-from opsreform.rules._columns import schedule_columns
-from opsreform.rules._index import schedule_index
 from opsreform.rules.defaults import default_rules
+from opsreform.rules.engine import FrameRule
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Time each part of ``check`` and print one JSON object."""
+    """Time the frames and each rule over the batch and print one JSON object."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2018)
@@ -42,25 +43,27 @@ def main(argv: list[str] | None = None) -> int:
                                            args.seed)
         projects = [load_project(p) for p in sorted(folder.glob("*.toml"))]
     gc.collect()
-    rules = default_rules()
-    parts: dict[str, float] = {"index": 0.0, "columns": 0.0}
-    for project in projects:
+    frames = Frames(projects)
+    built: dict[str, float] = {}
+    for name in SCHEMA:  # in the schema's order: each frame after those it is made from
         t0 = clock.perf_counter()
-        schedule_index(project)
-        t1 = clock.perf_counter()
-        schedule_columns(project)
-        t2 = clock.perf_counter()
-        parts["index"] += t1 - t0
-        parts["columns"] += t2 - t1
-        for rule in rules:
-            t0 = clock.perf_counter()
-            for _finding in rule.check(project):
-                pass
-            parts[rule.id] = parts.get(rule.id, 0.0) + clock.perf_counter() - t0
+        frames._built(name)
+        built[name] = round(clock.perf_counter() - t0, 4)
+    parts: dict[str, float] = {"frames": sum(built.values())}
+    for rule in default_rules():
+        t0 = clock.perf_counter()
+        if isinstance(rule, FrameRule):
+            rows = rule.offending(frames).collect()
+            for row in rows.iter_rows(named=True):
+                list(rule.report(row, projects[row["project"]]))
+        for project in projects:
+            list(rule.plain(project))
+        parts[rule.id] = clock.perf_counter() - t0
     ranked = dict(sorted(((k, round(v, 4)) for k, v in parts.items()),
                          key=lambda kv: -kv[1]))
     print(json.dumps({"sessions": sum(len(p.sessions) for p in projects),
                       "projects": len(projects), "seconds": ranked,
+                      "frames": dict(sorted(built.items(), key=lambda kv: -kv[1])),
                       "total_s": round(sum(parts.values()), 3)}))
     return 0
 

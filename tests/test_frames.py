@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
+import attrs
 import polars as pl
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import opsreform
 from opsreform.cli import main
 from opsreform.frames import FINDINGS_SCHEMA, SESSIONS_SCHEMA
 from opsreform.model.sessions import SessionStatus
+from opsreform.rules.engine import Rule
+from opsreform.rules.organisation import SupervisorIndependence
+from opsreform.rules.schedule import (
+    SCHEDULE_RULES,
+    DoubleBooking,
+    HoursExceeded,
+    OutsidePeriod,
+    PublicHoliday,
+    SummerBreak,
+    TableNumbering,
+    Weekend,
+)
 from tests.conftest import ROOT
 from tests.test_rules_reference import _contract, _leaders, schedules
 
@@ -101,9 +117,13 @@ def _findings_in_a_worker(project: opsreform.Project) -> list[opsreform.Finding]
 
 
 def test_a_project_goes_through_a_process_pool() -> None:
-    """A project sent to another process is checked there to the same findings."""
+    """A project sent to another process is checked there to the same findings.
+
+    The workers are spawned, not forked: polars' thread pool does not survive a fork
+    of a process that has used it (a forked worker can hang).
+    """
     projects = [opsreform.load_project(p) for p in EXAMPLES[:2]]
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
         remote = list(pool.map(_findings_in_a_worker, projects))
     assert remote == [opsreform.check(p) for p in projects]
 
@@ -160,3 +180,65 @@ def test_export_reports_an_unreadable_file_and_writes_the_rest(tmp_path: Path,
     assert status == 2
     assert pl.read_parquet(tmp_path / "out" / "findings.parquet").height == len(
         opsreform.check(opsreform.load_project(EXAMPLES[0])))
+
+
+RULE_CHOICES = [
+    None,
+    SCHEDULE_RULES,
+    (Weekend(allowed_kinds=["study-visit"]), HoursExceeded(), TableNumbering()),
+    (Weekend(), Weekend(allowed_kinds=["supervision"]), DoubleBooking(), SupervisorIndependence()),
+    (PublicHoliday(), SummerBreak(), OutsidePeriod(), PublicHoliday()),  # one rule twice
+    (),
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(schedules(most=30, span=40), st.sampled_from(RULE_CHOICES)),
+                min_size=1, max_size=8))
+def test_check_many_of_mixed_rule_choices_equals_check_per_project(
+        batch: list[tuple[opsreform.Project, tuple[Rule, ...] | None]]) -> None:
+    """Projects with different rules in one batch each get what `check` gives alone.
+
+    Some choose the defaults, some a few rules, some one rule with other parameters or
+    twice, some none.
+    """
+    projects = [attrs.evolve(p, rules=rules) for p, rules in batch]
+    results = opsreform.check_many(projects)
+    assert [list(r.findings) for r in results] == [opsreform.check(p) for p in projects]
+
+
+def test_check_many_of_a_generated_batch_equals_check_per_project(tmp_path: Path) -> None:
+    """The benchmark's realistic centres (8 000 sessions), rules chosen in turn."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from run import _data
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    folder, _written, _seconds = _data(tmp_path, 8000, 2018)
+    loaded = [opsreform.load_project(p) for p in sorted(folder.glob("*.toml"))]
+    projects = [attrs.evolve(p, rules=RULE_CHOICES[i % len(RULE_CHOICES)])
+                for i, p in enumerate(loaded)]
+    results = opsreform.check_many(projects)
+    alone = [opsreform.check(p) for p in projects]
+    assert [list(r.findings) for r in results] == alone
+    assert sum(map(len, alone)) > 20  # the generator plants problems to find
+
+
+def _check_in_a_forked_child(project: opsreform.Project) -> str:
+    try:
+        opsreform.check(project)
+    except opsreform.OpsReformError as exc:
+        return str(exc)
+    return "checked"
+
+
+def test_a_forked_worker_is_told_why_instead_of_hanging() -> None:
+    """Polars cannot run in a process forked after it ran: a clear error, never a hang."""
+    import multiprocessing
+
+    project = opsreform.load_project(EXAMPLES[0])
+    opsreform.check(project)  # polars has run here
+    assert multiprocessing.get_start_method() != "fork"  # pools start workers fresh
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        message = pool.submit(_check_in_a_forked_child, project).result(timeout=60)
+    assert "forked after opsreform had run polars" in message

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opsreform.checks import check
+from opsreform.engine import Frames
 from opsreform.findings import Finding, Severity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
@@ -36,7 +37,6 @@ from opsreform.model.sessions import (
 )
 from opsreform.model.venues import Venue
 from opsreform.periods import Period
-from opsreform.rules._index import ScheduleIndex
 from opsreform.rules.engine import Rule, not_checked
 from opsreform.rules.organisation import SupervisorIndependence, supervisor_findings
 from opsreform.rules.schedule import (
@@ -435,17 +435,40 @@ def test_multi_day_clash_is_reported_on_its_first_day() -> None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(p=schedules(), kind=st.sampled_from(KINDS))
-def test_index_columns_match_the_plain_resolution(p: Project, kind: str) -> None:
-    """The shared index resolves contracts and leaders as the plain reading does."""
-    index = ScheduleIndex(p)
-    assert list(index.sessions) == _active(p)
-    assert index.contract_ids == [_contract(p, s) for s in _active(p)]
+def test_engine_frames_match_the_plain_resolution(p: Project, kind: str) -> None:
+    """The engine's frames resolve contracts and leaders as the plain reading does.
+
+    And as the model's own Project.contract_of and Project.leaders_of; its sessions
+    that count, days and minutes are those of the sessions.
+    """
+    frames = Frames([p])
+    rows = frames.active.sort("position").collect().to_dicts()
+    assert [r["id"] for r in rows] == [s.id for s in _active(p)]
+    assert [r["label"] for r in rows] == [s.label for s in _active(p)]
+    assert [r["contract"] for r in rows] == [_contract(p, s) for s in _active(p)]
+    assert [tuple(r["leaders"]) for r in rows] == [_leaders(p, s) for s in _active(p)]
+    model = [p.contract_of(s) for s in _active(p)]
+    assert [r["contract"] for r in rows] == [None if c is None else c.id for c in model]
+    assert [tuple(r["leaders"]) for r in rows] == [p.leaders_of(s) for s in _active(p)]
+    assert [r["minutes"] for r in rows] == [s.minutes for s in _active(p)]
+    assert [(r["first"], r["last"]) for r in rows] == [(min(s.days()), max(s.days()))
+                                                       for s in _active(p)]
     expected = {_leaders(p, s) for s in _active(p) if s.kind.value == kind}
-    assert index.leaders_of_kind(SessionKind(kind)) == expected
-    assert [index.leaders_at(i) for i in range(len(index.sessions))] == [
-        _leaders(p, s) for s in _active(p)]
-    assert index.leaders == [_leaders(p, s) for s in _active(p)]
-    assert index.leaders_of_kind(SessionKind(kind)) == expected  # from the built column
+    assert {tuple(r["leaders"]) for r in rows if r["kind"] == kind} == expected
+    places = frames.places.collect().select("position", "venue").iter_rows()
+    assert set(places) == {(i, v) for i, s in enumerate(p.sessions) for v in s.venues}
+    bookings = frames.bookings.collect().select("position", "day", "start", "end",
+                                                "minutes", "venue").iter_rows()
+    assert sorted(bookings, key=repr) == sorted(
+        ((i, day, *interval) for i, s in enumerate(p.sessions)
+         if s.status is not SessionStatus.CANCELLED for day in s.days()
+         for interval in ([(b.slot.start_minute, b.slot.end_minute,
+                            b.slot.end_minute - b.slot.start_minute, b.venue)
+                           for b in s.slots] or [(0, 24 * 60, 24 * 60, None)])), key=repr)
+    days = frames.days.sort("position", "day").collect()
+    assert list(days.select("position", "day").iter_rows()) == [
+        (i, day) for i, s in enumerate(p.sessions)
+        if s.status is not SessionStatus.CANCELLED for day in s.days()]
 
 
 def ref_supervisor_independence(rule: Rule, p: Project) -> list[Finding]:
@@ -463,7 +486,7 @@ def ref_supervisor_independence(rule: Rule, p: Project) -> list[Finding]:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(p=schedules(), data=st.data())
 def test_supervisor_independence_matches_its_reference(p: Project, data: st.DataObject) -> None:
-    """Supervisors found per facet of the schedule are those of the plain reading."""
+    """Supervisors found over the engine's frames are those of the plain reading."""
     people = tuple(
         Person(person.id, person.name,
                profession=data.draw(st.sampled_from([None, Profession.SUPERVISOR,

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from opsreform.engine import evaluate
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.findings import Finding, Severity
 from opsreform.model.project import Project
 from opsreform.rules.defaults import default_rules
-from opsreform.rules.engine import Rule, run_rules
+from opsreform.rules.engine import Rule
 
 __all__ = ["READ_NOTE", "ProjectCheck", "check", "check_many"]
 
@@ -37,12 +38,21 @@ def check(project: Project, rules: Iterable[Rule] | None = None) -> list[Finding
         notes on the files it read, :attr:`Project.read_notes`).
 
     """
-    if rules is None:
-        rules = project.rules if project.rules is not None else default_rules()
-    found = run_rules(project, rules)
+    return _with_notes(project, evaluate([project], [_rules_of(project, rules)])[0])
+
+
+def _rules_of(project: Project, rules: Iterable[Rule] | None) -> tuple[Rule, ...]:
+    """The rules to run: those given, else the project's own choice, else the defaults."""
+    if rules is not None:
+        return tuple(rules)
+    return project.rules if project.rules is not None else default_rules()
+
+
+def _with_notes(project: Project, found: list[Finding]) -> list[Finding]:
+    """The rules' findings with the reader's notes on its files, in the findings' order."""
     if project.read_notes:
-        found.extend(Finding(READ_NOTE, Severity.INFO, note.subject, note.message)
-                     for note in project.read_notes)
+        found = [*found, *(Finding(READ_NOTE, Severity.INFO, note.subject, note.message)
+                           for note in project.read_notes)]
         found.sort(key=Finding.sort_key)
     return found
 
@@ -103,23 +113,44 @@ def check_many(
     from opsreform.files.project import load_project  # noqa: PLC0415 - files sit above rules
 
     chosen = None if rules is None else tuple(rules)
-    results: list[ProjectCheck] = []
+    read: list[tuple[str | None, Project | None, OpsReformError | None]] = []
     for item in items:
         if isinstance(item, Project):
-            results.append(ProjectCheck(None, item, tuple(check(item, chosen))))
+            read.append((None, item, None))
             continue
         source = os.fspath(item)
         try:
-            project = load_project(source, root=None if root is None else os.fspath(root))
+            read.append((source, load_project(
+                source, root=None if root is None else os.fspath(root)), None))
         except OpsReformError as exc:
-            results.append(ProjectCheck(source, None, (), exc))
+            read.append((source, None, exc))
+    # One batch: the engine builds its frames once for every project read.
+    projects = [project for _, project, _ in read if project is not None]
+    try:
+        found: list[list[Finding] | OpsReformError] = list(
+            evaluate(projects, [_rules_of(p, chosen) for p in projects]))
+    except Exception:
+        found = [_alone(project, where, chosen) for where, project, _ in read
+                 if project is not None]
+    results = []
+    answers = iter(found)
+    for given, project, error in read:
+        if project is None:
+            results.append(ProjectCheck(given, None, (), error))
             continue
-        try:
-            found = tuple(check(project, chosen))
-        except Exception as exc:
-            error = ProjectFileError(f"the checks failed: an unexpected {type(exc).__name__}; "
-                                     "please report it", path=source)
-            results.append(ProjectCheck(source, None, (), error))
-            continue
-        results.append(ProjectCheck(source, project, found))
+        answer = next(answers)
+        if isinstance(answer, OpsReformError):
+            results.append(ProjectCheck(given, None, (), answer))
+        else:
+            results.append(ProjectCheck(given, project, tuple(_with_notes(project, answer))))
     return results
+
+
+def _alone(project: Project, source: str | None, rules: tuple[Rule, ...] | None,
+           ) -> list[Finding] | OpsReformError:
+    """One project checked by itself (after a batch failed): its findings, or the failure."""
+    try:
+        return evaluate([project], [_rules_of(project, rules)])[0]
+    except Exception as exc:
+        return ProjectFileError(f"the checks failed: an unexpected {type(exc).__name__}; "
+                                "please report it", path=source)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from opsreform.engine._fork import before_first_query
 from opsreform.findings import Finding
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ def sessions_frame(project: Project) -> pl.DataFrame:
         A frame with the columns of :data:`SESSIONS_SCHEMA`.
 
     """
+    before_first_query()
     columns: dict[str, list[Any]] = {name: [] for name in SESSIONS_SCHEMA}
     addresses = {v.id: None if v.address is None else str(v.address) for v in project.venues}
     for session in project.sessions:
@@ -143,6 +145,7 @@ def findings_frame(findings: Iterable[Finding]) -> pl.DataFrame:
         ``error``, ``warning``, ``info``).
 
     """
+    before_first_query()
     columns: dict[str, list[Any]] = {name: [] for name in FINDINGS_SCHEMA}
     for finding in findings:
         columns["rule"].append(finding.rule)

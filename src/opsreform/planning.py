@@ -24,6 +24,7 @@ from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind, SessionStatus, SlotBooking
 from opsreform.periods import Period
+from opsreform.rules.engine import run_rules
 from opsreform.rules.schedule import SCHEDULE_RULES
 from opsreform.text.dates import format_date
 from opsreform.timeslots import TimeSlot
@@ -250,7 +251,6 @@ def _excluded(project: Project, kind: SessionKind, day: date, busy: set[date]) -
 def _verify(project: Project, proposal: list[Session]) -> None:
     trial = attrs.evolve(project, sessions=(*project.sessions, *proposal))
     new = {s.subject for s in proposal}
-    for rule in SCHEDULE_RULES:
-        for finding in rule.check(trial):
-            if finding.subject in new and finding.severity is not Severity.INFO:
-                raise PlanningError(f"internal check failed: {finding.message}")
+    for finding in run_rules(trial, SCHEDULE_RULES):
+        if finding.subject in new and finding.severity is not Severity.INFO:
+            raise PlanningError(f"internal check failed: {finding.message}")

@@ -20,7 +20,6 @@ from __future__ import annotations
 import enum
 import itertools
 import re
-import weakref
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -38,12 +37,9 @@ __all__ = [
     "Attendance",
     "PublishedTable",
     "Session",
-    "SessionFacet",
     "SessionKind",
     "SessionStatus",
     "SlotBooking",
-    "facet_of",
-    "shared_count",
     "split_part",
 ]
 
@@ -143,23 +139,6 @@ class SlotBooking:
     venue: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
-_NUMBERS: dict[int, int] = {}
-
-
-def _shared_number(value: Any) -> Any:
-    # Lp. numbers repeat across tables and projects: one int object per number saves
-    # 28 bytes a session, and comparing a table's numbers with [1 … n] is then mostly
-    # CPython's identity shortcut (correctness does not depend on it). The table keeps
-    # every number seen for the life of the process: a few thousand in practice.
-    return _NUMBERS.setdefault(value, value) if type(value) is int and value > 0 else value
-
-
-def shared_count(n: int) -> list[int]:
-    """Return ``[1, 2, … n]`` made of the same int objects that session numbers use."""
-    setdefault = _NUMBERS.setdefault
-    return [setdefault(k, k) for k in range(1, n + 1)]
-
-
 def _positive_int(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
         raise ValidationError(f"expected a whole number from 1 up, got {value!r}",
@@ -231,92 +210,6 @@ def _total_minutes(slots: tuple[SlotBooking, ...], period: Period | None) -> int
     return total
 
 
-class SessionFacet:
-    """What a session shares with many others: everything the checks count, but its day.
-
-    A national schedule has a million sessions but only a few thousand distinct
-    combinations of kind, contract, table, status, leaders, named attendees and length.
-    Each session points at one shared, immutable facet (:func:`facet_of`), so the checks
-    count sessions per facet (a ``Counter`` over one column, in C) and resolve contracts,
-    leaders and hours once per facet instead of once per session.
-
-    Make them with :func:`facet_of`, which interns them (a pickled or copied session
-    gets the interned facet back). Facets compare by identity; equal facets are
-    normally one object, but the checks never depend on that: everything is summed per
-    facet, so two equal facets (built directly, or by two threads at once) count alike.
-
-    Attributes:
-        kind: The session's kind.
-        contract: Its own contract id, or None.
-        table: Its table id, or None.
-        status: Planned, delivered or cancelled.
-        leaders: Its own leaders, or None (those of its contract).
-        attendees: The ids of the people named as attending.
-        minutes: Its total length in minutes, or None when its slots are not stated.
-        multi_day: Whether it is given a period rather than a day.
-        numbered: Whether it has a number (Lp.) in its table.
-
-    """
-
-    __slots__ = ("__weakref__", "attendees", "contract", "kind", "leaders", "minutes",
-                 "multi_day", "numbered", "status", "table")
-
-    kind: SessionKind
-    contract: str | None
-    table: str | None
-    status: SessionStatus
-    leaders: tuple[str, ...] | None
-    attendees: tuple[str, ...]
-    minutes: int | None
-    multi_day: bool
-    numbered: bool
-
-    def __init__(self, kind: SessionKind, contract: str | None, table: str | None,
-                 status: SessionStatus, leaders: tuple[str, ...] | None,
-                 attendees: tuple[str, ...], minutes: int | None, multi_day: bool,
-                 numbered: bool) -> None:
-        for name, value in (("kind", kind), ("contract", contract), ("table", table),
-                            ("status", status), ("leaders", leaders),
-                            ("attendees", attendees), ("minutes", minutes),
-                            ("multi_day", multi_day), ("numbered", numbered)):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a session facet is immutable (cannot set {name})")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"a session facet is immutable (cannot delete {name})")
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Unpickled and copied facets are interned again (and never set attribute by
-        # attribute, which an immutable facet refuses).
-        return (facet_of, (self.kind, self.contract, self.table, self.status, self.leaders,
-                           self.attendees, self.minutes, self.multi_day, self.numbered))
-
-    def __repr__(self) -> str:
-        return (f"SessionFacet({self.kind.value}, contract={self.contract!r}, "
-                f"table={self.table!r}, {self.status.value}, leaders={self.leaders!r}, "
-                f"attendees={self.attendees!r}, minutes={self.minutes!r}, "
-                f"multi_day={self.multi_day}, numbered={self.numbered})")
-
-
-_FACETS: weakref.WeakValueDictionary[tuple[Any, ...], SessionFacet] = (
-    weakref.WeakValueDictionary())
-
-
-def facet_of(kind: SessionKind, contract: str | None, table: str | None,
-             status: SessionStatus, leaders: tuple[str, ...] | None,
-             attendees: tuple[str, ...], minutes: int | None, multi_day: bool,
-             numbered: bool) -> SessionFacet:
-    """Return the shared facet of these values (made on first use, kept while used)."""
-    key = (kind, contract, table, status, leaders, attendees, minutes, multi_day, numbered)
-    found = _FACETS.get(key)
-    if found is None:
-        found = SessionFacet(*key)
-        _FACETS[key] = found
-    return found
-
-
 def _slot_key(slot: TimeSlot) -> tuple[int, int]:
     return (slot.start_minute, slot.end_minute)
 
@@ -361,8 +254,6 @@ class Session:
         given_id: An id given explicitly; otherwise the id is ``table#number``.
         line: The line of the source file it was read from, when read from a file.
         note: Free remarks.
-        facet: What it shares with many other sessions (computed, not given): see
-            :class:`SessionFacet`.
 
     """
 
@@ -380,15 +271,11 @@ class Session:
     activity: str | None = None
     contract: str | None = None
     table: str | None = None
-    number: int | None = attrs.field(default=None, converter=_shared_number,
-                                     validator=_positive_int)
+    number: int | None = attrs.field(default=None, validator=_positive_int)
     status: SessionStatus = attrs.field(default=SessionStatus.PLANNED, converter=_to_status)
     given_id: str | None = attrs.field(default=None, converter=_id_or_none)
     line: int | None = attrs.field(default=None, eq=False)
     note: str | None = None
-    facet: SessionFacet = attrs.field(init=False, eq=False, repr=False)
-    """What it shares with other sessions (kind, contract, table, status, leaders,
-    named attendees, length), computed once: the checks count sessions per facet."""
 
     def __attrs_post_init__(self) -> None:
         if (self.day is None) == (self.period is None):
@@ -412,10 +299,6 @@ class Session:
         if self.given_id is None and (self.table is None or self.number is None):
             raise ValidationError("a session needs an id, or a table and a number to derive one",
                                   field="given_id", value=self.title)
-        object.__setattr__(self, "facet", facet_of(
-            self.kind, self.contract, self.table, self.status, self.leaders,
-            self.attendance.people, _total_minutes(self.slots, self.period),
-            self.day is None, self.number is not None))
 
     def __repr__(self) -> str:
         when = self.day.isoformat() if self.day else repr(self.period)
@@ -460,7 +343,7 @@ class Session:
     @property
     def minutes(self) -> int | None:
         """Total length in minutes over all its days (None when no slots are stated)."""
-        return self.facet.minutes
+        return _total_minutes(self.slots, self.period)
 
     @property
     def hours(self) -> Any:

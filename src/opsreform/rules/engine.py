@@ -1,16 +1,20 @@
-"""The one engine that runs rules, and the base class every rule derives from.
+"""The base classes of the rules, and :func:`run_rules`, which hands them to the engine.
 
 A rule is a small frozen attrs class: its fields are its parameters, its class
-attributes say what it is (``id``, ``description``, ``severity``), and its
-:meth:`Rule.check` yields findings. Subclasses register themselves by ``id``, so a
-project file can name rules and set their parameters.
+attributes say what it is (``id``, ``description``, ``severity``). Subclasses register
+themselves by ``id``, so a project file can name rules and set their parameters.
+
+A rule about the schedule is a :class:`FrameRule`: it states its judgement once, as a
+polars query over the frames of a batch of projects (:class:`opsreform.engine.Frames`)
+that returns the offending rows, and its message once, as a function of a row; the
+engine (:func:`opsreform.engine.evaluate`) evaluates it for one project or thousands.
+Any other rule is plain Python over one project (:meth:`Rule.check`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -19,9 +23,12 @@ from opsreform.exceptions import ValidationError
 from opsreform.findings import Finding, Severity
 
 if TYPE_CHECKING:
+    import polars as pl
+
+    from opsreform.engine.frames import Frames
     from opsreform.model.project import Project
 
-__all__ = ["Rule", "not_checked", "run_rules"]
+__all__ = ["FrameRule", "Rule", "not_checked", "run_rules"]
 
 
 @attrs.frozen
@@ -49,6 +56,10 @@ class Rule:
         """Yield the findings of this rule on ``project``."""
         raise NotImplementedError  # pragma: no cover - every concrete rule overrides it
 
+    def plain(self, project: Project) -> Iterable[Finding]:
+        """The findings the engine gets from this rule by plain Python over ``project``."""
+        return self.check(project)
+
     def finding(
         self,
         subject: str,
@@ -71,25 +82,42 @@ class Rule:
             raise ValidationError(msg, field=cls.id, value=params) from None
 
 
+@attrs.frozen
+class FrameRule(Rule):
+    """A rule judged over the engine's frames: a query for the rows, a message for each.
+
+    :meth:`offending` is what the rule requires, stated once: the rows (each with its
+    ``project``) that break it. :meth:`report` turns one such row into findings. The
+    engine evaluates the query for a whole batch; the rule never loops, sorts or caches.
+    """
+
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """The rows that break the rule (a ``project`` column and what the message says)."""
+        raise NotImplementedError  # pragma: no cover - every frame rule overrides it
+
+    def report(self, row: dict[str, Any], project: Project) -> Iterable[Finding]:
+        """The findings of one offending ``row`` (of ``project``)."""
+        raise NotImplementedError  # pragma: no cover - every frame rule overrides it
+
+    def check(self, project: Project) -> list[Finding]:
+        """Return the findings of this rule on ``project`` (the engine's batch of one)."""
+        return run_rules(project, (self,))
+
+    def plain(self, project: Project) -> Iterable[Finding]:
+        """Findings the rule adds by plain Python, beside its query (none by default)."""
+        return ()
+
+
 def not_checked(rule: Rule, subject: str, why: str) -> Finding:
     """Return the ``info`` finding that says a rule could not run, and why."""
-    return _not_checked(rule.id, subject, why)
-
-
-@lru_cache(maxsize=4096)
-def _not_checked(rule: str, subject: str, why: str) -> Finding:
-    # A run over thousands of projects says the same few notes again and again; findings
-    # are immutable, so one object serves them all.
-    return Finding(rule, Severity.INFO, subject, f"nie sprawdzono: {why}", None)
+    return Finding(rule.id, Severity.INFO, subject, f"nie sprawdzono: {why}", None)
 
 
 def run_rules(project: Project, rules: Iterable[Rule]) -> list[Finding]:
     """Run ``rules`` on ``project`` and return every finding, sorted by date then rule."""
-    found: list[Finding] = []
-    for rule in rules:
-        found.extend(rule.check(project))
-    found.sort(key=Finding.sort_key)
-    return found
+    from opsreform.engine.evaluate import evaluate  # noqa: PLC0415 - the engine imports Rule
+
+    return evaluate([project], [tuple(rules)])[0]
 
 
 def iter_registry() -> Iterator[type[Rule]]:

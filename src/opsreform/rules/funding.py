@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -314,7 +313,6 @@ class NegativeAmount(Rule):
 
 
 # The call's and the programme's windows are the same for thousands of projects.
-_period_text = lru_cache(maxsize=256)(format_period)
 
 
 @attrs.frozen
@@ -339,7 +337,7 @@ class CallPeriod(Rule):
                                                    "względem okresu programu")
         if not window.contains(project.period):
             yield self.finding("project", f"okres realizacji {format_period(project.period)} "
-                                          f"wykracza poza {_period_text(window)}",
+                                          f"wykracza poza {format_period(window)}",
                                day=project.period.start)
         agreement = funding.agreement if funding is not None else None
         if agreement is not None and agreement.signed is not None and (

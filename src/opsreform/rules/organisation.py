@@ -37,8 +37,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 import attrs
+import polars as pl
 
 from opsreform.findings import Finding, Severity
 from opsreform.model.organisation import (
@@ -55,9 +57,11 @@ from opsreform.model.organisation import (
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionKind
-from opsreform.rules._index import schedule_index
-from opsreform.rules.engine import Rule, not_checked
+from opsreform.rules.engine import FrameRule, Rule, not_checked
 from opsreform.text._lexer import fold
+
+if TYPE_CHECKING:
+    from opsreform.engine.frames import Frames
 
 __all__ = [
     "ORGANISATION_RULES",
@@ -382,29 +386,34 @@ def check_supervisor(person: Person, institution: Institution | str | None, *,
 
 
 @attrs.frozen
-class SupervisorIndependence(Rule):
+class SupervisorIndependence(FrameRule):
     """A supervisor of social work is certified and not employed by the supervised centre.
 
     It checks every person of profession ``supervisor`` and every leader of a supervision
-    session.
+    session that counts (not cancelled).
     """
 
     id = "supervisor-independence"
     description = "Supervisors of social work are certified and independent of the centre " \
                   "(art. 121a)."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield findings for each supervisor (by profession or leading supervision)."""
-        ids = {p.id for p in project.people if p.profession is Profession.SUPERVISOR}
-        for leaders in schedule_index(project).leaders_of_kind(SessionKind.SUPERVISION):
-            ids.update(leaders)
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """The people to check: supervisors by profession or by leading supervision."""
+        leading = (frames.active.filter(pl.col("kind") == SessionKind.SUPERVISION.value)
+                   .select("project", person=pl.col("leaders")).explode("person"))
+        people = frames.people
+        return pl.concat([
+            people.filter(pl.col("profession") == Profession.SUPERVISOR.value),
+            people.join(leading, on=["project", "person"], how="semi"),
+        ]).select("project", "person").unique()
+
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """Whether the person is certified and independent of the centre."""
         organisation = project.organisation
         centre: Institution | str | None = (
             organisation.institution if organisation and organisation.institution
             else project.beneficiary)
-        for person in project.people:
-            if person.id in ids:
-                yield from supervisor_findings(self, person, centre)
+        yield from supervisor_findings(self, project.person(row["person"]), centre)
 
 
 @attrs.frozen

@@ -1,35 +1,28 @@
 """The schedule rules: breaks, holidays, weekends, periods, double bookings, hours, numbering.
 
-Each rule is a small frozen class; its fields are its parameters. Every rule is linear
-in the number of sessions, or ``n log n`` where it sorts (overlaps are found by sorting
-the bookings of each day, never by comparing all pairs).
+Each rule states what it finds once, as a polars query over the engine's frames
+(:class:`~opsreform.engine.Frames`: sessions, their days and bookings, and each project's
+facts) returning the offending rows, and its Polish message once, as a function of a
+row. The engine evaluates the queries for one project or a whole batch at once.
 """
 
 from __future__ import annotations
 
-import operator
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from datetime import date
+from collections.abc import Iterator
 from fractions import Fraction
-from itertools import compress, islice, repeat
+from typing import Any
 
 import attrs
+import polars as pl
 
-from opsreform.exceptions import ValidationError
+from opsreform.engine.frames import Frames
 from opsreform.findings import Finding, Severity
 from opsreform.model._validators import to_kinds
 from opsreform.model.activities import Activity
-from opsreform.model.breaks import DeclaredBreak
-from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
-from opsreform.model.sessions import Session, SessionKind, shared_count
-from opsreform.periods import Period
-from opsreform.rules._columns import ScheduleColumns, days_off, schedule_columns
-from opsreform.rules._index import schedule_index
-from opsreform.rules.engine import Rule, not_checked
+from opsreform.model.sessions import SessionKind
+from opsreform.rules.engine import FrameRule, Rule, not_checked
 from opsreform.text.dates import format_date, format_weekday
-from opsreform.text.months import month_name
 from opsreform.units import minutes_per
 
 __all__ = [
@@ -52,127 +45,101 @@ _KIND_PL = {
     SessionKind.OTHER: "wsparcie",
 }
 
+_SESSION = ["project", "position", "id", "label", "first", "last", "kind"]
+"""The columns of a session its findings name."""
 
-_MONTH = operator.attrgetter("month")
+
+def _session_days(frames: Frames) -> pl.LazyFrame:
+    """Each day of each session that counts, with the session's columns."""
+    return frames.days.join(frames.active.select(_SESSION), on=["project", "position"])
 
 
-def _describe(session: Session) -> str:
-    return f"{session.label} ({format_date(session.first_day)})"
+def _describe(row: dict[str, Any]) -> str:
+    return f"{row['label']} ({format_date(row['first'])})"
+
+
+def _subject(row: dict[str, Any], column: str = "id") -> str:
+    return f"session {row[column]}"
 
 
 @attrs.frozen
-class SummerBreak(Rule):
+class SummerBreak(FrameRule):
     """No session of a kind the project suspends during its declared break.
 
     The break is the project's own (see :class:`~opsreform.model.breaks.DeclaredBreak`);
-    a project that declares none has none.
+    a project that declares none has none. Each session is reported once per break, on
+    its first day in it; a break that follows the school holidays in a year the
+    ``holidays`` package has no data for is reported instead, on the first such day.
     """
 
     id = "summer-break"
     description = "Sessions respect the breaks the project declares (e.g. summer)."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each session held during a declared break."""
-        if not project.breaks:
-            return
-        cols = schedule_columns(project)
-        sessions = cols.sessions
-        for declared in project.breaks:
-            for i in self._candidates(project, cols, declared):
-                session = sessions[i]
-                for day in session.days():
-                    try:
-                        inside = declared.covers(day, project.calendar)
-                    except ValidationError:
-                        yield self.finding(
-                            session.subject,
-                            f"nie można sprawdzić przerwy w {day.year} r.: pakiet "
-                            "holidays nie ma polskich ferii szkolnych dla tego roku",
-                            day=day)
-                        break
-                    if inside:
-                        months = ", ".join(month_name(m) for m in sorted(declared.months))
-                        span = "wakacje szkolne" if declared.follow_school_holidays else months
-                        yield self.finding(
-                            session.subject,
-                            f"„{session.label}” ({format_date(day)}) przypada w przerwie "
-                            f"zapowiedzianej przez projekt ({span}) dla rodzaju: "
-                            f"{_KIND_PL[session.kind]}",
-                            day=day)
-                        break
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Each session's first day in a declared break of its kind (or unknowable)."""
+        day = pl.col("day")
+        return (
+            _session_days(frames)
+            .join(frames.breaks, on=["project", "kind"])
+            .with_columns(year=day.dt.year())
+            .filter(pl.col("years").is_null() | pl.col("years").list.contains(pl.col("year")))
+            .join(frames.school_breaks, on="year", how="left")
+            .with_columns(unknown=pl.col("school") & pl.col("start").is_null())
+            .filter(pl.col("unknown") | pl.when(pl.col("school"))
+                    .then(day.is_between("start", "end"))
+                    .otherwise(pl.col("months").list.contains(day.dt.month())))
+            .filter(day == day.min().over("project", "brk", "position"))
+        )
 
-    def _candidates(self, project: Project, cols: ScheduleColumns, declared: DeclaredBreak,
-                    ) -> list[int]:
-        """Positions of the sessions that may be in the break (a superset; in order)."""
-        of_kind = map(declared.kinds.__contains__, cols.kinds)
-        if cols.multi:  # study visits span days: look at every session of the kinds
-            return list(compress(range(len(cols.days)), of_kind))
-        if declared.follow_school_holidays:
-            inside: set[date] = set()
-            for year in cols.years():
-                if not declared.applies_to_year(year):
-                    continue
-                window = self._school_break(project, year)
-                if window is None:  # every session of that year gets its note
-                    return list(compress(range(len(cols.days)), of_kind))
-                inside.update(window.dates())
-            in_break = map(inside.__contains__, cols.days)
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """The session in the break, or the year whose school holidays are not known."""
+        if row["unknown"]:
+            message = (f"nie można sprawdzić przerwy w {row['year']} r.: pakiet holidays nie "
+                       "ma polskich ferii szkolnych dla tego roku")
         else:
-            in_break = map(declared.months.__contains__, map(_MONTH, cols.days))
-        return list(compress(range(len(cols.days)), map(operator.and_, of_kind, in_break)))
-
-    @staticmethod
-    def _school_break(project: Project, year: int) -> Period | None:
-        try:
-            found: Period = project.calendar.school_summer_break(year)
-        except ValidationError:
-            return None
-        return found
+            message = (f"„{row['label']}” ({format_date(row['day'])}) przypada w przerwie "
+                       f"zapowiedzianej przez projekt ({row['span']}) dla rodzaju: "
+                       f"{_KIND_PL[SessionKind(row['kind'])]}")
+        yield self.finding(_subject(row), message, day=row["day"])
 
 
 @attrs.frozen
-class PublicHoliday(Rule):
-    """No session on a Polish public holiday or on a day the centre declared closed."""
+class PublicHoliday(FrameRule):
+    """No session on a Polish public holiday or on a day the centre declared closed.
+
+    Nor on a day the centre gives off in lieu of a Saturday holiday.
+    """
 
     id = "public-holiday"
     description = "No session on a public holiday or a day the centre is closed."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each session day that is a holiday or a closed day."""
-        cols = schedule_columns(project)
-        dayset = cols.dayset
-        if not dayset:
-            return
-        cal = project.calendar
-        closed = cal.closed
-        lieu = {given: holiday for holiday, given in cal.days_in_lieu.items()}
-        bad = dayset.intersection(closed)
-        bad.update(dayset.intersection(lieu))
-        for year in cols.years():
-            bad.update(dayset.intersection(cal.holidays_of(year)))
-        if not bad:
-            return  # the usual schedule: no session on any of those days
-        sessions = cols.sessions
-        for i in cols.touching(bad):
-            session = sessions[i]
-            days = (session.day,) if session.day is not None else session.days()
-            for day in days:
-                if day not in bad:
-                    continue
-                name = cal.holidays_of(day.year).get(day)
-                if name is not None:
-                    why = f"dzień ustawowo wolny od pracy ({name})"
-                elif day in closed:
-                    why = "dzień, w którym ośrodek jest nieczynny"
-                else:
-                    why = (f"dzień wolny udzielony za święto {format_date(lieu[day])} "
-                           "(Kodeks pracy art. 130 § 2)")
-                yield self.finding(session.subject,
-                                   f"{_describe(session)} zaplanowano na {why}", day=day)
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Each session day that is a holiday, a closed day or a day given in lieu."""
+        closed = frames.closed.with_columns(closed=pl.lit(True))
+        return (
+            _session_days(frames)
+            .join(frames.holidays, on="day", how="left")
+            .join(closed, on=["project", "day"], how="left")
+            .join(frames.lieu, on=["project", "day"], how="left")
+            .filter(pl.col("name").is_not_null() | pl.col("closed").is_not_null()
+                    | pl.col("holiday").is_not_null())
+        )
+
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """The session and why its day is not a working one."""
+        if row["name"] is not None:
+            why = f"dzień ustawowo wolny od pracy ({row['name']})"
+        elif row["closed"]:
+            why = "dzień, w którym ośrodek jest nieczynny"
+        else:
+            why = (f"dzień wolny udzielony za święto {format_date(row['holiday'])} "
+                   "(Kodeks pracy art. 130 § 2)")
+        yield self.finding(_subject(row), f"{_describe(row)} zaplanowano na {why}",
+                           day=row["day"])
 
 
 @attrs.frozen
-class Weekend(Rule):
+class Weekend(FrameRule):
     """No session on a day of the week the centre does not work (Saturday, Sunday).
 
     Attributes:
@@ -188,117 +155,79 @@ class Weekend(Rule):
         factory=frozenset, converter=to_kinds
     )
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each session day at the weekend."""
-        off = frozenset(range(7)) - project.calendar.working_weekdays
-        cols = schedule_columns(project)
-        if not off or not cols.dayset:
-            return
-        years = cols.years()
-        hits = cols.dayset & days_off(years.start, years.stop - 1, off)
-        if not hits:
-            return  # the usual schedule: every session on a working weekday
-        allowed = self.allowed_kinds
-        sessions = cols.sessions
-        for i in cols.touching(hits):
-            session = sessions[i]
-            if session.kind in allowed:
-                continue
-            days = (session.day,) if session.day is not None else session.days()
-            for day in days:
-                if day in hits:
-                    yield self.finding(
-                        session.subject,
-                        f"{_describe(session)} przypada w dniu, w którym ośrodek nie pracuje "
-                        f"({format_weekday(day)})", day=day)
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Each day of a session of a kind not allowed, on a weekday the centre is off."""
+        return (
+            _session_days(frames)
+            .filter(~pl.col("kind").is_in(sorted(k.value for k in self.allowed_kinds)))
+            .with_columns(weekday=pl.col("day").dt.weekday())
+            .join(frames.weekdays, on=["project", "weekday"], how="anti")
+        )
+
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """The session and the weekday."""
+        yield self.finding(
+            _subject(row), f"{_describe(row)} przypada w dniu, w którym ośrodek nie pracuje "
+            f"({format_weekday(row['day'])})", day=row["day"])
 
 
 @attrs.frozen
-class OutsidePeriod(Rule):
-    """Every session lies within the project period and within its contract's dates."""
+class OutsidePeriod(FrameRule):
+    """Every session lies within the project period and within its contract's dates.
+
+    A session that starts before its contract was signed is reported for that (not
+    also for starting before the contract's period).
+    """
 
     id = "outside-period"
     description = "Sessions lie within the project period and their contract's period."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each session day outside the project or contract dates."""
-        cols = schedule_columns(project)
-        index = cols.index
-        if project.period is None and index.sessions:
-            yield not_checked(self, "project",
-                              "okres realizacji projektu nie jest podany, więc nie można "
-                              "sprawdzić względem niego sesji")
-        start = project.period.start if project.period is not None else None
-        end = project.period.end if project.period is not None else None
-        windows = {cid: (c.signed, c.first_day, c.last_day) for cid, c in index.contracts.items()}
-        if not self._may_leave(cols, start, end, windows):
-            return  # the usual schedule: every session within every window
-        for session, contract_id in zip(index.sessions, index.contract_ids, strict=True):
-            first = session.day if session.day is not None else session.first_day
-            last = first if session.period is None else session.period.end
-            if start is not None and end is not None and (first < start or last > end):
-                yield self.finding(
-                    session.subject,
-                    f"{_describe(session)} wykracza poza okres realizacji projektu "
-                    f"{format_date(start)} – {format_date(end)}", day=first)
-            if contract_id is None or contract_id not in windows:
-                continue
-            signed, opens, closes = windows[contract_id]
-            if ((signed is not None and first < signed) or (opens is not None and first < opens)
-                    or (closes is not None and last > closes)):
-                yield from self._against_contract(session, index.contracts[contract_id])
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Projects without a period; sessions outside theirs or their contract's dates."""
+        first, last = pl.col("first"), pl.col("last")
+        sessions = frames.active.select(*_SESSION, "contract")
+        unknown = (frames.projects.filter(pl.col("start").is_null())
+                   .join(sessions, on="project", how="semi")
+                   .select("project", case=pl.lit("no-period")))
+        project = (sessions.join(frames.projects, on="project")
+                   .filter((first < pl.col("start")) | (last > pl.col("end")))
+                   .with_columns(case=pl.lit("project"), day=first))
+        contract = sessions.join(frames.contracts, on=["project", "contract"])
+        before = (contract.filter(first < pl.col("signed")).with_columns(
+                      case=pl.lit("signed"), bound=pl.col("signed"), day=first),
+                  contract.filter(pl.col("signed").is_null() | (first >= pl.col("signed")))
+                  .filter(first < pl.col("opens")).with_columns(
+                      case=pl.lit("opens"), bound=pl.col("opens"), day=first),
+                  contract.filter(last > pl.col("closes")).with_columns(
+                      case=pl.lit("closes"), bound=pl.col("closes"), day=last))
+        return pl.concat([unknown, project, *before], how="diagonal_relaxed")
 
-    @staticmethod
-    def _may_leave(cols: ScheduleColumns, start: date | None, end: date | None,
-                   windows: dict[str, tuple[date | None, date | None, date | None]]) -> bool:
-        """Whether any session may lie outside the project's or its contract's dates."""
-        if cols.first is None or cols.last is None:
-            return False
-        if start is not None and end is not None and (cols.first < start or cols.last > end):
-            return True
-        for cid, (signed, opens, closes) in windows.items():
-            bounds = [b for b in (signed, opens) if b is not None]
-            if not bounds and closes is None:
-                continue
-            ids = cols.index.contract_ids  # built only when a contract has dates
-            chosen = list(map(operator.eq, ids, repeat(cid)))
-            days = [d for d in compress(cols.days, chosen) if d is not None]
-            for i in compress(range(len(ids)), chosen):
-                period = cols.sessions[i].period
-                if period is not None:
-                    days.extend((period.start, period.end))
-            if days and ((bounds and min(days) < max(bounds))
-                         or (closes is not None and max(days) > closes)):
-                return True
-        return False
-
-    def _against_contract(self, session: Session, contract: Contract) -> Iterator[Finding]:
-        first_day = session.first_day
-        last_day = session.period.end if session.period else first_day
-        if contract.signed is not None and first_day < contract.signed:
-            yield self.finding(
-                session.subject,
-                f"{_describe(session)} odbywa się przed zawarciem umowy {contract.id} "
-                f"({format_date(contract.signed)})", day=first_day)
-        elif contract.first_day is not None and first_day < contract.first_day:
-            yield self.finding(
-                session.subject,
-                f"{_describe(session)} odbywa się przed początkiem okresu umowy "
-                f"{contract.id} ({format_date(contract.first_day)})", day=first_day)
-        if contract.last_day is not None and last_day > contract.last_day:
-            yield self.finding(
-                session.subject,
-                f"{_describe(session)} odbywa się po końcu okresu umowy {contract.id} "
-                f"({format_date(contract.last_day)})", day=last_day)
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """The session and the dates it leaves."""
+        case = row["case"]
+        if case == "no-period":
+            yield not_checked(self, "project", "okres realizacji projektu nie jest podany, "
+                                               "więc nie można sprawdzić względem niego sesji")
+            return
+        if case == "project":
+            where = (f"wykracza poza okres realizacji projektu {format_date(row['start'])} – "
+                     f"{format_date(row['end'])}")
+        else:
+            where = {"signed": "odbywa się przed zawarciem umowy {c} ({d})",
+                     "opens": "odbywa się przed początkiem okresu umowy {c} ({d})",
+                     "closes": "odbywa się po końcu okresu umowy {c} ({d})"}[case].format(
+                         c=row["contract"], d=format_date(row["bound"]))
+        yield self.finding(_subject(row), f"{_describe(row)} {where}", day=row["day"])
 
 
 @attrs.frozen
-class DoubleBooking(Rule):
+class DoubleBooking(FrameRule):
     """One venue, or one person, is not in two sessions at overlapping times on one day.
 
     A person also cannot be at two venues at once. Slots are half-open: 08.00-11.00 and
     11.00-14.00 touch but do not overlap. A multi-day session without stated hours
-    (a study visit) takes its people for the whole of each of its days.
+    (a study visit) takes its people for the whole of each of its days. A session's
+    people are its leaders (its own, else its contract's) and its named attendees.
 
     Each pair of sessions that clash is reported once per venue or person they share, on
     the first day they clash, about the one that comes later in the project's list.
@@ -307,184 +236,132 @@ class DoubleBooking(Rule):
     id = "double-booking"
     description = "No venue and no person is booked twice at the same time."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each pair of sessions that share a venue or a person at once."""
-        cols = schedule_columns(project)
-        # Two sessions can clash only on a day both take; most schedules have one session
-        # a day, and then there is nothing to look at.
-        shared = cols.shared_days()
-        if not shared:
-            return
-        index = cols.index
-        # Bookings of each (day, venue) and (day, person); a key is looked at again only
-        # when a second session books it (a session's own slots never clash: they are
-        # validated not to overlap).
-        buckets: dict[tuple[date, str], list[tuple[int, int, int]]] = {}
-        twice: set[tuple[date, str]] = set()
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Each pair of sessions booking one venue or person at once, on the first day."""
+        # Two sessions can clash only on a day both take (its first and last differ).
+        bookings = frames.bookings.filter(
+            pl.col("position").min().over("project", "day")
+            < pl.col("position").max().over("project", "day"))
+        people = (frames.active.select(
+            "project", "position", person=pl.concat_list("leaders", "attendees").list.unique())
+            .explode("person").drop_nulls("person"))
+        by_resource = pl.concat([
+            bookings.drop_nulls("venue").select(
+                "project", "position", "day", "start", "end", what=pl.lit("venue"),
+                resource="venue"),
+            bookings.join(people, on=["project", "position"]).select(
+                "project", "position", "day", "start", "end", what=pl.lit("person"),
+                resource="person"),
+        ])
+        key = ["project", "day", "what", "resource"]
+        pairs = (
+            by_resource.filter(pl.len().over(key) > 1)  # booked more than once that day
+            .join(by_resource, on=key, suffix="_2")
+            .filter(pl.col("position") < pl.col("position_2"),
+                    pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"))
+            .group_by("project", "what", "resource", "position", "position_2")
+            .agg(pl.col("day").min())
+            # One plan node read three times below (polars does not find it alone):
+            # evaluated once per query, kept for nothing longer.
+            .cache()
+        )
+        # Where each session of a pair is held (its venues as a set), to say "apart".
+        paired = pl.concat([pairs.select("project", "position"),
+                            pairs.select("project", position="position_2")])
+        held = (frames.places.join(paired, on=["project", "position"], how="semi")
+                .group_by("project", "position").agg(venues=pl.col("venue").unique().sort()))
+        sessions = frames.active.select("project", "position", "id", "label")
+        return (
+            pairs.join(sessions, on=["project", "position"])
+            .join(sessions, left_on=["project", "position_2"],
+                  right_on=["project", "position"], suffix="_2")
+            .join(held, on=["project", "position"], how="left")
+            .join(held, left_on=["project", "position_2"],
+                  right_on=["project", "position"], how="left", suffix="_2")
+            .join(frames.people, left_on=["project", "resource"],
+                  right_on=["project", "person"], how="left")
+            .join(frames.venues, left_on=["project", "resource"],
+                  right_on=["project", "venue"], how="left")
+            .with_columns(apart=pl.col("venues").fill_null([])
+                          != pl.col("venues_2").fill_null([]))
+        )
 
-        def book(key: tuple[date, str], interval: tuple[int, int, int]) -> None:
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [interval]
-            else:
-                if bucket[-1][2] != interval[2]:
-                    twice.add(key)
-                bucket.append(interval)
-
-        for i in cols.touching(shared):
-            session, leaders = index.sessions[i], index.leaders_at(i)
-            people = leaders + session.attendance.people if session.attendance.people else leaders
-            days = (session.day,) if session.day is not None else tuple(session.days())
-            for day in days:
-                if day not in shared:
-                    continue
-                if not session.slots:
-                    for person in people:
-                        book((day, "person:" + person), (0, 24 * 60, i))
-                for booking in session.slots:
-                    slot = booking.slot
-                    interval = (slot.start_minute, slot.end_minute, i)
-                    if booking.venue is not None:
-                        book((day, "venue:" + booking.venue), interval)
-                    for person in people:
-                        book((day, "person:" + person), interval)
-        if twice:
-            yield from self._report(project, index.sessions,
-                                    {key: buckets[key] for key in sorted(twice)})
-
-    def _report(self, project: Project, sessions: Sequence[Session],
-                groups: dict[tuple[date, str], list[tuple[int, int, int]]],
-                ) -> Iterator[Finding]:
-        """One finding per resource and pair of sessions, on the first day they clash."""
-        names = {p.id: p.name for p in project.people}
-        venues = {v.id: v for v in project.venues}
-        written: dict[str, str] = {}  # a venue's text, written once per report
-        seen: set[tuple[str, int, int]] = set()
-        for (day, tagged), intervals in groups.items():
-            kind, _, resource = tagged.partition(":")
-            for a, b in _overlaps(intervals):
-                if (tagged, a, b) in seen:
-                    continue
-                seen.add((tagged, a, b))
-                first, second = sessions[a], sessions[b]
-                if kind == "venue":
-                    where = written.get(resource)
-                    if where is None:
-                        where = written[resource] = (
-                            str(venues[resource]) if resource in venues else resource)
-                    yield self.finding(
-                        second.subject,
-                        f"miejsce {where} zajęte dwa razy w tym "
-                        f"samym czasie: {second.label} oraz {first.label} (sesja {first.id}), "
-                        f"{format_date(day)}", day=day)
-                else:
-                    apart = " w różnych miejscach" if set(first.venues) != set(
-                        second.venues) else ""
-                    yield self.finding(
-                        second.subject,
-                        f"{names.get(resource, resource)} ma dwie sesje w tym samym "
-                        f"czasie{apart}: {second.label} oraz {first.label} (sesja "
-                        f"{first.id}), {format_date(day)}", day=day)
-
-
-def _overlaps(intervals: list[tuple[int, int, int]]) -> Iterator[tuple[int, int]]:
-    """Yield each pair ``(a, b)``, ``a < b``, of different sessions whose intervals overlap.
-
-    The intervals are ``(start, end, position)``; after a sort by start, an interval
-    overlaps the following ones only until one starts at or after its end.
-    """
-    intervals.sort()
-    for n, (_start, end, a) in enumerate(intervals):
-        for start, _end, b in intervals[n + 1:]:
-            if start >= end:
-                break
-            if a != b:
-                yield (a, b) if a < b else (b, a)
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """The later session of the pair, the resource, and the earlier one."""
+        both = (f"{row['label_2']} oraz {row['label']} (sesja {row['id']}), "
+                f"{format_date(row['day'])}")
+        if row["what"] == "venue":
+            where = row["text"] if row["text"] is not None else row["resource"]
+            message = f"miejsce {where} zajęte dwa razy w tym samym czasie: {both}"
+        else:
+            who = row["name"] if row["name"] is not None else row["resource"]
+            apart = " w różnych miejscach" if row["apart"] else ""
+            message = f"{who} ma dwie sesje w tym samym czasie{apart}: {both}"
+        yield self.finding(_subject(row, "id_2"), message, day=row["day"])
 
 
 @attrs.frozen
-class HoursExceeded(Rule):
-    """No contract has more hours (or sessions) scheduled than it holds."""
+class HoursExceeded(FrameRule):
+    """No contract has more hours (or sessions) scheduled than it holds.
+
+    A contract's sessions are taken in date order (the project's order on one day): the
+    finding names the first session over the count, and the one at which the hours run
+    out. Hours are compared exactly (whole minutes against the contracted hours in
+    minutes, a fraction).
+    """
 
     id = "hours-exceeded"
     description = "Scheduled hours and sessions stay within each contract's."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding at the session where a contract's hours or count run out."""
-        index = schedule_index(project)
-        totals = index.contract_totals()
-        for contract in project.contracts:
-            found = totals.get(contract.id)
-            if contract.hours is None and contract.sessions is None:
-                if found is not None:
-                    yield not_checked(self, f"contract {contract.id}",
-                                      "umowa nie określa ani liczby godzin, ani liczby "
-                                      "sesji")
-                continue
-            if found is None:
-                continue  # nothing scheduled under it
-            count, minutes = found
-            over_count = contract.sessions is not None and count > contract.sessions
-            hours = contract.hours
-            # Exact integers: minutes > hours × minutes-per-unit, cross-multiplied, with
-            # no quantity and no Fraction built on this path.
-            unknown = hours is not None and minutes is None
-            if hours is not None and minutes is not None:
-                per = minutes_per(contract.unit)
-                over_hours = (minutes * hours.denominator * per.denominator
-                              > hours.numerator * per.numerator)
-            else:
-                over_hours = False
-            if not (over_count or over_hours or unknown):
-                continue  # the usual case: within the contract, no need to sort
-            sessions = sorted((s for s, cid in zip(index.sessions, index.contract_ids,
-                                                   strict=True)
-                               if cid == contract.id), key=lambda s: s.first_day)
-            if over_count:
-                extra = sessions[contract.sessions]  # type: ignore[index]
-                yield self.finding(
-                    f"contract {contract.id}",
-                    f"w ramach umowy {contract.id} zaplanowano {len(sessions)} sesji, a umowa "
-                    f"obejmuje {contract.sessions}; pierwsza ponad limit to {extra.id} "
-                    f"({format_date(extra.first_day)})", day=extra.first_day)
-            limit = contract.limit_minutes
-            if limit is not None:
-                yield from self._hours(contract, sessions, limit)
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Contracts without limits, over their count, over their hours, or unknowable."""
+        each = ["project", "contract"]
+        minutes = pl.col("minutes")
+        mine = (
+            frames.active.select(*_SESSION, "contract", "minutes")
+            .join(frames.contracts, on=each)
+            .sort("project", "contract", "first", "position")
+            .with_columns(order=pl.int_range(pl.len()).over(each),
+                          count=pl.len().over(each),
+                          so_far=minutes.fill_null(0).cum_sum().over(each),
+                          total=minutes.fill_null(0).sum().over(each))
+        )
+        no_limit = (mine.filter(pl.col("hours_num").is_null(), pl.col("sessions").is_null())
+                    .group_by(each).agg().with_columns(case=pl.lit("no-limit")))
+        over_count = mine.filter(pl.col("count") > pl.col("sessions"),
+                                 pl.col("order") == pl.col("sessions"))
+        over = mine.filter(pl.col("so_far") * pl.col("limit_den") > pl.col("limit_num"))
+        crossed = over.filter(pl.col("order") == pl.col("order").min().over(each))
+        unknown = (mine.filter(pl.col("hours_num").is_not_null(), minutes.is_null())
+                   .group_by(each).agg(unknown=pl.len(), ids=pl.col("id").sort_by("order")))
+        return pl.concat([no_limit, over_count.with_columns(case=pl.lit("count")),
+                          crossed.with_columns(case=pl.lit("hours")),
+                          unknown.with_columns(case=pl.lit("unknown"))],
+                         how="diagonal_relaxed")
 
-    def _hours(self, contract: Contract, sessions: list[Session], limit: Fraction,
-               ) -> Iterator[Finding]:
-        total = 0
-        unknown = [s.id for s in sessions if s.minutes is None]
-        crossed: Session | None = None
-        for session in sessions:
-            total += session.minutes or 0
-            if crossed is None and total > limit:
-                crossed = session
-        if crossed is not None:
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """What the contract holds and what is scheduled under it."""
+        cid = row["contract"]
+        subject, case = f"contract {cid}", row["case"]
+        if case == "no-limit":
+            yield not_checked(self, subject, "umowa nie określa ani liczby godzin, ani "
+                                             "liczby sesji")
+        elif case == "count":
             yield self.finding(
-                f"contract {contract.id}",
-                f"w ramach umowy {contract.id} zaplanowano {_fmt(contract.in_unit(total))} "
-                f"{_unit_pl(contract.unit)}, a umowa obejmuje "
-                f"{_fmt(contract.hours or Fraction(0))}; limit przekroczono na sesji "
-                f"{crossed.id} ({format_date(crossed.first_day)})", day=crossed.first_day)
-        if unknown:
-            yield not_checked(self, f"contract {contract.id}",
-                              f"nie podano godzin {len(unknown)} sesji "
-                              f"({', '.join(unknown[:5])})")
-
-
-_COUNTING: list[int] = []
-
-
-def _one_to(n: int) -> list[int]:
-    """The list ``[1, 2, … n]`` (one list kept and grown, sliced for each table).
-
-    Its ints are those session numbers share, so comparing a table's numbers with it
-    is mostly identity tests.
-    """
-    if len(_COUNTING) < n:
-        _COUNTING[:] = shared_count(n)
-    return _COUNTING[:n]
+                subject, f"w ramach umowy {cid} zaplanowano {row['count']} sesji, a umowa "
+                f"obejmuje {row['sessions']}; pierwsza ponad limit to {row['id']} "
+                f"({format_date(row['first'])})", day=row["first"])
+        elif case == "hours":
+            scheduled = Fraction(row["total"]) / minutes_per(row["unit"])
+            held = Fraction(row["hours_num"], row["hours_den"])
+            yield self.finding(
+                subject, f"w ramach umowy {cid} zaplanowano {_fmt(scheduled)} "
+                f"{_unit_pl(row['unit'])}, a umowa obejmuje {_fmt(held)}; limit "
+                f"przekroczono na sesji {row['id']} ({format_date(row['first'])})",
+                day=row["first"])
+        else:
+            yield not_checked(self, subject, f"nie podano godzin {row['unknown']} sesji "
+                                             f"({', '.join(row['ids'][:5])})")
 
 
 def _unit_pl(unit: str) -> str:
@@ -499,42 +376,42 @@ def _fmt(value: Fraction) -> str:
 
 
 @attrs.frozen
-class TableNumbering(Rule):
+class TableNumbering(FrameRule):
     """Each published table is numbered 1, 2, 3… with no gap and no repeat.
 
-    Also checks the numbering of the activity tree (harmonogram): siblings numbered
-    ``2.1, 2.2…`` without gaps or duplicates.
+    Every row counts, cancelled ones too. Also checks the numbering of the activity
+    tree (harmonogram): siblings numbered ``2.1, 2.2…`` without gaps or duplicates.
     """
 
     id = "numbering"
     description = "Tables and the activity tree are numbered without gaps or repeats."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a finding for each gap (warning) and repeat (error) in a numbering."""
-        by_table: dict[str, list[int | None]] = {}
-        numbers_all = [s.number for s in project.sessions]
-        index = schedule_index(project)
-        every_table = index.tables
-        numbered = all(f.numbered for f in index.every_facet)
-        if len(every_table) == 1:  # the usual case: one table, no need to read the column
-            (table,) = every_table
-            if table is not None:
-                by_table[table] = numbers_all
-        elif every_table:
-            tables = [s.table for s in project.sessions]
-            # Rows of one table usually come together: slice each run of rows (found in C).
-            ends = [*compress(range(1, len(tables)),
-                              map(operator.ne, tables, islice(tables, 1, None))), len(tables)]
-            begin = 0
-            for end in ends:
-                table = tables[begin]
-                if table is not None:
-                    by_table.setdefault(table, []).extend(numbers_all[begin:end])
-                begin = end
-        for table, column in by_table.items():
-            numbers: list[int] = column if numbered else [  # type: ignore[assignment]
-                n for n in column if n is not None]
-            yield from self._sequence(f"table {table}", numbers, "")
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Each number a table repeats, and each table with numbers missing below its top."""
+        each = ["project", "table"]
+        numbers = frames.sessions.drop_nulls(["table", "number"]).select(*each, "number")
+        repeats = (numbers.group_by(*each, "number").agg(count=pl.len())
+                   .filter(pl.col("count") > 1).with_columns(case=pl.lit("repeat")))
+        tops = (numbers.group_by(each).agg(top=pl.col("number").max(),
+                                           distinct=pl.col("number").n_unique())
+                .filter(pl.col("distinct") < pl.col("top")))
+        gaps = (tops.with_columns(number=pl.int_ranges(1, pl.col("top") + 1))
+                .explode("number")
+                .join(numbers, on=[*each, "number"], how="anti")
+                .group_by(*each, "top").agg(missing=pl.col("number").sort())
+                .with_columns(case=pl.lit("gap")))
+        return pl.concat([repeats, gaps], how="diagonal_relaxed")
+
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """A repeated number (an error), or the missing numbers (a warning)."""
+        subject = f"table {row['table']}"
+        if row["case"] == "repeat":
+            yield self.finding(subject, f"numer {row['number']} występuje {row['count']} razy")
+        else:
+            yield from self._gaps(subject, row["missing"], row["top"], "")
+
+    def plain(self, project: Project) -> Iterator[Finding]:
+        """The numbering of the activity tree (a few dozen items: plain Python)."""
         if project.activities_excerpt:
             labels = [a.number for a in project.activities if a.number is not None]
             for label in sorted(set(labels)):
@@ -556,23 +433,23 @@ class TableNumbering(Rule):
             yield from self._siblings(f"activity {number}", f"{number}.", activity.children)
 
     def _sequence(self, subject: str, numbers: list[int], prefix: str) -> Iterator[Finding]:
-        if not numbers or numbers == _one_to(len(numbers)):
-            return  # empty, or exactly 1, 2, … n in order: no gap, no repeat
-        counts: dict[int, int] = defaultdict(int)
-        for number in numbers:
-            counts[number] += 1
-        for number, count in sorted(counts.items()):
+        if not numbers:
+            return
+        for number in sorted(set(numbers)):
+            count = numbers.count(number)
             if count > 1:
                 yield self.finding(subject, f"numer {prefix}{number} występuje {count} razy")
-        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+        top = max(numbers)
+        yield from self._gaps(subject, sorted(set(range(1, top + 1)) - set(numbers)), top,
+                              prefix)
+
+    def _gaps(self, subject: str, missing: list[int], top: int, prefix: str,
+              ) -> Iterator[Finding]:
         if missing:
             listed = ", ".join(f"{prefix}{n}" for n in missing)
-            plural = len(missing) > 1
             yield self.finding(
-                subject,
-                f"w numeracji brak {'numerów' if plural else 'numeru'} {listed} "
-                f"(numeracja sięga {prefix}{max(numbers)})",
-                severity=Severity.WARNING)
+                subject, f"w numeracji brak {'numerów' if len(missing) > 1 else 'numeru'} "
+                f"{listed} (numeracja sięga {prefix}{top})", severity=Severity.WARNING)
 
 
 SCHEDULE_RULES: tuple[Rule, ...] = (

@@ -1,0 +1,369 @@
+"""The frames the rules read: a batch of projects as polars tables, built once per batch.
+
+:data:`SCHEMA` is the one place that defines every frame's columns; :class:`Frames`
+builds them from :class:`~opsreform.model.sessions.Session` objects (one list
+comprehension per column) the first time a rule asks for one. Every row carries
+``project``, the project's position in the batch, so one pipeline serves a batch of one
+or of thousands.
+
+The session frame resolves each session's contract (its own, else its table's) and
+leaders (its own, else its contract's) with a join and a coalesce: the meaning of
+:meth:`~opsreform.model.project.Project.contract_of` and
+:meth:`~opsreform.model.project.Project.leaders_of` (a test asserts they agree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from opsreform.engine.calendar import holidays_frame, school_breaks_frame
+from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.text.months import month_name
+
+if TYPE_CHECKING:
+    from opsreform.model.project import Project
+
+__all__ = ["KIND", "SCHEMA", "STATUS", "Frames"]
+
+KIND = pl.Enum([k.value for k in SessionKind])
+"""The polars type of a session kind."""
+STATUS = pl.Enum([s.value for s in SessionStatus])
+"""The polars type of a session status."""
+_KEY = pl.UInt32
+_IDS = pl.List(pl.String)
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    # Every session of every project, cancelled ones included (numbering counts them).
+    "sessions": {
+        "project": _KEY, "position": _KEY, "id": pl.String, "label": pl.String,
+        "kind": KIND, "status": STATUS, "table": pl.String, "number": pl.Int64,
+        "first": pl.Date, "last": pl.Date, "minutes": pl.Int64,
+        "contract": pl.String, "leaders": _IDS, "attendees": _IDS,
+    },
+    # One row per venue a session is held at (its slots' and its places), any status.
+    "places": {"project": _KEY, "position": _KEY, "venue": pl.String},
+    # One row per day of each session that counts (not cancelled).
+    "days": {"project": _KEY, "position": _KEY, "day": pl.Date},
+    # One row per day and slot of each session that counts; a session without stated
+    # hours takes the whole of each of its days (0-1440) at no stated venue.
+    "bookings": {"project": _KEY, "position": _KEY, "day": pl.Date, "start": pl.Int32,
+                 "end": pl.Int32, "minutes": pl.Int32, "venue": pl.String},
+    "projects": {"project": _KEY, "start": pl.Date, "end": pl.Date},
+    # One row per kind of each declared break (``brk``: its position in the project).
+    "breaks": {"project": _KEY, "brk": _KEY, "kind": KIND, "months": pl.List(pl.Int8),
+               "years": pl.List(pl.Int32), "school": pl.Boolean, "span": pl.String},
+    "closed": {"project": _KEY, "day": pl.Date},
+    "lieu": {"project": _KEY, "day": pl.Date, "holiday": pl.Date},
+    # Monday 1 … Sunday 7, as polars' ``dt.weekday()``.
+    "weekdays": {"project": _KEY, "weekday": pl.Int8},
+    # ``limit_num / limit_den``: the contracted hours in minutes, exactly.
+    "contracts": {"project": _KEY, "contract": pl.String, "signed": pl.Date,
+                  "opens": pl.Date, "closes": pl.Date, "hours_num": pl.Int64,
+                  "hours_den": pl.Int64, "unit": pl.String, "limit_num": pl.Int64,
+                  "limit_den": pl.Int64, "sessions": pl.Int64, "leaders": _IDS},
+    "tables": {"project": _KEY, "table": pl.String, "contract": pl.String},
+    "people": {"project": _KEY, "person": pl.String, "name": pl.String,
+               "profession": pl.String},
+    "venues": {"project": _KEY, "venue": pl.String, "text": pl.String},
+    # The public holidays of the years the sessions span (the same for every project).
+    "holidays": {"day": pl.Date, "name": pl.String},
+    # The national school summer holidays of each of those years that has them.
+    "school_breaks": {"year": pl.Int32, "start": pl.Date, "end": pl.Date},
+}
+"""Every frame's columns, in order, with their polars types: the one definition."""
+
+
+def _frame(name: str, columns: dict[str, Any]) -> pl.DataFrame:
+    return pl.DataFrame(columns, schema=SCHEMA[name])
+
+
+def _keys(counts: Sequence[int]) -> list[int]:
+    """The project key of each item, for ``counts[i]`` items of project ``i``."""
+    return [i for i, n in enumerate(counts) for _ in range(n)]
+
+
+def _long(per_row: Sequence[tuple[str, ...]]) -> pl.DataFrame:
+    """One row per item of each row's tuple: ``row``, ``k`` (its place), ``value``."""
+    rows = [i for i, items in enumerate(per_row) if items]  # usually few of them
+    return pl.DataFrame({
+        "row": pl.Series([i for i in rows for _ in per_row[i]], dtype=_KEY),
+        "k": pl.Series([k for i in rows for k in range(len(per_row[i]))], dtype=_KEY),
+        "value": pl.Series([v for i in rows for v in per_row[i]], dtype=pl.String),
+    })
+
+
+def _lists(long: pl.DataFrame, name: str) -> pl.DataFrame:
+    """Each row's values as one list (rows without values are absent)."""
+    return long.sort("row", "k").group_by("row", maintain_order=True).agg(
+        pl.col("value").alias(name))
+
+
+class Frames:
+    """A batch of projects as frames (see :data:`SCHEMA`), each built on first use.
+
+    Every property is a :class:`polars.LazyFrame` over the built table, so a rule states
+    a query and the engine collects every rule's query at once.
+
+    Attributes:
+        batch: The projects of the batch; a row's ``project`` is a position here.
+
+    """
+
+    def __init__(self, projects: Sequence[Project], keep: Sequence[int] | None = None,
+                 parent: Frames | None = None) -> None:
+        self.batch = projects
+        self._keep = keep
+        self._parent = parent
+
+    def only(self, keep: Sequence[int]) -> Frames:
+        """The same frames restricted to the projects at positions ``keep``."""
+        return Frames(self.batch, keep, self)
+
+    def _get(self, name: str) -> pl.LazyFrame:
+        if self._parent is not None:
+            frame = self._parent._get(name)
+            if "project" not in SCHEMA[name]:
+                return frame
+            return frame.filter(pl.col("project").is_in(pl.Series(self._keep, dtype=_KEY)))
+        return self._built(name).lazy()
+
+    def _built(self, name: str) -> pl.DataFrame:
+        found: pl.DataFrame = getattr(self, "_" + name)
+        return found
+
+    # --- what the rules read -------------------------------------------------------
+
+    @property
+    def sessions(self) -> pl.LazyFrame:
+        """Every session, cancelled ones included."""
+        return self._get("sessions")
+
+    @property
+    def active(self) -> pl.LazyFrame:
+        """The sessions that count: every one but the cancelled."""
+        return self.sessions.filter(pl.col("status") != SessionStatus.CANCELLED.value)
+
+    def __getattr__(self, name: str) -> pl.LazyFrame:
+        if name in SCHEMA:
+            return self._get(name)
+        raise AttributeError(name)
+
+    # --- building (once per batch) -------------------------------------------------
+
+    @cached_property
+    def _every(self) -> list[Session]:
+        """Every session of the batch; a session's ``row`` is its position here."""
+        return [s for p in self.batch for s in p.sessions]
+
+    @cached_property
+    def _slots(self) -> pl.DataFrame:
+        """One row per stated slot: its session's ``row``, its place ``nth`` in it."""
+        slots = [s.slots for s in self._every]
+        booked = [b for bs in slots for b in bs]
+        return pl.DataFrame({
+            "row": pl.Series([i for i, bs in enumerate(slots) for _ in bs], dtype=_KEY),
+            "nth": pl.Series([k for bs in slots for k in range(len(bs))], dtype=_KEY),
+            "start": pl.Series([b.slot.start_minute for b in booked], dtype=pl.Int32),
+            "end": pl.Series([b.slot.end_minute for b in booked], dtype=pl.Int32),
+            "venue": pl.Series([b.venue for b in booked], dtype=pl.String),
+        })
+
+    @cached_property
+    def _sessions(self) -> pl.DataFrame:
+        projects = self.batch
+        every = self._every
+        days = [s.day for s in every]
+        periods = [s.period for s in every]
+        raw = pl.DataFrame({
+            "project": pl.Series(_keys([len(p.sessions) for p in projects]), dtype=_KEY),
+            "given_id": pl.Series([s.given_id for s in every], dtype=pl.String),
+            "title": pl.Series([s.title for s in every], dtype=pl.String),
+            "part": pl.Series([s.part for s in every], dtype=pl.Int64),
+            "kind": pl.Series([s.kind for s in every], dtype=KIND),
+            "status": pl.Series([s.status for s in every], dtype=STATUS),
+            "table": pl.Series([s.table for s in every], dtype=pl.String),
+            "number": pl.Series([s.number for s in every], dtype=pl.Int64),
+            "own_contract": pl.Series([s.contract for s in every], dtype=pl.String),
+            "led": pl.Series([s.leaders is not None for s in every], dtype=pl.Boolean),
+            "first": pl.Series([d if d is not None else p.start  # type: ignore[union-attr]
+                                for d, p in zip(days, periods, strict=True)], dtype=pl.Date),
+            "last": pl.Series([d if d is not None else p.end  # type: ignore[union-attr]
+                               for d, p in zip(days, periods, strict=True)], dtype=pl.Date),
+        }).with_row_index("row").with_columns(
+            position=pl.int_range(pl.len(), dtype=_KEY).over("project"))
+        # Lists of ids are read flat (one row per id) and gathered per session in polars.
+        own_leaders = _lists(_long([s.leaders or () for s in every]), "own_leaders")
+        attendees = _lists(_long([s.attendance.people for s in every]), "attendees")
+        minutes = self._slots.lazy().group_by("row").agg(
+            slot_minutes=(pl.col("end") - pl.col("start")).sum())
+        tables = self._tables.lazy().rename({"contract": "table_contract"})
+        contracts = self._contracts.lazy().select(
+            "project", "contract", contract_leaders="leaders")
+        part = pl.col("part").cast(pl.String)
+        none = pl.lit([], dtype=_IDS)
+        return (
+            raw.lazy()
+            .join(own_leaders.lazy(), on="row", how="left")
+            .join(attendees.lazy(), on="row", how="left")
+            .join(minutes, on="row", how="left")
+            .join(tables, on=["project", "table"], how="left")
+            # A session's contract is its own, else its table's.
+            .with_columns(contract=pl.coalesce("own_contract", "table_contract"))
+            .join(contracts, on=["project", "contract"], how="left")
+            .with_columns(
+                id=pl.coalesce("given_id", pl.concat_str(
+                    "table", pl.lit("#"), pl.col("number").cast(pl.String))),
+                label=pl.when(part.is_null()).then("title")
+                .otherwise(pl.concat_str("title", pl.lit(" cz."), part)),
+                # Its leaders are its own when it names them, else its contract's.
+                leaders=pl.when("led").then(pl.coalesce("own_leaders", none))
+                .otherwise(pl.coalesce("contract_leaders", none)),
+                attendees=pl.coalesce("attendees", none),
+                # Its minutes are its slots' over each of its days (none without slots).
+                minutes=pl.col("slot_minutes").cast(pl.Int64)
+                * ((pl.col("last") - pl.col("first")).dt.total_days() + 1),
+            )
+            .sort("row")
+            .select(SCHEMA["sessions"].keys())
+            .collect()
+            .cast(SCHEMA["sessions"])  # type: ignore[arg-type]
+        )
+
+    @cached_property
+    def _places(self) -> pl.DataFrame:
+        keys = self._sessions.lazy().select("project", "position").with_row_index("row")
+        places = _long([s.places for s in self._every]).lazy().select(
+            "row", venue="value")
+        return (pl.concat([self._slots.lazy().select("row", "venue"), places])
+                .drop_nulls("venue").unique()
+                .join(keys, on="row")
+                .select(SCHEMA["places"].keys())
+                .collect())
+
+    @cached_property
+    def _days(self) -> pl.DataFrame:
+        active = self.active.select("project", "position", "first", "last")
+        one = active.filter(pl.col("first") == pl.col("last")).select(
+            "project", "position", day="first")
+        many = (active.filter(pl.col("first") != pl.col("last"))
+                .select("project", "position", day=pl.date_ranges("first", "last"))
+                .explode("day"))
+        return pl.concat([one, many]).collect()
+
+    @cached_property
+    def _bookings(self) -> pl.DataFrame:
+        keys = self._sessions.lazy().select("project", "position").with_row_index("row")
+        with_slots = self._slots.lazy().join(keys, on="row").select(
+            "project", "position", "start", "end", "venue")
+        whole_day = (self.sessions.filter(pl.col("minutes").is_null())
+                     .select("project", "position", start=pl.lit(0, pl.Int32),
+                             end=pl.lit(24 * 60, pl.Int32), venue=pl.lit(None, pl.String)))
+        # Joined with the days of the sessions that count: cancelled ones drop out here.
+        return (pl.concat([with_slots, whole_day])
+                .join(self._days.lazy(), on=["project", "position"])
+                .with_columns(minutes=pl.col("end") - pl.col("start"))
+                .select(SCHEMA["bookings"].keys())
+                .collect())
+
+    @cached_property
+    def _projects(self) -> pl.DataFrame:
+        periods = [p.period for p in self.batch]
+        return _frame("projects", {
+            "project": range(len(self.batch)),
+            "start": [None if p is None else p.start for p in periods],
+            "end": [None if p is None else p.end for p in periods]})
+
+    @cached_property
+    def _breaks(self) -> pl.DataFrame:
+        rows: dict[str, list[Any]] = {name: [] for name in SCHEMA["breaks"]}
+        for i, project in enumerate(self.batch):
+            for b, declared in enumerate(project.breaks):
+                months = sorted(declared.months)
+                span = ("wakacje szkolne" if declared.follow_school_holidays
+                        else ", ".join(month_name(m) for m in months))
+                for kind in sorted(declared.kinds):
+                    for name, value in (("project", i), ("brk", b), ("kind", kind.value),
+                                        ("months", months),
+                                        ("years", None if declared.years is None
+                                         else sorted(declared.years)),
+                                        ("school", declared.follow_school_holidays),
+                                        ("span", span)):
+                        rows[name].append(value)
+        return _frame("breaks", rows)
+
+    @cached_property
+    def _closed(self) -> pl.DataFrame:
+        pairs = [(i, day) for i, p in enumerate(self.batch) for day in p.calendar.closed]
+        return _frame("closed", {"project": [i for i, _ in pairs],
+                                 "day": [d for _, d in pairs]})
+
+    @cached_property
+    def _lieu(self) -> pl.DataFrame:
+        rows = [(i, given, holiday) for i, p in enumerate(self.batch)
+                for holiday, given in p.calendar.days_in_lieu.items()]
+        return _frame("lieu", {"project": [r[0] for r in rows], "day": [r[1] for r in rows],
+                               "holiday": [r[2] for r in rows]})
+
+    @cached_property
+    def _weekdays(self) -> pl.DataFrame:
+        rows = [(i, w + 1) for i, p in enumerate(self.batch)
+                for w in sorted(p.calendar.working_weekdays)]
+        return _frame("weekdays", {"project": [r[0] for r in rows],
+                                   "weekday": [r[1] for r in rows]})
+
+    @cached_property
+    def _contracts(self) -> pl.DataFrame:
+        rows: dict[str, list[Any]] = {name: [] for name in SCHEMA["contracts"]}
+        for i, project in enumerate(self.batch):
+            for c in project.contracts:
+                limit = c.limit_minutes
+                for name, value in (
+                        ("project", i), ("contract", c.id), ("signed", c.signed),
+                        ("opens", c.first_day), ("closes", c.last_day),
+                        ("hours_num", None if c.hours is None else c.hours.numerator),
+                        ("hours_den", None if c.hours is None else c.hours.denominator),
+                        ("unit", c.unit),
+                        ("limit_num", None if limit is None else limit.numerator),
+                        ("limit_den", None if limit is None else limit.denominator),
+                        ("sessions", c.sessions), ("leaders", list(c.leaders))):
+                    rows[name].append(value)
+        return _frame("contracts", rows)
+
+    @cached_property
+    def _tables(self) -> pl.DataFrame:
+        rows = [(i, t.id, t.contract) for i, p in enumerate(self.batch) for t in p.tables]
+        return _frame("tables", {"project": [r[0] for r in rows], "table": [r[1] for r in rows],
+                                 "contract": [r[2] for r in rows]})
+
+    @cached_property
+    def _people(self) -> pl.DataFrame:
+        rows = [(i, person.id, person.name,
+                 None if person.profession is None else person.profession.value)
+                for i, p in enumerate(self.batch) for person in p.people]
+        return _frame("people", {name: [r[k] for r in rows]
+                                 for k, name in enumerate(SCHEMA["people"])})
+
+    @cached_property
+    def _venues(self) -> pl.DataFrame:
+        rows = [(i, v.id, str(v)) for i, p in enumerate(self.batch) for v in p.venues]
+        return _frame("venues", {name: [r[k] for r in rows]
+                                 for k, name in enumerate(SCHEMA["venues"])})
+
+    def _years(self) -> range:
+        span = self._days.select(pl.col("day").min().alias("a"), pl.col("day").max().alias("b"))
+        first, last = span.row(0)
+        if first is None:
+            return range(0)
+        return range(first.year, last.year + 1)
+
+    @cached_property
+    def _holidays(self) -> pl.DataFrame:
+        return holidays_frame(self._years())
+
+    @cached_property
+    def _school_breaks(self) -> pl.DataFrame:
+        return school_breaks_frame(self._years())
