@@ -189,3 +189,14 @@ def test_plan_in_english_names_days_in_english(capsys: pytest.CaptureFixture[str
     assert "Monday, 03.09.2018" in capsys.readouterr().out
     assert main(args) == 0
     assert "września" in capsys.readouterr().out
+
+
+def test_files_with_errors_come_first(capsys: pytest.CaptureFixture[str]) -> None:
+    """Over several files the text lists those with errors first; JSON keeps the order."""
+    files = [str(p) for p in sorted(EXAMPLES.glob("*.toml"))]
+    assert main(["check", *files]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(str(EXAMPLES / "tarnowskie-gory.toml"))
+    assert main(["check", "--format", "json", *files]) == 1
+    order = [json.loads(line)["file"] for line in capsys.readouterr().out.splitlines()]
+    assert order == files

@@ -171,7 +171,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     unreadable = 0
     failing = False
     counts: dict[str, Counter[Severity]] = {}
-    for result in check_many(args.files, root=args.root):
+    blocks: list[tuple[tuple[int, int, int], str]] = []
+    for n, result in enumerate(check_many(args.files, root=args.root)):
         path = _printable(result.source or "")
         if result.project is None:
             unreadable += 1
@@ -180,17 +181,21 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         findings = result.findings
         failing = failing or any(f.severity.rank >= threshold for f in findings)
-        counts[path] = Counter(f.severity for f in findings)
+        found = counts[path] = Counter(f.severity for f in findings)
         if args.format == "json":
             print(json.dumps({"file": path, "project": result.project.title,
                               "findings": [f.as_dict() for f in findings]},
                              ensure_ascii=False), file=out)
         else:
-            print(render_check(path, result.project.title, findings, lang=args.lang,
-                               show_info=args.show_info,
-                               min_severity=Severity(args.min_severity),
-                               width=shutil.get_terminal_size((100, 24)).columns,
-                               colour=use_colour(out)) + "\n", file=out)
+            text = render_check(path, result.project.title, findings, lang=args.lang,
+                                show_info=args.show_info,
+                                min_severity=Severity(args.min_severity),
+                                width=shutil.get_terminal_size((100, 24)).columns,
+                                colour=use_colour(out))
+            blocks.append(((-found[Severity.ERROR], -found[Severity.WARNING], n), text))
+    # The files with errors first, then those with warnings: the problems come first.
+    for _order, text in sorted(blocks):
+        print(text + "\n", file=out)
     if args.format == "text" and len(args.files) > 1:
         print(render_totals(counts, unreadable, lang=args.lang), file=out)
     return 2 if unreadable else 1 if failing else 0
