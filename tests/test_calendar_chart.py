@@ -144,3 +144,13 @@ def test_chart_command_kind_calendar(tmp_path: Path,
     gantt = tmp_path / "gantt.svg"
     assert main(["chart", str(EXAMPLES / "michalowice.toml"), "-o", str(gantt)]) == 0
     assert "działanie harmonogramu" in _drawn_text(gantt.read_text(encoding="utf-8"))
+
+
+def test_a_kind_held_that_day_is_not_also_cancelled(tmp_path: Path,
+                                                   examples: dict[str, Project]) -> None:
+    """17 April has two workshops; one cancelled leaves the day a workshop day, not hollow."""
+    project = examples["tarnowskie-gory"]
+    project = attrs.evolve(project, sessions=tuple(
+        attrs.evolve(s, status=SessionStatus.CANCELLED) if s.id == "2018-01-16#8" else s
+        for s in project.sessions))
+    assert "zajęcia odwołane" not in _drawn_text(_svg(project, tmp_path / "c.svg"))

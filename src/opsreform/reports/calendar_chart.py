@@ -124,8 +124,10 @@ def _days(project: Project, findings: Iterable[Finding]) -> _Days:
     for finding in findings:
         if finding.rule == "double-booking" and finding.date is not None:
             clashes.setdefault(finding.date, []).append(finding)
-    return _Days(ordered(held), {d: k for d, k in ordered(cancelled).items()
-                                 if d not in held or set(k) - set(held[d])},
+    # A kind held on a day is not also shown as cancelled there: the day has it.
+    only_cancelled = {d: [k for k in kinds if k not in held.get(d, set())]
+                      for d, kinds in ordered(cancelled).items()}
+    return _Days(ordered(held), {d: k for d, k in only_cancelled.items() if k},
                  holidays, closed, frozenset(breaks),
                  tuple(sorted(break_kinds, key=order.index)), clashes)
 
