@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import struct
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import attrs
 import pytest
 
-from opsreform.model.project import Project
+from opsreform.model.project import Milestone, Project
 from opsreform.model.sessions import SessionStatus
 from opsreform.reports.chart import write_chart
 
@@ -40,7 +41,8 @@ def test_sessions_chart_is_a_row_per_kind_sized_to_it(tmp_path: Path,
     text = _drawn_text(svg)
     for row in ("szkolenia — sesje: 9", "warsztaty — sesje: 2", "superwizja — sesje: 17"):
         assert row in text
-    write_chart(examples["tarnowskie-gory"], tmp_path / "tg.png")
+    # Without its milestones (a row and a list of their own, tested below).
+    write_chart(attrs.evolve(examples["tarnowskie-gory"], milestones=()), tmp_path / "tg.png")
     write_chart(examples["michalowice"], tmp_path / "m.png")
     width, height = _png_size(tmp_path / "tg.png")
     assert height < width / 3  # a strip
@@ -107,3 +109,35 @@ def test_nothing_to_draw(examples: dict[str, Project], tmp_path: Path) -> None:
     """A project with no dated activity and no session is refused, with a reason."""
     with pytest.raises(ValueError, match="nothing to draw"):
         write_chart(examples["niedrzwica-duza"], tmp_path / "n.svg")
+
+
+def test_milestones_outside_the_time_line_are_counted_at_its_edge(
+        tmp_path: Path, examples: dict[str, Project]) -> None:
+    """Tarnowskie Góry's milestones (2014-2017) do not stretch the 2018 time line: ◀ and a list."""
+    text = _drawn_text(_svg(examples["tarnowskie-gory"], tmp_path / "tg.svg"))
+    assert "kamienie milowe" in text and "◀ 1, 2, 3, 4" in text
+    assert "kamień milowy (numer: lista pod wykresem)" in text
+    assert "Kamienie milowe:" in text
+    assert "3. 29 mar 2017 (poza osią czasu) — Projekt przyjęty Uchwałą Rady Miejskiej" in text
+    assert "sty 2018" in text and "sty 2017" not in text
+
+
+def test_milestones_on_the_time_line_are_numbered_diamonds(
+        tmp_path: Path, examples: dict[str, Project]) -> None:
+    """A milestone inside the time line is a diamond with its number; English when asked."""
+    project = examples["tarnowskie-gory"]
+    project = attrs.evolve(project, milestones=(
+        *project.milestones, Milestone(date(2018, 3, 1), "Zmiana regulaminu $x$ 100%"),
+        Milestone(date(2019, 1, 1), "Koniec trwałości")))
+    svg = _svg(project, tmp_path / "m.svg", "en")
+    text = _drawn_text(svg)
+    assert "milestones" in text and "◀ 1, 2, 3, 4" in text and "6 ▶" in text
+    assert "5. 1 Mar 2018 — Zmiana regulaminu $x$ 100%" in text  # drawn as written
+    assert "6. 1 Jan 2019 (outside the time line) — Koniec trwałości" in text
+    assert "milestone (number: list under the chart)" in text
+    assert "kamień" not in text
+    # A diamond more than the legend's and the ◀/▶ counts, and its dotted line.
+    without = _svg(attrs.evolve(project, milestones=project.milestones[:4]),
+                   tmp_path / "w.svg", "en")
+    assert svg.count("fill: #b8860b") > without.count("fill: #b8860b")
+    assert svg.count("stroke: #b8860b") > without.count("stroke: #b8860b")

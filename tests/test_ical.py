@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import attrs
 import pytest
@@ -102,3 +103,48 @@ def test_ical_command_lang(tmp_path: object, capsys: pytest.CaptureFixture[bytes
     """`opsreform ical --lang en` is accepted and writes a calendar."""
     assert main(["ical", str(EXAMPLES / "swilcza.toml"), "--lang", "en"]) == 0
     assert "METHOD:PUBLISH" in capsys.readouterr().out
+
+
+def test_descriptions_are_polish_by_default(examples: dict[str, Project]) -> None:
+    """DESCRIPTION names the kind, the session, its table and contract in Polish (en: English)."""
+    project = examples["tarnowskie-gory"]
+    polish = _read(to_ical(project, stamp=STAMP))
+    by_uid = {e.uid.value.split("@")[0]: e.description.value for e in polish.vevent_list}
+    assert by_uid["2018-05-07#6-1"] == (
+        "superwizja; sesja 2018-05-07#6; harmonogram z 7 maja 2018; umowa: realizacja 156 "
+        "godzin lekcyjnych superwizji pracy socjalnej dla pracowników MOPS w Tarnowskich "
+        "Górach; prowadzi: superwizor pracy socjalnej (nazwisko nie podane w dokumencie)")
+    assert by_uid["2018-01-16#1-1"].startswith(
+        "szkolenie; sesja 2018-01-16#1; harmonogram z 16 stycznia 2018; umowa: ")
+    assert by_uid["2018-01-16#7-1"].startswith("warsztaty; sesja 2018-01-16#7;")
+    english = _read(to_ical(project, stamp=STAMP, lang="en"))
+    by_uid = {e.uid.value.split("@")[0]: e.description.value for e in english.vevent_list}
+    assert by_uid["2018-05-07#6-1"].startswith(
+        "supervision; session 2018-05-07#6; table of 7 May 2018; contract: realizacja")
+    assert by_uid["2018-05-07#6-1"].endswith("; led by: superwizor pracy socjalnej "
+                                             "(nazwisko nie podane w dokumencie)")
+    assert not any(d.startswith(("superwizja", "szkolenie", "warsztaty")) or "sesja " in d
+                   for d in by_uid.values())
+    assert by_uid["2018-01-superwizja#1-1"].startswith(
+        "supervision; session 2018-01-superwizja#1; table 2018-01-superwizja; ")
+
+
+def test_description_of_a_session_without_table(examples: dict[str, Project]) -> None:
+    """Świlcza's study visits: the kind, the id and the activity; nothing invented."""
+    calendar = _read(to_ical(examples["swilcza"], stamp=STAMP))
+    assert {e.description.value for e in calendar.vevent_list} == {
+        "wizyta studyjna; sesja wizyta-1; działanie 3-1",
+        "wizyta studyjna; sesja wizyta-2; działanie 3-1"}
+
+
+def test_project_without_sessions_is_refused(examples: dict[str, Project], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """No sessions: an error saying so (exit 2 from the command), never an empty calendar."""
+    with pytest.raises(ValueError, match="nie ma czego eksportować do kalendarza"):
+        to_ical(examples["michalowice"])
+    with pytest.raises(ValueError, match="nothing to export to a calendar"):
+        to_ical(examples["michalowice"], lang="en")
+    out = tmp_path / "m.ics"
+    assert main(["ical", str(EXAMPLES / "michalowice.toml"), "-o", str(out)]) == 2
+    assert "brak zajęć w harmonogramie" in capsys.readouterr().err
+    assert not out.exists()

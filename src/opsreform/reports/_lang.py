@@ -76,6 +76,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "findings_summary": ("Błędy: {errors}, ostrzeżenia: {warnings}, uwagi: {notes}",
                          "Errors: {errors}, warnings: {warnings}, notes: {notes}"),
     "none": ("brak", "none"),
+    "no_sessions_to_export": (
+        "brak zajęć w harmonogramie: nie ma czego eksportować do kalendarza",
+        "no sessions in the schedule: there is nothing to export to a calendar"),
+    "published_table": ("harmonogram z {date}", "table of {date}"),
+    "contract_named": ("umowa: {title}", "contract: {title}"),
+    "led_by": ("prowadzi: {names}", "led by: {names}"),
 }
 
 
@@ -114,6 +120,17 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "study-visit": ("wizyty studyjne", "study visits"),
     "expert-advice": ("doradztwo eksperckie", "expert advice"),
     "other": ("inne", "other"),
+}
+
+
+# A session kind in the singular, as one session of it is described ("szkolenie").
+KIND_SINGULAR: dict[str, tuple[str, str]] = {
+    "training": ("szkolenie", "training"),
+    "workshop": ("warsztaty", "workshop"),
+    "supervision": ("superwizja", "supervision"),
+    "study-visit": ("wizyta studyjna", "study visit"),
+    "expert-advice": ("doradztwo eksperckie", "expert advice"),
+    "other": ("inne zajęcia", "other session"),
 }
 
 

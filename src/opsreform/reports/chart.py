@@ -7,7 +7,11 @@ language (``pl`` or ``en``: the legend, the row names, the month names of the ax
   lighter), in document order;
 - a row per kind of session (szkolenia, warsztaty, superwizja…), each session a mark
   over its days coloured by kind, a cancelled one hollow; the row's name counts them;
-- the project's declared breaks shaded on the rows of the kinds they stop.
+- the project's declared breaks shaded on the rows of the kinds they stop;
+- the project's milestones (``project.milestones``) on a row of their own at the top:
+  a numbered diamond (and a dotted line down the chart) for each one on the time line,
+  the numbers of those before or after it at its edge (``◀ 1, 2``); the list under the
+  legend gives every milestone's number, date and text.
 
 The page is A4 wide and as tall as its rows need (a schedule of three kinds of sessions
 is a strip, not a page of white). Labels are never cut: a long title is wrapped to two
@@ -45,6 +49,7 @@ _COLOURS = {
     SessionKind.EXPERT_ADVICE: "#ff7f0e", SessionKind.OTHER: "#7f7f7f",
 }
 _ACTIVITY, _DASH_ITEM, _BREAK = "#4c72b0", "#8fa9d6", "#d9d9d9"
+_MILESTONE = "#b8860b"
 _WIDTH = 11.69  # inches: A4 landscape
 _ROW = 0.36  # inches per row
 _LABEL_WIDTH = 48  # characters per line of a row's label
@@ -58,6 +63,11 @@ _WORDS = {
     "cancelled": ("zajęcia odwołane", "cancelled session"),
     "sessions": ("{kind} — sesje: {n}", "{kind} — sessions: {n}"),
     "empty": ("brak dat do pokazania", "no dates to show"),
+    "milestones": ("kamienie milowe", "milestones"),
+    "milestone": ("kamień milowy (numer: lista pod wykresem)",
+                  "milestone (number: list under the chart)"),
+    "milestone_list": ("Kamienie milowe", "Milestones"),
+    "outside": ("poza osią czasu", "outside the time line"),
 }
 
 
@@ -106,10 +116,14 @@ class _Row:
     spans: tuple[tuple[date, date, str], ...] = ()  # (first day, last day, colour)
     hollow: tuple[tuple[date, date, str], ...] = ()  # cancelled sessions
     kind: SessionKind | None = None
+    milestones: bool = False  # the row of the project's milestones
 
 
 def _rows(project: Project, lang: Lang) -> list[_Row]:
     rows = []
+    if project.milestones:
+        name = _say("milestones", lang)
+        rows.append(_Row(name, name, milestones=True))
     for _parent, activity in iter_activities(project.activities):
         if activity.period is None:
             continue
@@ -178,7 +192,7 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
         msg = f"the chart is written as .svg or .png, not {path.suffix or 'no suffix'}"
         raise ValueError(msg)
     rows = _rows(project, lang)
-    if not rows:
+    if not any(row.spans or row.hollow for row in rows):
         raise ValueError("nothing to draw: no dated activity and no session")
     plt = _pyplot()
     mdates: Any = importlib.import_module("matplotlib.dates")
@@ -188,13 +202,21 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
     with plt.rc_context({"text.usetex": False, "svg.hashsalt": "opsreform",
                          "font.family": "DejaVu Sans"}):
         lines = sum(row.label.count("\n") + 1 for row in rows)
+        key = len(project.milestones) + 1 if project.milestones else 0
         height = 1.5 + _ROW * max(len(rows), lines * 0.75)
         fig, ax = plt.subplots(figsize=(_WIDTH, height))
         try:
             _draw(project, mdates, ax, rows, lang)
             # The legend under the month names, at the same distance whatever the height.
             bottom, top = fig.subplotpars.bottom, fig.subplotpars.top
-            ax.get_legend().set_bbox_to_anchor((0.5, -0.38 / (height * (top - bottom))))
+            inches = height * (top - bottom)  # of the axes, which -0.38/inches is under
+            ax.get_legend().set_bbox_to_anchor((0.5, -0.38 / inches))
+            if key:
+                legend_rows = -(-len(ax.get_legend().legend_handles) // 4)
+                ax.text(0, -(0.5 + 0.2 * legend_rows) / inches,
+                        _milestone_key(project, _axis_days(ax, mdates), lang),
+                        transform=ax.transAxes, ha="left", va="top", fontsize=7,
+                        linespacing=1.5)
             ax.set_title(_label(project.title, 100), fontsize=11)
             fmt = path.suffix[1:].lower()
             metadata = {"Date": None} if fmt == "svg" else {"Software": "opsreform"}
@@ -252,8 +274,58 @@ def _draw(project: Project, mdates: Any, ax: Any, rows: list[_Row], lang: Lang) 
     ax.xaxis.set_major_formatter(_month_formatter(mdates, lang))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", which="major", linestyle=":", linewidth=0.5)
+    for y, row in enumerate(rows):
+        if row.milestones:
+            _draw_milestones(project, mdates, ax, y, (first, after))
+            legend[_say("milestone", lang)] = ax.plot(
+                [], [], linestyle="none", marker="D", markersize=6, color=_MILESTONE)[0]
     ax.legend(legend.values(), legend.keys(), loc="upper center", fontsize=8,
               ncol=min(len(legend), 4), frameon=False)
+
+
+def _draw_milestones(project: Project, mdates: Any, ax: Any, y: int,
+                     axis: tuple[date, date]) -> None:
+    """Each milestone on the axis a numbered diamond and a dotted line down the chart.
+
+    Those before or after the axis are counted at its edge (``◀ 1, 2``, ``3 ▶``) rather
+    than stretching the time line over years: they are in the list under the chart.
+    """
+    before, after = [], []
+    for n, milestone in enumerate(project.milestones, start=1):
+        if milestone.day < axis[0]:
+            before.append(n)
+        elif milestone.day >= axis[1]:
+            after.append(n)
+        else:
+            x = mdates.date2num(milestone.day)
+            ax.axvline(x, color=_MILESTONE, linestyle=":", linewidth=0.8, zorder=0)
+            ax.plot([x], [y], linestyle="none", marker="D", markersize=6, color=_MILESTONE)
+            ax.annotate(str(n), (x, y), xytext=(5, 0), textcoords="offset points",
+                        ha="left", va="center", fontsize=7, fontweight="bold")
+    start, end = (mdates.date2num(d) for d in axis)
+    if before:
+        ax.text(start, y, " ◀ " + ", ".join(map(str, before)), ha="left", va="center",
+                fontsize=7, color=_MILESTONE)
+    if after:
+        ax.text(end, y, ", ".join(map(str, after)) + " ▶ ", ha="right", va="center",
+                fontsize=7, color=_MILESTONE)
+
+
+def _axis_days(ax: Any, mdates: Any) -> tuple[date, date]:
+    """The first day of the time line and the day after its last."""
+    first, after = ax.get_xlim()
+    return mdates.num2date(first).date(), mdates.num2date(after).date()
+
+
+def _milestone_key(project: Project, axis: tuple[date, date], lang: Lang) -> str:
+    """The list under the chart: each milestone's number, date and (shortened) text."""
+    lines = [f"{_say('milestone_list', lang)}:"]
+    for n, milestone in enumerate(project.milestones, start=1):
+        when = babel_date(milestone.day, "d MMM yyyy", locale=lang)
+        outside = (f" ({_say('outside', lang)})"
+                   if not axis[0] <= milestone.day < axis[1] else "")
+        lines.append(_label(f"{n}. {when}{outside} — {milestone.text}", 150, 1))
+    return "\n".join(lines)
 
 
 def _month_formatter(mdates: Any, lang: Lang) -> Any:

@@ -22,11 +22,12 @@ from opsreform.reports.sl2014 import sl2014_table
 from opsreform.reports.tables import ReportTable, render
 from opsreform.reports.xlsx import to_xlsx
 
-__all__ = ["FORMATS", "KINDS", "add_report_commands", "build_report", "build_workbook",
-           "report_tables", "run_report_command"]
+__all__ = ["CHART_KINDS", "FORMATS", "KINDS", "add_report_commands", "build_report",
+           "build_workbook", "report_tables", "run_report_command"]
 
 KINDS = ("schedule", "activities", "budget", "contracts", "findings", "organisation", "sl2014")
 FORMATS = ("md", "html", "pdf", "csv", "xlsx", "text")
+CHART_KINDS = ("gantt", "calendar")
 
 
 def add_report_commands(commands: Any) -> None:
@@ -58,6 +59,10 @@ def add_report_commands(commands: Any) -> None:
     ical.add_argument("-o", "--output", metavar="PATH")
     chart = commands.add_parser("chart", help="draw the activity chart (SVG or PNG)")
     chart.add_argument("file", metavar="FILE")
+    chart.add_argument("--kind", choices=CHART_KINDS, default="gantt",
+                       help="gantt: the activities and sessions on a time line; calendar: "
+                            "a month grid per month of sessions, clashes and holidays "
+                            "marked")
     chart.add_argument("--lang", choices=("pl", "en"), default="pl")
     chart.add_argument("-o", "--output", metavar="PATH", required=True,
                        help="a .svg or .png file")
@@ -159,6 +164,11 @@ def run_report_command(args: argparse.Namespace) -> int:
             from opsreform.reports.ical import to_ical  # noqa: PLC0415 - optional extra
 
             _write(to_ical(project, lang=args.lang), args.output)
+        elif args.kind == "calendar":
+            # optional extra
+            from opsreform.reports.calendar_chart import write_calendar  # noqa: PLC0415
+
+            write_calendar(project, args.output, lang=args.lang)
         else:
             from opsreform.reports.chart import write_chart  # noqa: PLC0415 - optional extra
 

@@ -39,13 +39,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date as babel_date
+
 from opsreform.exceptions import ValidationError
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionStatus
 from opsreform.reports._escape import one_line
-from opsreform.reports._lang import Lang, label
+from opsreform.reports._lang import KIND_SINGULAR, Lang, label, subject_text
 
-__all__ = ["event_sequence", "project_slug", "to_ical"]
+__all__ = ["event_sequence", "project_slug", "session_description", "to_ical"]
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
@@ -83,6 +85,39 @@ def event_sequence(project: Project, session: Session) -> int:
     return version + (1 if session.status is SessionStatus.CANCELLED else 0)
 
 
+def session_description(project: Project, session: Session, lang: Lang = "pl") -> str:
+    """The ``DESCRIPTION`` of a session's events, in ``lang``: what a reader needs to place it.
+
+    Its kind, its id, the activity it delivers, the table it was published in, its
+    contract and who leads it, as far as the project states them, separated by ``; ``.
+
+    >>> import opsreform
+    >>> project = opsreform.load_project("examples/tarnowskie-gory.toml")
+    >>> session_description(project, project.sessions[-1])  # doctest: +ELLIPSIS
+    'superwizja; sesja 2018-05-07#7; harmonogram z 7 maja 2018; umowa: realizacja...'
+    >>> session_description(project, project.sessions[0], "en")  # doctest: +ELLIPSIS
+    'training; session 2018-01-16#1; table of 16 January 2018; contract: ...'
+    """
+    pl, en = KIND_SINGULAR[session.kind.value]
+    parts = [pl if lang == "pl" else en, subject_text(session.subject, lang)]
+    if session.activity is not None:
+        parts.append(subject_text(f"activity {session.activity}", lang))
+    table = next((t for t in project.tables if t.id == session.table), None)
+    if table is not None and table.published is not None:
+        when = babel_date(table.published, "d MMMM yyyy", locale=lang)
+        parts.append(label("published_table", lang).format(date=when))
+    elif session.table is not None:
+        parts.append(subject_text(f"table {session.table}", lang))
+    contract = project.contract_of(session)
+    if contract is not None:
+        parts.append(label("contract_named", lang).format(title=contract.title))
+    people = {p.id: p.name for p in project.people}
+    leaders = [people.get(i, i) for i in project.leaders_of(session)]
+    if leaders:
+        parts.append(label("led_by", lang).format(names=", ".join(leaders)))
+    return "; ".join(parts)
+
+
 def to_ical(project: Project, *, stamp: datetime | None = None, lang: Lang = "pl") -> bytes:
     """Return the project's sessions as an iCalendar file (bytes, UTF-8).
 
@@ -92,12 +127,16 @@ def to_ical(project: Project, *, stamp: datetime | None = None, lang: Lang = "pl
             current time; give one for a reproducible file. It must carry a time zone
             (it is written in UTC).
         lang: The language of the mark of a cancelled session (``ODWOŁANE``,
-            ``CANCELLED``).
+            ``CANCELLED``) and of the descriptions (:func:`session_description`).
 
     Raises:
         ValidationError: For a ``stamp`` without a time zone.
+        ValueError: For a project without sessions: a calendar with no event would look
+            like an empty schedule, so none is written.
 
     """
+    if not project.sessions:
+        raise ValueError(label("no_sessions_to_export", lang))
     ical = _icalendar()
     if stamp is not None and stamp.utcoffset() is None:
         raise ValidationError("the stamp needs a time zone (it is written in UTC)",
@@ -126,7 +165,7 @@ def to_ical(project: Project, *, stamp: datetime | None = None, lang: Lang = "pl
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("summary", text(f"{cancelled_mark}: {session.label}" if cancelled
                                   else session.label))
-        event.add("description", text(f"{session.kind.value}; {session.id}"))
+        event.add("description", text(session_description(project, session, lang)))
         return event
 
     for session in project.sessions:
