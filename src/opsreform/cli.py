@@ -128,7 +128,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     planner.add_argument("--per-month", type=int, help=h("per_month"))
     planner.add_argument("--format", choices=("text", "json"), default="text", help=h("format"))
     planner.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
-    add_report_commands(commands)
+    add_report_commands(commands, lang)
 
     exporter = commands.add_parser("export", help=h("export"), description=h("export"))
     exporter.add_argument("files", nargs="+", metavar="FILE", help=h("files"))

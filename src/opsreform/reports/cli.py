@@ -30,42 +30,67 @@ FORMATS = ("md", "html", "pdf", "csv", "xlsx", "text")
 CHART_KINDS = ("gantt", "calendar")
 
 
-def add_report_commands(commands: Any) -> None:
-    """Add ``report``, ``ical`` and ``chart`` to the ``opsreform`` subcommands."""
-    report = commands.add_parser("report", help="write a report of a project")
-    report.add_argument("file", metavar="FILE")
-    report.add_argument("--kind", choices=KINDS, default="schedule")
-    report.add_argument("--format", choices=FORMATS, default="md",
-                        help="xlsx: a workbook, one sheet per table (needs -o); pdf: the html "
-                             "page as PDF (the 'pdf' extra); text: the organisation chart as "
-                             "a tree")
-    report.add_argument("--lang", choices=("pl", "en"), default="pl")
-    report.add_argument("-o", "--output", metavar="PATH", help="write here, not to stdout")
-    page = report.add_argument_group("printed pages (html, pdf)")
-    page.add_argument("--template-dir", metavar="DIR",
-                      help="a folder of Jinja2 templates that override ours by name")
-    page.add_argument("--logo", metavar="IMAGE",
-                      help="a strip of logos over the header (PNG, JPEG, GIF, WebP or SVG; "
-                           "embedded in the page)")
-    page.add_argument("--header", metavar="TEXT",
-                      help="the header's text (default: the project's title)")
-    page.add_argument("--footer", metavar="TEXT",
-                      help="the footer's text (default: the project's funding line; '' for "
-                           "none)")
-    ical = commands.add_parser("ical", help="export the sessions as an iCalendar file")
-    ical.add_argument("file", metavar="FILE")
-    ical.add_argument("--lang", choices=("pl", "en"), default="pl",
-                      help="the language of the mark of cancelled sessions")
-    ical.add_argument("-o", "--output", metavar="PATH")
-    chart = commands.add_parser("chart", help="draw the activity chart (SVG or PNG)")
-    chart.add_argument("file", metavar="FILE")
-    chart.add_argument("--kind", choices=CHART_KINDS, default="gantt",
-                       help="gantt: the activities and sessions on a time line; calendar: "
-                            "a month grid per month of sessions, clashes and holidays "
-                            "marked")
-    chart.add_argument("--lang", choices=("pl", "en"), default="pl")
+# The help of these commands in both languages (Polish by default), in one place.
+_HELP: dict[str, tuple[str, str]] = {
+    "report": ("zapisz raport projektu", "write a report of a project"),
+    "file": ("plik projektu (TOML)", "project file (TOML)"),
+    "kind": ("rodzaj raportu", "kind of report"),
+    "format": ("xlsx: skoroszyt, arkusz na tabelę (wymaga -o); pdf: strona html jako PDF "
+               "(dodatek 'pdf'); text: schemat organizacyjny jako drzewo",
+               "xlsx: a workbook, one sheet per table (needs -o); pdf: the html page as PDF "
+               "(the 'pdf' extra); text: the organisation chart as a tree"),
+    "lang": ("język raportu (pl, en)", "language of the report (pl, en)"),
+    "output": ("zapisz tutaj zamiast na standardowe wyjście",
+               "write here, not to stdout"),
+    "page": ("strony do druku (html, pdf)", "printed pages (html, pdf)"),
+    "template_dir": ("folder szablonów Jinja2, które zastępują nasze o tej samej nazwie",
+                     "a folder of Jinja2 templates that override ours by name"),
+    "logo": ("pasek logotypów nad nagłówkiem (PNG, JPEG, GIF, WebP lub SVG; osadzony w "
+             "stronie)", "a strip of logos over the header (PNG, JPEG, GIF, WebP or SVG; "
+             "embedded in the page)"),
+    "header": ("tekst nagłówka (domyślnie tytuł projektu)",
+               "the header's text (default: the project's title)"),
+    "footer": ("tekst stopki (domyślnie informacja o finansowaniu; '' bez stopki)",
+               "the footer's text (default: the project's funding line; '' for none)"),
+    "ical": ("wyeksportuj sesje do pliku iCalendar", "export the sessions as an iCalendar file"),
+    "ical_lang": ("język opisów i oznaczenia odwołanych sesji",
+                  "the language of descriptions and of the mark of cancelled sessions"),
+    "chart": ("narysuj wykres (SVG lub PNG)", "draw a chart (SVG or PNG)"),
+    "chart_kind": ("gantt: działania i sesje na osi czasu; calendar: siatka dni każdego "
+                   "miesiąca z sesjami, kolizje i święta zaznaczone",
+                   "gantt: the activities and sessions on a time line; calendar: a month "
+                   "grid per month of sessions, clashes and holidays marked"),
+    "chart_output": ("plik .svg lub .png", "a .svg or .png file"),
+}
+
+
+def add_report_commands(commands: Any, lang: str = "pl") -> None:
+    """Add ``report``, ``ical`` and ``chart`` to the subcommands, their help in ``lang``."""
+    def h(key: str) -> str:
+        pl, en = _HELP[key]
+        return en if lang == "en" else pl
+
+    report = commands.add_parser("report", help=h("report"), description=h("report"))
+    report.add_argument("file", metavar="FILE", help=h("file"))
+    report.add_argument("--kind", choices=KINDS, default="schedule", help=h("kind"))
+    report.add_argument("--format", choices=FORMATS, default="md", help=h("format"))
+    report.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
+    report.add_argument("-o", "--output", metavar="PATH", help=h("output"))
+    page = report.add_argument_group(h("page"))
+    page.add_argument("--template-dir", metavar="DIR", help=h("template_dir"))
+    page.add_argument("--logo", metavar="IMAGE", help=h("logo"))
+    page.add_argument("--header", metavar="TEXT", help=h("header"))
+    page.add_argument("--footer", metavar="TEXT", help=h("footer"))
+    ical = commands.add_parser("ical", help=h("ical"), description=h("ical"))
+    ical.add_argument("file", metavar="FILE", help=h("file"))
+    ical.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("ical_lang"))
+    ical.add_argument("-o", "--output", metavar="PATH", help=h("output"))
+    chart = commands.add_parser("chart", help=h("chart"), description=h("chart"))
+    chart.add_argument("file", metavar="FILE", help=h("file"))
+    chart.add_argument("--kind", choices=CHART_KINDS, default="gantt", help=h("chart_kind"))
+    chart.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
     chart.add_argument("-o", "--output", metavar="PATH", required=True,
-                       help="a .svg or .png file")
+                       help=h("chart_output"))
 
 
 def report_tables(project: Project, kind: str, lang: Any = "pl") -> list[ReportTable]:
