@@ -200,3 +200,27 @@ def test_files_with_errors_come_first(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["check", "--format", "json", *files]) == 1
     order = [json.loads(line)["file"] for line in capsys.readouterr().out.splitlines()]
     assert order == files
+
+
+def test_every_command_takes_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A table outside the project's folder: refused by default, read with --root."""
+    import shutil
+
+    shutil.copytree(EXAMPLES / "tables", tmp_path / "tables")
+    (tmp_path / "p").mkdir()
+    text = (EXAMPLES / "tarnowskie-gory.toml").read_text(encoding="utf-8")
+    project = tmp_path / "p" / "t.toml"
+    project.write_text(text.replace('file = "tables/', 'file = "../tables/'), encoding="utf-8")
+    out = tmp_path / "out"
+    commands = [
+        ["check", str(project)],
+        ["plan", str(project), "--contract", "superwizja", "--sessions", "1", "--slot",
+         "09.00 - 12.00", "--period", "wrzesień 2018"],
+        ["report", str(project), "-o", str(tmp_path / "r.md")],
+        ["ical", str(project), "-o", str(tmp_path / "c.ics")],
+        ["export", str(project), "-o", str(out)],
+    ]
+    for args in commands:
+        assert main(args) == 2, args
+        assert main([*args, "--root", str(tmp_path)]) in (0, 1), args
+    capsys.readouterr()

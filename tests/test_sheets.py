@@ -199,3 +199,18 @@ def test_saving_a_project_with_a_spreadsheet_table_keeps_the_reference(tmp_path:
     again = opsreform.load_project(path)
     assert again.title == "Nowy tytuł" and again.sessions == project.sessions
     assert 'file = "tables/may.xlsx"' in path.read_text(encoding="utf-8")
+
+
+def test_a_spreadsheet_that_unpacks_too_far_is_refused(tmp_path: Path) -> None:
+    """A zip bomb named .xlsx is refused from its directory, before anything is unpacked."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
+    data = buf.getvalue()
+    assert len(data) < 2 * 1024 * 1024  # small on disk
+    with pytest.raises(ProjectFileError, match="unpacks to") as error:
+        opsreform.load_project(_project_with(tmp_path, "may.xlsx", data))
+    assert error.value.key == "tables[2].file"
+    truncated = _xlsx([["Lp.", "Data"]])[:200]
+    with pytest.raises(ProjectFileError, match="damaged"):
+        opsreform.load_project(_project_with(tmp_path / "b", "may.xlsx", truncated))

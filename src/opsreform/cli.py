@@ -128,6 +128,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     planner.add_argument("--per-month", type=int, help=h("per_month"))
     planner.add_argument("--format", choices=("text", "json"), default="text", help=h("format"))
     planner.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
+    planner.add_argument("--root", metavar="DIR", help=h("root"))
     add_report_commands(commands, lang)
 
     exporter = commands.add_parser("export", help=h("export"), description=h("export"))
@@ -137,6 +138,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     exporter.add_argument("-o", "--output", metavar="DIR", required=True,
                           help=h("output_dir"))
     exporter.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
+    exporter.add_argument("--root", metavar="DIR", help=h("root"))
     return parser
 
 
@@ -204,7 +206,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from opsreform.reports.export import write_frames  # noqa: PLC0415 - polars on demand
 
-    results = check_many(args.files)
+    results = check_many(args.files, root=args.root)
     for result in results:
         if result.error is not None:
             print(f"{result.source}: cannot be read: {result.error}", file=err)
@@ -235,7 +237,7 @@ def _print_error(fmt: str, path: str, exc: OpsReformError, out: TextIO, err: Tex
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        project = load_project(args.file)
+        project = load_project(args.file, root=args.root)
         weekdays = []
         for name in args.weekdays.split(","):
             key = name.strip().lower()

@@ -12,6 +12,7 @@ which reads every one of these formats without running anything in them.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
@@ -28,6 +29,9 @@ SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 MAX_ROWS = 200_000
 """The most rows a sheet may have: more is not a session table of one project."""
 
+MAX_UNPACKED = 256 * 1024 * 1024
+"""The most bytes the parts of an .xlsx or .ods archive may unpack to (a zip bomb is not)."""
+
 
 def sheet_rows(data: bytes, *, path: str, sheet: str | None = None,
                ) -> Iterator[tuple[int, list[str]]]:
@@ -43,6 +47,7 @@ def sheet_rows(data: bytes, *, path: str, sheet: str | None = None,
             is too large; the message names the file (and the sheet).
 
     """
+    _check_archive(data, path)
     try:
         book = python_calamine.CalamineWorkbook.from_object(io.BytesIO(data))
     except Exception:
@@ -76,6 +81,26 @@ def sheet_rows(data: bytes, *, path: str, sheet: str | None = None,
             texts.pop()
         if any(texts):
             yield number, texts
+
+
+def _check_archive(data: bytes, path: str) -> None:
+    """Refuse an .xlsx or .ods archive whose parts would unpack past :data:`MAX_UNPACKED`.
+
+    The sizes are read from the archive's directory, before anything is unpacked; a
+    part that claims less than it holds is cut off by calamine's own checks.
+    """
+    if not data.startswith(b"PK"):
+        return  # not a zip archive: an .xls, or not a spreadsheet (calamine says so)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ProjectFileError("a damaged spreadsheet (its zip archive cannot be read)",
+                               path=path) from None
+    if unpacked > MAX_UNPACKED:
+        msg = (f"the spreadsheet unpacks to {unpacked} bytes, more than the "
+               f"{MAX_UNPACKED} a session table may take")
+        raise ProjectFileError(msg, path=path)
 
 
 def _text(cell: object) -> str:

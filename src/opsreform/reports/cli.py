@@ -61,6 +61,9 @@ _HELP: dict[str, tuple[str, str]] = {
                    "gantt: the activities and sessions on a time line; calendar: a month "
                    "grid per month of sessions, clashes and holidays marked"),
     "chart_output": ("plik .svg lub .png", "a .svg or .png file"),
+    "root": ("folder, z którego wolno czytać tabele sesji (domyślnie folder pliku "
+             "projektu)", "the folder session tables may be read from (default: the "
+             "project file's own folder)"),
 }
 
 
@@ -76,6 +79,7 @@ def add_report_commands(commands: Any, lang: str = "pl") -> None:
     report.add_argument("--format", choices=FORMATS, default="md", help=h("format"))
     report.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
     report.add_argument("-o", "--output", metavar="PATH", help=h("output"))
+    report.add_argument("--root", metavar="DIR", help=h("root"))
     page = report.add_argument_group(h("page"))
     page.add_argument("--template-dir", metavar="DIR", help=h("template_dir"))
     page.add_argument("--logo", metavar="IMAGE", help=h("logo"))
@@ -85,12 +89,14 @@ def add_report_commands(commands: Any, lang: str = "pl") -> None:
     ical.add_argument("file", metavar="FILE", help=h("file"))
     ical.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("ical_lang"))
     ical.add_argument("-o", "--output", metavar="PATH", help=h("output"))
+    ical.add_argument("--root", metavar="DIR", help=h("root"))
     chart = commands.add_parser("chart", help=h("chart"), description=h("chart"))
     chart.add_argument("file", metavar="FILE", help=h("file"))
     chart.add_argument("--kind", choices=CHART_KINDS, default="gantt", help=h("chart_kind"))
     chart.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
     chart.add_argument("-o", "--output", metavar="PATH", required=True,
                        help=h("chart_output"))
+    chart.add_argument("--root", metavar="DIR", help=h("root"))
 
 
 def report_tables(project: Project, kind: str, lang: Any = "pl") -> list[ReportTable]:
@@ -168,7 +174,7 @@ def _write(text: str | bytes, output: str | None) -> None:
 def run_report_command(args: argparse.Namespace) -> int:
     """Run ``report``, ``ical`` or ``chart``; return the exit status (2 on bad input)."""
     try:
-        project = load_project(args.file)
+        project = load_project(args.file, root=args.root)
         if args.command == "report" and args.format == "xlsx":
             if args.output is None and sys.stdout.isatty():
                 msg = "a workbook is not for the terminal; write it to a file with -o"
