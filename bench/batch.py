@@ -17,13 +17,12 @@ import gc
 import json
 import statistics
 import sys
-import tempfile
 import time as clock
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import _data
+from run import loaded_projects
 
 import opsreform
 
@@ -36,10 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="opsreform-bench-") as temporary:
-        folder, _written, _seconds = _data(args.out or Path(temporary), args.sessions,
-                                           args.seed)
-        projects = [opsreform.load_project(p) for p in sorted(folder.glob("*.toml"))]
+    projects = loaded_projects(args.out, args.sessions, args.seed)
     gc.collect()
     times, frames_s = [], []
     found = 0

@@ -17,16 +17,14 @@ import argparse
 import gc
 import json
 import sys
-import tempfile
 import time as clock
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import _data
+from run import loaded_projects
 
 from opsreform.engine import SCHEMA, Frames
-from opsreform.files.project import load_project
 from opsreform.rules.defaults import default_rules
 from opsreform.rules.engine import FrameRule
 
@@ -38,10 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="opsreform-bench-") as temporary:
-        folder, _written, _seconds = _data(args.out or Path(temporary), args.sessions,
-                                           args.seed)
-        projects = [load_project(p) for p in sorted(folder.glob("*.toml"))]
+    projects = loaded_projects(args.out, args.sessions, args.seed)
     gc.collect()
     frames = Frames(projects)
     built: dict[str, float] = {}

@@ -182,6 +182,15 @@ def _data(root: Path, sessions: int, seed: int) -> tuple[Path, dict[str, Any], f
     return folder, {**stamp, **written}, seconds
 
 
+def loaded_projects(out: Path | None, sessions: int, seed: int) -> list[Any]:
+    """The data set's projects, loaded (written into ``out``, else a temporary folder)."""
+    import opsreform  # noqa: PLC0415 - as in measure: only where projects are loaded
+
+    with tempfile.TemporaryDirectory(prefix="opsreform-bench-") as temporary:
+        folder, _written, _seconds = _data(out or Path(temporary), sessions, seed)
+        return [opsreform.load_project(p) for p in sorted(folder.glob("*.toml"))]
+
+
 def _mismatches(name: str, ours: dict[str, dict[str, int]],
                 peer: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
     """Each rule whose findings differ, in all or in any file, between opsreform and a peer."""

@@ -211,11 +211,10 @@ def test_check_many_of_a_generated_batch_equals_check_per_project(tmp_path: Path
     """The benchmark's realistic centres (8 000 sessions), rules chosen in turn."""
     sys.path.insert(0, str(ROOT / "bench"))
     try:
-        from run import _data
+        from run import loaded_projects
     finally:
         sys.path.remove(str(ROOT / "bench"))
-    folder, _written, _seconds = _data(tmp_path, 8000, 2018)
-    loaded = [opsreform.load_project(p) for p in sorted(folder.glob("*.toml"))]
+    loaded = loaded_projects(tmp_path, 8000, 2018)
     projects = [attrs.evolve(p, rules=RULE_CHOICES[i % len(RULE_CHOICES)])
                 for i, p in enumerate(loaded)]
     results = opsreform.check_many(projects)
