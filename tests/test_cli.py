@@ -28,7 +28,7 @@ def test_check_json_one_line_per_file(capsys: pytest.CaptureFixture[str]) -> Non
     assert len(lines) == 2
     first = json.loads(lines[0])
     assert first["file"] == files[0] and first["project"] == "Nowy Model - Lepsza Jakość"
-    keys = {"rule", "severity", "date", "subject", "message"}
+    keys = {"rule", "severity", "date", "subject", "message", "key"}
     assert all(set(f) == keys for f in first["findings"])
 
 

@@ -186,7 +186,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         found = counts[path] = Counter(f.severity for f in findings)
         if args.format == "json":
             print(json.dumps({"file": path, "project": result.project.title,
-                              "findings": [f.as_dict() for f in findings]},
+                              "findings": [f.as_dict(args.lang) for f in findings]},
                              ensure_ascii=False), file=out)
         else:
             text = render_check(path, result.project.title, findings, lang=args.lang,

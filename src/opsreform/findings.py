@@ -12,6 +12,7 @@ from datetime import date
 import attrs
 
 from opsreform.exceptions import ValidationError
+from opsreform.messages import Lang, Message
 from opsreform.model._validators import to_enum
 
 __all__ = ["Finding", "Severity"]
@@ -51,8 +52,10 @@ class Finding:
         severity: ``error``, ``warning`` or ``info``.
         subject: What it concerns, as a stable string (``session 2018-05-07#6``,
             ``activity 2.3``, ``funding``, ``unit Zespół ds. Usług``).
-        message: A sentence a coordinator understands.
+        message: A sentence a coordinator understands (in Polish).
         date: The day it concerns, or None.
+        said: The message by key and facts, when the rule gave one: what
+            :meth:`text` says in another language (not compared).
 
     """
 
@@ -61,17 +64,29 @@ class Finding:
     subject: str = attrs.field(validator=_non_empty)
     message: str = attrs.field(validator=_non_empty)
     date: date | None = None
+    said: Message | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def text(self, lang: Lang = "pl") -> str:
+        """The message in ``lang`` (Polish, the ``message``, when it was given as text)."""
+        if self.said is None or lang == "pl":
+            return self.message
+        return self.said.text(lang)
 
     def sort_key(self) -> tuple[str, str, str, str]:
         """Order by date (undated first), then rule, subject and message."""
         return (self.date.isoformat() if self.date else "", self.rule, self.subject, self.message)
 
-    def as_dict(self) -> dict[str, str | None]:
-        """Return the finding as JSON-ready data (the ``--format json`` shape)."""
+    def as_dict(self, lang: Lang = "pl") -> dict[str, str | None]:
+        """Return the finding as JSON-ready data (the ``--format json`` shape).
+
+        ``message`` is said in ``lang``; ``key`` names the message (stable across
+        languages, None for a message given as text).
+        """
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "date": self.date.isoformat() if self.date else None,
             "subject": self.subject,
-            "message": self.message,
+            "message": self.text(lang),
+            "key": None if self.said is None else self.said.key,
         }

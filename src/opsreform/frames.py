@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from opsreform.engine._fork import before_first_query
+from opsreform.engine.frames import text_frame
 from opsreform.findings import Finding
+from opsreform.messages import Lang
 
 if TYPE_CHECKING:
     from opsreform.model.project import Project
@@ -82,6 +84,7 @@ FINDINGS_SCHEMA: dict[str, Any] = {
     "date": pl.Date,
     "subject": pl.String,
     "message": pl.String,
+    "key": pl.String,
 }
 """The columns of :func:`findings_frame`, in order, with their polars types."""
 
@@ -131,14 +134,16 @@ def sessions_frame(project: Project) -> pl.DataFrame:
                    "venue": venue, "address": addresses.get(venue) if venue else None}
             for name, values in columns.items():
                 values.append(row[name])
-    return pl.DataFrame(columns, schema=SESSIONS_SCHEMA)
+    return text_frame(columns, SESSIONS_SCHEMA)
 
 
-def findings_frame(findings: Iterable[Finding]) -> pl.DataFrame:
+def findings_frame(findings: Iterable[Finding], lang: Lang = "pl") -> pl.DataFrame:
     """Return ``findings`` as a polars DataFrame, one row per finding, in their order.
 
     Args:
         findings: Findings, for example those of :func:`opsreform.check`.
+        lang: The language of ``message`` (``pl`` or ``en``); ``key`` names the message
+            whatever the language.
 
     Returns:
         A frame with the columns of :data:`FINDINGS_SCHEMA` (``severity`` as its id:
@@ -152,5 +157,6 @@ def findings_frame(findings: Iterable[Finding]) -> pl.DataFrame:
         columns["severity"].append(finding.severity.value)
         columns["date"].append(finding.date)
         columns["subject"].append(finding.subject)
-        columns["message"].append(finding.message)
-    return pl.DataFrame(columns, schema=FINDINGS_SCHEMA)
+        columns["message"].append(finding.text(lang))
+        columns["key"].append(None if finding.said is None else finding.said.key)
+    return text_frame(columns, FINDINGS_SCHEMA)

@@ -78,7 +78,32 @@ SCHEMA: dict[str, dict[str, Any]] = {
 
 
 def _frame(name: str, columns: dict[str, Any]) -> pl.DataFrame:
-    return pl.DataFrame(columns, schema=SCHEMA[name])
+    return text_frame(columns, SCHEMA[name])
+
+
+def text_frame(columns: dict[str, list[Any]], schema: dict[str, Any]) -> pl.DataFrame:
+    """A frame of ``columns`` (lone surrogates in texts, never in a file, shown as "?")."""
+    try:
+        return pl.DataFrame(columns, schema=schema)
+    except UnicodeEncodeError:
+        return pl.DataFrame({k: [_utf8(v) for v in values] for k, values in columns.items()},
+                            schema=schema)
+
+
+def _utf8(value: Any) -> Any:
+    # A text built in code may hold lone surrogates, which no UTF-8 column can: they
+    # become "?" (what any UTF-8 output of them would show).
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def _strings(values: Sequence[str | None]) -> pl.Series:
+    """A text column of ``values`` (lone surrogates, never in a file, shown as "?")."""
+    try:
+        return pl.Series(values, dtype=pl.String)
+    except UnicodeEncodeError:
+        return pl.Series([_utf8(v) for v in values], dtype=pl.String)
 
 
 def _keys(counts: Sequence[int]) -> list[int]:
@@ -92,7 +117,7 @@ def _long(per_row: Sequence[tuple[str, ...]]) -> pl.DataFrame:
     return pl.DataFrame({
         "row": pl.Series([i for i in rows for _ in per_row[i]], dtype=_KEY),
         "k": pl.Series([k for i in rows for k in range(len(per_row[i]))], dtype=_KEY),
-        "value": pl.Series([v for i in rows for v in per_row[i]], dtype=pl.String),
+        "value": _strings([v for i in rows for v in per_row[i]]),
     })
 
 
@@ -169,7 +194,7 @@ class Frames:
             "nth": pl.Series([k for bs in slots for k in range(len(bs))], dtype=_KEY),
             "start": pl.Series([b.slot.start_minute for b in booked], dtype=pl.Int32),
             "end": pl.Series([b.slot.end_minute for b in booked], dtype=pl.Int32),
-            "venue": pl.Series([b.venue for b in booked], dtype=pl.String),
+            "venue": _strings([b.venue for b in booked]),
         })
 
     @cached_property
@@ -180,14 +205,14 @@ class Frames:
         periods = [s.period for s in every]
         raw = pl.DataFrame({
             "project": pl.Series(_keys([len(p.sessions) for p in projects]), dtype=_KEY),
-            "given_id": pl.Series([s.given_id for s in every], dtype=pl.String),
-            "title": pl.Series([s.title for s in every], dtype=pl.String),
+            "given_id": _strings([s.given_id for s in every]),
+            "title": _strings([s.title for s in every]),
             "part": pl.Series([s.part for s in every], dtype=pl.Int64),
             "kind": pl.Series([s.kind for s in every], dtype=KIND),
             "status": pl.Series([s.status for s in every], dtype=STATUS),
-            "table": pl.Series([s.table for s in every], dtype=pl.String),
+            "table": _strings([s.table for s in every]),
             "number": pl.Series([s.number for s in every], dtype=pl.Int64),
-            "own_contract": pl.Series([s.contract for s in every], dtype=pl.String),
+            "own_contract": _strings([s.contract for s in every]),
             "led": pl.Series([s.leaders is not None for s in every], dtype=pl.Boolean),
             "first": pl.Series([d if d is not None else p.start  # type: ignore[union-attr]
                                 for d, p in zip(days, periods, strict=True)], dtype=pl.Date),

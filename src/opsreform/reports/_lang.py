@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from opsreform.messages import KIND_SINGULAR, KIND_WORDS, Lang
 
-Lang = Literal["pl", "en"]
+__all__ = ["KIND_SINGULAR", "KIND_WORDS", "LABELS", "Lang", "kind_word", "label", "labels",
+           "subject_text"]
 
 LABELS: dict[str, tuple[str, str]] = {
     "number": ("Lp.", "No."),
@@ -111,28 +112,6 @@ SUBJECT_WORDS: dict[str, tuple[str, str]] = {
     "unit": ("jednostka", "unit"),
     "person": ("osoba", "person"),
 }
-
-# A session kind in the plural, as a legend or a break names it.
-KIND_WORDS: dict[str, tuple[str, str]] = {
-    "training": ("szkolenia", "trainings"),
-    "workshop": ("warsztaty", "workshops"),
-    "supervision": ("superwizja", "supervision"),
-    "study-visit": ("wizyty studyjne", "study visits"),
-    "expert-advice": ("doradztwo eksperckie", "expert advice"),
-    "other": ("inne", "other"),
-}
-
-
-# A session kind in the singular, as one session of it is described ("szkolenie").
-KIND_SINGULAR: dict[str, tuple[str, str]] = {
-    "training": ("szkolenie", "training"),
-    "workshop": ("warsztaty", "workshop"),
-    "supervision": ("superwizja", "supervision"),
-    "study-visit": ("wizyta studyjna", "study visit"),
-    "expert-advice": ("doradztwo eksperckie", "expert advice"),
-    "other": ("inne zajęcia", "other session"),
-}
-
 
 def kind_word(kind: str, lang: Lang) -> str:
     """Return a session kind (its value, ``training``) as a reader of ``lang`` names it."""

@@ -88,5 +88,5 @@ def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
         tables.append(ReportTable(
             "Uzgodnienie kwot" if lang == "pl" else "Reconciliation",
             [label("severity", lang), label("rule", lang), label("message", lang)],
-            [[f.severity.value, f.rule, f.message] for f in findings]))
+            [[f.severity.value, f.rule, f.text(lang)] for f in findings]))
     return tables

@@ -38,7 +38,6 @@ from opsreform.checks import check
 from opsreform.findings import Finding
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionKind, SessionStatus
-from opsreform.reports._escape import mathtext_literal
 from opsreform.reports._lang import Lang, kind_word, subject_text
 from opsreform.reports.chart import _COLOURS, _break_spans, _label, _pyplot
 
@@ -292,9 +291,8 @@ def _legend(ax: Any, fig: Any, days: _Days, height: float, lang: Lang) -> None:
         for finding in days.clashes[day]:
             when = babel_date(day, "d MMM yyyy", locale=lang)
             line = f"{when} — {subject_text(finding.subject, lang)}"
-            if lang == "pl":  # the check's messages are Polish
-                line = f"{line}: {finding.message}"
-            lines.append(_label(line, 150, 1) if lang == "pl" else mathtext_literal(line))
+            line = f"{line}: {finding.text(lang)}"
+            lines.append(_label(line, 150, 1))
     # Under the legend: its rows are ~0.2 in each.
     legend_rows = -(-len(handles) // 4)
     fig.text(0.02, -(0.15 + 0.22 * legend_rows) / height, "\n".join(lines), ha="left",

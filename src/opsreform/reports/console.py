@@ -82,7 +82,7 @@ def render_check(path: str, title: str, findings: Sequence[Finding], *, lang: La
             tag = _severity(severity, lang)
             when = f"{f.date.isoformat()}  " if f.date else ""
             text = one_line(f"{tag.ljust(tag_width)}  {f.rule}  {when}"
-                            f"{subject_text(f.subject, lang)}: {f.message}")
+                            f"{subject_text(f.subject, lang)}: {f.text(lang)}")
             wrapped = _wrap(text, width, "  ", " " * (4 + tag_width))
             if colour:  # after wrapping: escape codes take no room on the screen
                 wrapped[0] = wrapped[0].replace(tag, f"{_COLOURS[severity]}{tag}{_RESET}", 1)

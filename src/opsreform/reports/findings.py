@@ -60,7 +60,7 @@ def finding_row(finding: Finding, lang: Lang) -> list[Cell]:
     """Severity, date (``17.04.2018``), rule, subject and message of one finding."""
     return [severity_word(finding.severity, lang),
             format_date(finding.date) if finding.date else "", finding.rule,
-            subject_text(finding.subject, lang), finding.message]
+            subject_text(finding.subject, lang), finding.text(lang)]
 
 
 def findings_headers(lang: Lang) -> list[str]:

@@ -316,7 +316,7 @@ def break_text(declared: DeclaredBreak, lang: Lang = "pl") -> str:
 def _mark(finding: Finding, n: int, lang: Lang) -> dict[str, Any]:
     return {"n": n, "symbol": MARKS[finding.severity], "severity": finding.severity.value,
             "severity_word": severity_word(finding.severity, lang),
-            "subject": subject_text(finding.subject, lang), "message": finding.message}
+            "subject": subject_text(finding.subject, lang), "message": finding.text(lang)}
 
 
 def _missing_numbers(numbers: Iterable[int]) -> set[int]:

@@ -21,6 +21,7 @@ import attrs
 
 from opsreform.exceptions import ValidationError
 from opsreform.findings import Finding, Severity
+from opsreform.messages import Message
 
 if TYPE_CHECKING:
     import polars as pl
@@ -63,12 +64,19 @@ class Rule:
     def finding(
         self,
         subject: str,
-        message: str,
+        message: Message | str,
         *,
         day: date | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """Build a finding of this rule (``severity`` defaults to the rule's)."""
+        """Build a finding of this rule (``severity`` defaults to the rule's).
+
+        ``message`` is a :class:`~opsreform.messages.Message` (said in any language);
+        plain text is kept for callers outside the library.
+        """
+        if isinstance(message, Message):
+            return Finding(self.id, severity or self.severity, subject, message.text("pl"),
+                           day, said=message)
         return Finding(self.id, severity or self.severity, subject, message, day)
 
     @classmethod
@@ -108,9 +116,10 @@ class FrameRule(Rule):
         return ()
 
 
-def not_checked(rule: Rule, subject: str, why: str) -> Finding:
+def not_checked(rule: Rule, subject: str, why: Message | str) -> Finding:
     """Return the ``info`` finding that says a rule could not run, and why."""
-    return Finding(rule.id, Severity.INFO, subject, f"nie sprawdzono: {why}", None)
+    said = Message("not-checked", why=why)
+    return Finding(rule.id, Severity.INFO, subject, said.text("pl"), None, said=said)
 
 
 def run_rules(project: Project, rules: Iterable[Rule]) -> list[Finding]:

@@ -17,12 +17,12 @@ import polars as pl
 
 from opsreform.engine.frames import Frames
 from opsreform.findings import Finding, Severity
+from opsreform.messages import Message
 from opsreform.model._validators import to_kinds
 from opsreform.model.activities import Activity
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionKind
 from opsreform.rules.engine import FrameRule, Rule, not_checked
-from opsreform.text.dates import format_date, format_weekday
 from opsreform.units import minutes_per
 
 __all__ = [
@@ -36,15 +36,6 @@ __all__ = [
     "Weekend",
 ]
 
-_KIND_PL = {
-    SessionKind.TRAINING: "szkolenie",
-    SessionKind.WORKSHOP: "warsztaty",
-    SessionKind.SUPERVISION: "superwizja",
-    SessionKind.STUDY_VISIT: "wizyta studyjna",
-    SessionKind.EXPERT_ADVICE: "doradztwo eksperckie",
-    SessionKind.OTHER: "wsparcie",
-}
-
 _SESSION = ["project", "position", "id", "label", "first", "last", "kind"]
 """The columns of a session its findings name."""
 
@@ -52,10 +43,6 @@ _SESSION = ["project", "position", "id", "label", "first", "last", "kind"]
 def _session_days(frames: Frames) -> pl.LazyFrame:
     """Each day of each session that counts, with the session's columns."""
     return frames.days.join(frames.active.select(_SESSION), on=["project", "position"])
-
-
-def _describe(row: dict[str, Any]) -> str:
-    return f"{row['label']} ({format_date(row['first'])})"
 
 
 def _subject(row: dict[str, Any], column: str = "id") -> str:
@@ -94,12 +81,13 @@ class SummerBreak(FrameRule):
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
         """The session in the break, or the year whose school holidays are not known."""
         if row["unknown"]:
-            message = (f"nie można sprawdzić przerwy w {row['year']} r.: pakiet holidays nie "
-                       "ma polskich ferii szkolnych dla tego roku")
+            message = Message("summer-break.unknown-year", year=row["year"])
+        elif row["school"]:
+            message = Message("summer-break.in-school-break", label=row["label"],
+                              day=row["day"], kind=row["kind"])
         else:
-            message = (f"„{row['label']}” ({format_date(row['day'])}) przypada w przerwie "
-                       f"zapowiedzianej przez projekt ({row['span']}) dla rodzaju: "
-                       f"{_KIND_PL[SessionKind(row['kind'])]}")
+            message = Message("summer-break.in-break", label=row["label"], day=row["day"],
+                              months=row["months"], kind=row["kind"])
         yield self.finding(_subject(row), message, day=row["day"])
 
 
@@ -127,15 +115,14 @@ class PublicHoliday(FrameRule):
 
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
         """The session and why its day is not a working one."""
+        session = {"label": row["label"], "first": row["first"]}
         if row["name"] is not None:
-            why = f"dzień ustawowo wolny od pracy ({row['name']})"
+            message = Message("public-holiday.holiday", name=row["name"], **session)
         elif row["closed"]:
-            why = "dzień, w którym ośrodek jest nieczynny"
+            message = Message("public-holiday.closed", **session)
         else:
-            why = (f"dzień wolny udzielony za święto {format_date(row['holiday'])} "
-                   "(Kodeks pracy art. 130 § 2)")
-        yield self.finding(_subject(row), f"{_describe(row)} zaplanowano na {why}",
-                           day=row["day"])
+            message = Message("public-holiday.lieu", holiday=row["holiday"], **session)
+        yield self.finding(_subject(row), message, day=row["day"])
 
 
 @attrs.frozen
@@ -166,9 +153,9 @@ class Weekend(FrameRule):
 
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
         """The session and the weekday."""
-        yield self.finding(
-            _subject(row), f"{_describe(row)} przypada w dniu, w którym ośrodek nie pracuje "
-            f"({format_weekday(row['day'])})", day=row["day"])
+        yield self.finding(_subject(row), Message(
+            "weekend.day", label=row["label"], first=row["first"], day=row["day"]),
+            day=row["day"])
 
 
 @attrs.frozen
@@ -206,18 +193,16 @@ class OutsidePeriod(FrameRule):
         """The session and the dates it leaves."""
         case = row["case"]
         if case == "no-period":
-            yield not_checked(self, "project", "okres realizacji projektu nie jest podany, "
-                                               "więc nie można sprawdzić względem niego sesji")
+            yield not_checked(self, "project", Message("outside-period.no-period"))
             return
+        session = {"label": row["label"], "first": row["first"]}
         if case == "project":
-            where = (f"wykracza poza okres realizacji projektu {format_date(row['start'])} – "
-                     f"{format_date(row['end'])}")
+            message = Message("outside-period.project", start=row["start"], end=row["end"],
+                              **session)
         else:
-            where = {"signed": "odbywa się przed zawarciem umowy {c} ({d})",
-                     "opens": "odbywa się przed początkiem okresu umowy {c} ({d})",
-                     "closes": "odbywa się po końcu okresu umowy {c} ({d})"}[case].format(
-                         c=row["contract"], d=format_date(row["bound"]))
-        yield self.finding(_subject(row), f"{_describe(row)} {where}", day=row["day"])
+            message = Message(f"outside-period.{case}", contract=row["contract"],
+                              bound=row["bound"], **session)
+        yield self.finding(_subject(row), message, day=row["day"])
 
 
 @attrs.frozen
@@ -288,15 +273,15 @@ class DoubleBooking(FrameRule):
 
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
         """The later session of the pair, the resource, and the earlier one."""
-        both = (f"{row['label_2']} oraz {row['label']} (sesja {row['id']}), "
-                f"{format_date(row['day'])}")
+        both = {"label": row["label"], "label_2": row["label_2"], "id": row["id"],
+                "day": row["day"]}
         if row["what"] == "venue":
             where = row["text"] if row["text"] is not None else row["resource"]
-            message = f"miejsce {where} zajęte dwa razy w tym samym czasie: {both}"
+            message = Message("double-booking.venue", venue=where, **both)
         else:
             who = row["name"] if row["name"] is not None else row["resource"]
-            apart = " w różnych miejscach" if row["apart"] else ""
-            message = f"{who} ma dwie sesje w tym samym czasie{apart}: {both}"
+            case = "person-apart" if row["apart"] else "person"
+            message = Message(f"double-booking.{case}", person=who, **both)
         yield self.finding(_subject(row, "id_2"), message, day=row["day"])
 
 
@@ -344,35 +329,20 @@ class HoursExceeded(FrameRule):
         cid = row["contract"]
         subject, case = f"contract {cid}", row["case"]
         if case == "no-limit":
-            yield not_checked(self, subject, "umowa nie określa ani liczby godzin, ani "
-                                             "liczby sesji")
+            yield not_checked(self, subject, Message("hours-exceeded.no-limit"))
         elif case == "count":
-            yield self.finding(
-                subject, f"w ramach umowy {cid} zaplanowano {row['count']} sesji, a umowa "
-                f"obejmuje {row['sessions']}; pierwsza ponad limit to {row['id']} "
-                f"({format_date(row['first'])})", day=row["first"])
+            yield self.finding(subject, Message(
+                "hours-exceeded.count", contract=cid, count=row["count"],
+                sessions=row["sessions"], id=row["id"], first=row["first"]), day=row["first"])
         elif case == "hours":
             scheduled = Fraction(row["total"]) / minutes_per(row["unit"])
             held = Fraction(row["hours_num"], row["hours_den"])
-            yield self.finding(
-                subject, f"w ramach umowy {cid} zaplanowano {_fmt(scheduled)} "
-                f"{_unit_pl(row['unit'])}, a umowa obejmuje {_fmt(held)}; limit "
-                f"przekroczono na sesji {row['id']} ({format_date(row['first'])})",
-                day=row["first"])
+            yield self.finding(subject, Message(
+                "hours-exceeded.hours", contract=cid, scheduled=scheduled, unit=row["unit"],
+                held=held, id=row["id"], first=row["first"]), day=row["first"])
         else:
-            yield not_checked(self, subject, f"nie podano godzin {row['unknown']} sesji "
-                                             f"({', '.join(row['ids'][:5])})")
-
-
-def _unit_pl(unit: str) -> str:
-    return {"lesson_hour": "godz. lekcyjnych", "hour": "godz. zegarowych",
-            "minute": "min"}.get(unit, unit)
-
-
-def _fmt(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return f"{float(value):.2f}".replace(".", ",")
+            yield not_checked(self, subject, Message(
+                "hours-exceeded.unknown", count=row["unknown"], ids=row["ids"][:5]))
 
 
 @attrs.frozen
@@ -406,7 +376,8 @@ class TableNumbering(FrameRule):
         """A repeated number (an error), or the missing numbers (a warning)."""
         subject = f"table {row['table']}"
         if row["case"] == "repeat":
-            yield self.finding(subject, f"numer {row['number']} występuje {row['count']} razy")
+            yield self.finding(subject, Message("numbering.repeat", number=row["number"],
+                                                count=row["count"]))
         else:
             yield from self._gaps(subject, row["missing"], row["top"], "")
 
@@ -416,11 +387,9 @@ class TableNumbering(FrameRule):
             labels = [a.number for a in project.activities if a.number is not None]
             for label in sorted(set(labels)):
                 if labels.count(label) > 1:
-                    yield self.finding("activities", f"numer {label} występuje "
-                                                     f"{labels.count(label)} razy")
-            yield not_checked(self, "activities",
-                              "dokument podaje tylko wycinek harmonogramu, więc luk w "
-                              "numeracji nie sprawdzono")
+                    yield self.finding("activities", Message(
+                        "numbering.repeat", number=label, count=labels.count(label)))
+            yield not_checked(self, "activities", Message("numbering.excerpt"))
         else:
             yield from self._siblings("activities", "", project.activities)
 
@@ -438,7 +407,8 @@ class TableNumbering(FrameRule):
         for number in sorted(set(numbers)):
             count = numbers.count(number)
             if count > 1:
-                yield self.finding(subject, f"numer {prefix}{number} występuje {count} razy")
+                yield self.finding(subject, Message(
+                    "numbering.repeat", number=f"{prefix}{number}", count=count))
         top = max(numbers)
         yield from self._gaps(subject, sorted(set(range(1, top + 1)) - set(numbers)), top,
                               prefix)
@@ -446,10 +416,10 @@ class TableNumbering(FrameRule):
     def _gaps(self, subject: str, missing: list[int], top: int, prefix: str,
               ) -> Iterator[Finding]:
         if missing:
-            listed = ", ".join(f"{prefix}{n}" for n in missing)
-            yield self.finding(
-                subject, f"w numeracji brak {'numerów' if len(missing) > 1 else 'numeru'} "
-                f"{listed} (numeracja sięga {prefix}{top})", severity=Severity.WARNING)
+            case = "numbering.gaps" if len(missing) > 1 else "numbering.gap"
+            yield self.finding(subject, Message(
+                case, missing=[f"{prefix}{n}" for n in missing], top=f"{prefix}{top}"),
+                severity=Severity.WARNING)
 
 
 SCHEDULE_RULES: tuple[Rule, ...] = (

@@ -1,0 +1,210 @@
+"""What findings say, in Polish and in English.
+
+A rule does not write a sentence: it names a message by key and gives its facts as
+values (dates, session kinds, numbers, names)::
+
+    self.finding(subject, Message("weekend.day", label=..., day=...), day=...)
+
+The sentences live in one place per language — :mod:`opsreform.messages.pl` and
+:mod:`opsreform.messages.en`, one template per key — and a finding is said in the
+reader's language when it is shown (:meth:`opsreform.Finding.text`). A finding's
+``message`` stays the Polish sentence, so JSON and every older caller read what they did.
+
+Templates are :meth:`str.format` strings whose fields may carry a spec saying how the
+value is written in the language:
+
+=============  =====================================  ==========================
+spec           Polish                                 English
+=============  =====================================  ==========================
+``date``       ``19.01.2018``                         ``2018-01-19``
+``weekday``    ``sobota``                             ``Saturday``
+``kind``       ``szkolenie`` (one session's kind)     ``training``
+``kinds``      ``szkolenia`` (a kind in the plural)   ``trainings``
+``num``        ``2,5`` (a number, a Fraction)         ``2.5``
+``unit``       ``godz. lekcyjnych``                   ``lesson hours``
+``list``       ``a, b, c`` (a sequence)               ``a, b, c``
+``role``       ``praca socjalna`` (a model role)      ``social work``
+``months``     ``lipiec, sierpień`` (month numbers)   ``July, August``
+=============  =====================================  ==========================
+
+A fact that is itself a :class:`Message` is said in the same language.
+
+>>> from datetime import date
+>>> m = Message("weekend.day", label="Superwizja", first=date(2018, 1, 20),
+...             day=date(2018, 1, 20))
+>>> m.text("en")
+'Superwizja (2018-01-20) falls on a day the centre does not work (Saturday)'
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import Any, Literal
+
+import attrs
+
+from opsreform.messages import en, pl
+from opsreform.text.months import month_name
+
+__all__ = ["KIND_SINGULAR", "KIND_WORDS", "ROLE_WORDS", "Lang", "Message", "say"]
+
+Lang = Literal["pl", "en"]
+
+CATALOGS: dict[str, Mapping[str, str]] = {"pl": pl.MESSAGES, "en": en.MESSAGES}
+"""Every message template, by language and key."""
+
+# A session kind in the plural, as a legend or a break names it.
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "training": ("szkolenia", "trainings"),
+    "workshop": ("warsztaty", "workshops"),
+    "supervision": ("superwizja", "supervision"),
+    "study-visit": ("wizyty studyjne", "study visits"),
+    "expert-advice": ("doradztwo eksperckie", "expert advice"),
+    "other": ("inne", "other"),
+}
+
+# A session kind in the singular, as one session of it is described ("szkolenie").
+KIND_SINGULAR: dict[str, tuple[str, str]] = {
+    "training": ("szkolenie", "training"),
+    "workshop": ("warsztaty", "workshop"),
+    "supervision": ("superwizja", "supervision"),
+    "study-visit": ("wizyta studyjna", "study visit"),
+    "expert-advice": ("doradztwo eksperckie", "expert advice"),
+    "other": ("inne zajęcia", "other session"),
+}
+
+# The four roles of the model (and "other"), as the field names them.
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "first-contact": ("pierwszy kontakt", "first contact"),
+    "social-work": ("praca socjalna", "social work"),
+    "services": ("usługi", "services"),
+    "benefits": ("świadczenia przyznawane decyzją", "benefits granted by decision"),
+    "other": ("inne", "other"),
+}
+
+_UNITS: dict[str, tuple[str, str]] = {
+    "lesson_hour": ("godz. lekcyjnych", "lesson hours"),
+    "hour": ("godz. zegarowych", "clock hours"),
+    "minute": ("min", "min"),
+}
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+_WEEKDAYS = {
+    "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def _word(table: Mapping[str, tuple[str, str]], value: Any, lang: Lang) -> str:
+    key = getattr(value, "value", value)
+    pair = table.get(str(key))
+    if pair is None:
+        return str(key)
+    return pair[0] if lang == "pl" else pair[1]
+
+
+def _month(month: int, lang: Lang) -> str:
+    if lang == "pl":
+        return month_name(month)
+    return _MONTHS_EN[month - 1]
+
+
+def _number(value: Any, lang: Lang) -> str:
+    if isinstance(value, Fraction) and value.denominator != 1:
+        text = f"{float(value):.2f}"
+    elif isinstance(value, Fraction):
+        text = str(value.numerator)
+    elif isinstance(value, float):
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+    else:
+        text = str(value)
+    return text.replace(".", ",") if lang == "pl" else text
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with the specs of the module docstring, in one language."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        lang = self.lang
+        if isinstance(value, Message):
+            return value.text(lang)
+        if format_spec == "date":
+            return str(value.strftime("%d.%m.%Y") if lang == "pl" else value.isoformat())
+        if format_spec == "weekday":
+            return _WEEKDAYS[lang][value.weekday()]
+        if format_spec == "kind":
+            return _word(KIND_SINGULAR, value, lang)
+        if format_spec == "kinds":
+            return _word(KIND_WORDS, value, lang)
+        if format_spec == "role":
+            return _word(ROLE_WORDS, value, lang)
+        if format_spec == "unit":
+            return _word(_UNITS, value, lang)
+        if format_spec == "num":
+            return _number(value, lang)
+        if format_spec == "months":
+            return ", ".join(_month(m, lang) for m in value)
+        if format_spec == "list":
+            return ", ".join(str(item) for item in value)
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTERS = {"pl": _Formatter("pl"), "en": _Formatter("en")}
+
+
+def say(key: str, lang: Lang = "pl", /, **facts: Any) -> str:
+    """Return the message ``key`` in ``lang`` with ``facts`` written in.
+
+    >>> say("numbering.repeat", "pl", number=3, count=2)
+    'numer 3 występuje 2 razy'
+    >>> say("numbering.repeat", "en", number=3, count=2)
+    'number 3 occurs 2 times'
+    """
+    return _FORMATTERS[lang].format(CATALOGS[lang][key], **facts)
+
+
+def _freeze(value: Any) -> Any:
+    # Lists become tuples so that a message (and its finding) hashes and pickles.
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _to_facts(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(k), _freeze(v)) for k, v in items))
+
+
+@attrs.frozen(init=False)
+class Message:
+    """A message by key with its facts: said in any language by :meth:`text`.
+
+    Attributes:
+        key: The message's key in the catalogs (``weekend.day``): the rule's id, a dot,
+            and the case.
+        facts: The values the sentence names, as sorted ``(name, value)`` pairs.
+
+    """
+
+    key: str
+    facts: tuple[tuple[str, Any], ...]
+
+    def __init__(self, key: str, /, **facts: Any) -> None:
+        """Name the message ``key`` with its ``facts`` (checked against both catalogs)."""
+        for lang, catalog in CATALOGS.items():
+            if key not in catalog:
+                msg = f"no {lang} message {key!r} in opsreform.messages.{lang}"
+                raise KeyError(msg)
+        self.__attrs_init__(key, _to_facts(facts))
+
+    def text(self, lang: Lang = "pl") -> str:
+        """The sentence in ``lang``."""
+        return say(self.key, lang, **dict(self.facts))
+
