@@ -125,38 +125,48 @@ def _number(value: Any, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "pl" else text
 
 
-class _Formatter(string.Formatter):
-    """``str.format`` with the specs of the module docstring, in one language."""
-
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        lang = self.lang
-        if isinstance(value, Message):
-            return value.text(lang)
-        if format_spec == "date":
-            return str(value.strftime("%d.%m.%Y") if lang == "pl" else value.isoformat())
-        if format_spec == "weekday":
-            return _WEEKDAYS[lang][value.weekday()]
-        if format_spec == "kind":
-            return _word(KIND_SINGULAR, value, lang)
-        if format_spec == "kinds":
-            return _word(KIND_WORDS, value, lang)
-        if format_spec == "role":
-            return _word(ROLE_WORDS, value, lang)
-        if format_spec == "unit":
-            return _word(_UNITS, value, lang)
-        if format_spec == "num":
-            return _number(value, lang)
-        if format_spec == "months":
-            return ", ".join(_month(m, lang) for m in value)
-        if format_spec == "list":
-            return ", ".join(str(item) for item in value)
-        return str(super().format_field(value, format_spec))
+def _write(value: Any, spec: str, lang: Lang) -> str:
+    """One fact written in ``lang`` as ``spec`` asks (see the module docstring)."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    if spec == "date":
+        return str(value.strftime("%d.%m.%Y") if lang == "pl" else value.isoformat())
+    if spec == "weekday":
+        return _WEEKDAYS[lang][value.weekday()]
+    if spec == "kind":
+        return _word(KIND_SINGULAR, value, lang)
+    if spec == "kinds":
+        return _word(KIND_WORDS, value, lang)
+    if spec == "role":
+        return _word(ROLE_WORDS, value, lang)
+    if spec == "unit":
+        return _word(_UNITS, value, lang)
+    if spec == "num":
+        return _number(value, lang)
+    if spec == "months":
+        return ", ".join(_month(m, lang) for m in value)
+    if spec == "list":
+        return ", ".join(str(item) for item in value)
+    return format(value, spec)
 
 
-_FORMATTERS = {"pl": _Formatter("pl"), "en": _Formatter("en")}
+_Piece = tuple[str, str | None, str]
+
+
+def _compile(key: str, template: str) -> tuple[_Piece, ...]:
+    """A template as (text, fact, spec) pieces: parsed once, said many times."""
+    pieces = []
+    for text, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (not name.isidentifier() or conversion):
+            msg = f"message {key!r}: a field is a plain fact name, got {{{name}}}"
+            raise ValueError(msg)
+        pieces.append((text, name, spec or ""))
+    return tuple(pieces)
+
+
+# The catalogs are constant: each template is parsed once, when the module loads.
+_COMPILED = {lang: {key: _compile(key, template) for key, template in catalog.items()}
+             for lang, catalog in CATALOGS.items()}
 
 
 def say(key: str, lang: Lang = "pl", /, **facts: Any) -> str:
@@ -167,7 +177,12 @@ def say(key: str, lang: Lang = "pl", /, **facts: Any) -> str:
     >>> say("numbering.repeat", "en", number=3, count=2)
     'number 3 occurs 2 times'
     """
-    return _FORMATTERS[lang].format(CATALOGS[lang][key], **facts)
+    out = []
+    for text, name, spec in _COMPILED[lang][key]:
+        out.append(text)
+        if name is not None:
+            out.append(_write(facts[name], spec, lang))
+    return "".join(out)
 
 
 def _freeze(value: Any) -> Any:
