@@ -321,3 +321,21 @@ def test_odd_unit_names_are_refused_by_the_model(unit: str) -> None:
 
     with pytest.raises(ValidationError, match="unit"):
         Contract(id="c", title="t", unit=unit)
+
+
+@pytest.mark.parametrize(("params", "words"), [
+    ('limit = "x"', "must be a whole number"),
+    ("limit = true", "must be a whole number"),
+    ("limit = [1, 2]", "must be a whole number"),
+    ("limit = { a = 1 }", "must be a whole number"),
+])
+def test_rule_parameters_of_the_wrong_type_are_placed(tmp_path: Path, params: str,
+                                                      words: str) -> None:
+    """A rule parameter of the wrong type is refused at its key, before any check runs."""
+    path = tmp_path / "p.toml"
+    path.write_text(f'format = 1\ntitle = "T"\n[rules.family-assistant-load]\n{params}\n',
+                    encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=words) as info:
+        load_project(path)
+    assert info.value.line == 3  # the rule's table, whose key names the parameter
+    assert "limit" in str(info.value)

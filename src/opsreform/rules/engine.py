@@ -83,11 +83,34 @@ class Rule:
     def from_params(cls, params: dict[str, Any]) -> Rule:
         """Build the rule from the parameters of a project file's ``[rules]`` table."""
         try:
-            return cls(**params)
+            rule = cls(**params)
         except TypeError as exc:
             fields = ", ".join(a.name for a in attrs.fields(cls)) or "none"
             msg = f"rule {cls.id!r} does not take these parameters ({exc}); it takes: {fields}"
             raise ValidationError(msg, field=cls.id, value=params) from None
+        for field in attrs.fields(attrs.resolve_types(cls)):
+            _check_param(cls, field, getattr(rule, field.name))
+        return rule
+
+
+def _check_param(cls: type[Rule], field: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a parameter of the wrong type (a file's text where a number is meant)."""
+    expected = {int: "a whole number", bool: "true or false"}
+    for kind, words in expected.items():
+        if field.type not in (kind, kind | None) or (value is None and field.type != kind):
+            continue
+        if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+            continue  # (True is an int to Python, not to a reader of the file)
+        msg = f"rule {cls.id!r}: parameter {field.name!r} must be {words}, not {value!r}"
+        raise ValidationError(msg, field=field.name, value=value)
+    # The engine groups projects by their rules: a parameter must be a value (a number,
+    # a text, a date, a list the rule converts), never a table of its own.
+    try:
+        hash(value)
+    except TypeError:
+        msg = (f"rule {cls.id!r}: parameter {field.name!r} must be a single value or a "
+               f"list of values, not {type(value).__name__} {value!r}")
+        raise ValidationError(msg, field=field.name, value=value) from None
 
 
 @attrs.frozen
