@@ -68,6 +68,9 @@ MESSAGES: dict[str, str] = {
     # --- reading notes (checks.py, files/) ---
     # --- people, groups, absences, person-hours (issue 14) ---
     # --- planning (planning.py) ---
+    "planning.refused": (
+        "only {found} of the {needed} sessions fit between {start:date} and {end:date}"),
+    "planning.refused-by": "{rule} refuses {days} day(s), the first {first:date}",
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---

@@ -70,6 +70,9 @@ MESSAGES: dict[str, str] = {
     # --- reading notes (checks.py, files/) ---
     # --- people, groups, absences, person-hours (issue 14) ---
     # --- planning (planning.py) ---
+    "planning.refused": (
+        "zmieściło się tylko {found} z {needed} sesji między {start:date} a {end:date}"),
+    "planning.refused-by": "{rule} odrzuca dni: {days} (pierwszy {first:date})",
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---
