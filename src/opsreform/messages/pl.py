@@ -66,6 +66,12 @@ MESSAGES: dict[str, str] = {
         "dokument podaje tylko wycinek harmonogramu, więc luk w numeracji nie sprawdzono"),
     # --- funding rules (rules/funding.py) ---
     # --- organisation rules (rules/organisation.py) ---
+    "separation.combined-social-work": (
+        "jednostka „{unit}” łączy pracę socjalną z postępowaniami w sprawie świadczeń "
+        "przyznawanych decyzją, a to właśnie ma rozdzielić reorganizacja (art. 110a)"),
+    "separation.combined-services": (
+        "jednostka „{unit}” łączy usługi z postępowaniami w sprawie świadczeń "
+        "przyznawanych decyzją; model rozdziela je (art. 110a)"),
     # --- activity rules (rules/activities.py) ---
     # --- reading notes (checks.py, files/) ---
     # --- people, groups, absences, person-hours (issue 14) ---
