@@ -192,7 +192,6 @@ _PATTERNS: tuple[tuple[tuple[str, ...], UnitRole], ...] = (
     (("stypendi",), UnitRole.BENEFITS_BY_DECISION),
     (("kierown",), UnitRole.MANAGEMENT),
     (("dyrekt",), UnitRole.MANAGEMENT),
-    (("zastepc",), UnitRole.MANAGEMENT),
     (("ksiegow",), UnitRole.ADMINISTRATION),
     (("administrac",), UnitRole.ADMINISTRATION),
     (("kadr",), UnitRole.ADMINISTRATION),
