@@ -27,7 +27,7 @@ import attrs
 from opsreform.engine import evaluate
 from opsreform.exceptions import PlanningError
 from opsreform.findings import Finding, Severity
-from opsreform.messages import Message
+from opsreform.messages import Lang, Message
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind, SessionStatus, SlotBooking
@@ -199,12 +199,14 @@ def refusal_text(error: PlanningError, lang: str = "pl") -> str:
 
     An incomplete request (no refusals, no message) is said as its English text.
     """
-    if not isinstance(error.said, Message):
+    said = error.said
+    if not isinstance(said, Message):
         return str(error)
-    language = "en" if lang == "en" else "pl"
-    parts = [error.said.text(language), *(r.message().text(language)
-                                          for r in error.refusals)]
-    return parts[0] + ": " + "; ".join(parts[1:]) if len(parts) > 1 else parts[0]
+    language: Lang = "en" if lang == "en" else "pl"
+    reasons = [r.message().text(language) for r in error.refusals
+               if isinstance(r, Refusal)]
+    head = said.text(language)
+    return f"{head}: {'; '.join(reasons)}" if reasons else head
 
 
 def _own_rules(project: Project) -> tuple[Rule, ...]:

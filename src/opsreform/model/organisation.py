@@ -340,9 +340,9 @@ class Unit:
     children: tuple[Unit, ...] = attrs.field(converter=to_tuple)
     staff: int | None = attrs.field(validator=_optional_count)
 
-    def __init__(  # noqa: PLR0913 - the fields of a unit, as before, and ``roles``
+    def __init__(
         self,
-        id: str,  # noqa: A002 - the field's name
+        id: str,
         name: str,
         kind: UnitKind | str,
         role: UnitRole | str | None = None,
