@@ -111,7 +111,7 @@ def test_structure_lookups_and_inherited_addresses() -> None:
     assert s.addresses_of("ps") == (seat,) and s.addresses_of("ar") == (elsewhere,)
     assert s.with_role(UnitRole.FAMILY_ASSISTANCE) == (s.unit("ar"),)
     assert s.unit("d").held_roles() == {UnitRole.SOCIAL_WORK, UnitRole.FAMILY_ASSISTANCE}
-    assert s.unit("d").roles == ()  # a holder is not given roles from its name
+    assert s.unit("d").roles == ()  # a holder takes no role from a name listing several
     with pytest.raises(KeyError):
         s.unit("zz")
 

@@ -140,7 +140,10 @@ def test_a_department_holding_separate_teams_is_not_combined() -> None:
     holder = Unit("d", "Dział Świadczeń i Pracy Socjalnej", "department", children=[
         Unit("a", "Zespół Pracy Socjalnej nr 2", "team"),
         Unit("b", "Zespół Świadczeń Rodzinnych", "team")])
-    assert holder.roles == ()
+    assert holder.roles == ()  # a holder's name listing several says what its units do
+    single = Unit("d", "Dział Usług", "department", children=[
+        Unit("z", "Zespół ds. Usług", "team")])
+    assert single.roles == (UnitRole.SERVICES,)
     assert [f for f in Separation().check(_after(holder)) if f.subject.endswith("unit d")] == []
 
 

@@ -42,7 +42,6 @@ from opsreform.model.organisation import (
     UnitKind,
     UnitRole,
     fte_fraction,
-    roles_from_name,
 )
 from opsreform.model.people import Profession
 from opsreform.text.addresses import Address, parse_address, parse_addresses
@@ -253,11 +252,9 @@ def _fte_data(value: Any) -> int | str:
 
 
 def _unit_data(unit: Unit) -> dict[str, Any]:
-    # Roles the name gives are left out, as a person writing the file would; a unit
-    # holding others is never given roles from its name, so its own are written.
-    holder = unit.kind is UnitKind.DEPARTMENT and bool(unit.children)
-    told = not holder and unit.roles == roles_from_name(unit.name)
-    stated = [r.value for r in unit.roles] if unit.roles and not told else []
+    # Roles the name gives are left out, as a person writing the file would.
+    told = unit.roles == unit.roles_from_its_name()
+    stated = [] if told else [r.value for r in unit.roles]
     return compact({
         "id": unit.id, "name": unit.name, "kind": unit.kind.value,
         "role": stated[0] if len(stated) == 1 else None,

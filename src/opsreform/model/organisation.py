@@ -319,8 +319,9 @@ class Unit:
             ``role=`` (one) or ``roles=`` (several); when neither is given they are told
             from the name (:func:`roles_from_name`); stated roles are never overridden.
             A team or post whose roles cannot be told is refused; a department may have
-            none (unknown). A department holding units is not given roles from its name:
-            its roles are those of the units it holds.
+            none (unknown). A department holding units takes a role from its name only
+            when the name gives one (:meth:`roles_from_its_name`); the roles its units
+            have are :meth:`held_roles`.
         addresses: Where it sits, when stated (a team may sit elsewhere than its
             department); see :meth:`Structure.addresses_of` for inherited addresses.
         children: The teams and posts it holds, in the document's order.
@@ -360,9 +361,8 @@ class Unit:
         self.__attrs_init__(id, name, kind, stated, addresses, children, staff)
 
     def __attrs_post_init__(self) -> None:
-        holder = self.kind is UnitKind.DEPARTMENT and bool(self.children)
-        if not self.roles and not holder:
-            object.__setattr__(self, "roles", roles_from_name(self.name))
+        if not self.roles:
+            object.__setattr__(self, "roles", self.roles_from_its_name())
         if not self.roles and self.kind is not UnitKind.DEPARTMENT:
             raise ValidationError(
                 f"cannot tell the role of the {self.kind.value} {self.name!r} from its name; "
@@ -379,6 +379,18 @@ class Unit:
                 raise ValidationError(f"the {self.kind.value} {self.name!r} cannot hold the "
                                       f"department {child.name!r}", field="children",
                                       value=child.name)
+
+    def roles_from_its_name(self) -> tuple[UnitRole, ...]:
+        """The roles its name tells: what it has when none are stated.
+
+        A department holding units takes a role from its name only when the name gives
+        exactly one ("Dział Usług"): a name listing several ("Dział Pracy Socjalnej i
+        Asysty Rodzin") says what the units it holds do, each in its own unit.
+        """
+        told = roles_from_name(self.name)
+        if self.kind is UnitKind.DEPARTMENT and self.children and len(told) > 1:
+            return ()
+        return told
 
     @property
     def role(self) -> UnitRole | None:
