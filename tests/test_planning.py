@@ -250,3 +250,19 @@ def test_plan_equals_the_plain_reference(start: date, taken: list[tuple[int, int
     else:
         assert [s.first_day for s in plan(p, kind="training", slot=slot, sessions=count,
                                           venue="sala", max_per_week=per_week)] == expected
+
+
+def test_the_projects_own_calendar_refuses_fridays_and_closed_days() -> None:
+    """A centre working Monday to Thursday: no Friday, no closed day, reasons by rule."""
+    p = load_project(DATA / "four-day-week.toml")
+    proposal = plan(p, kind="workshop", slot=MORNING, sessions=8)
+    days = [s.first_day for s in proposal]
+    assert all(d.weekday() < 4 for d in days) and date(2018, 9, 13) not in days
+    assert days[:4] == [date(2018, 9, 3), date(2018, 9, 4), date(2018, 9, 5),
+                        date(2018, 9, 6)]
+    with pytest.raises(PlanningError) as caught:
+        plan(p, kind="workshop", slot=MORNING, sessions=20)
+    refusals = {r.rule: r for r in caught.value.refusals}
+    assert refusals["weekend"].first == date(2018, 9, 1)
+    assert refusals["weekend"].days == 14  # 4 Fridays, 5 Saturdays, 5 Sundays
+    assert refusals["public-holiday"] == Refusal("public-holiday", 1, date(2018, 9, 13))

@@ -166,6 +166,7 @@ def plan(
         size *= 2
         fits = judge.fits([session(day, len(picked) + 1) for day in batch], picked)
         taken: list[Session] = []
+        limited: list[tuple[str, date]] = []
         for n, day in enumerate(fits):
             if len(picked) + len(taken) == needed:
                 # Not needed now; judged again should the taken ones not hold together.
@@ -173,17 +174,21 @@ def plan(
                 break
             limit = limits.refuses(day)
             if limit is not None:
-                judge.refuse(limit, day)
+                limited.append((limit, day))
                 continue
             taken.append(session(day, len(picked) + len(taken) + 1))
             limits.take(day)
         if len(taken) > 1 and not judge.accepts(picked, taken):
             # Together they give a finding none gives alone (e.g. a limit of the
             # contract): keep the first, judged exactly, and judge the rest again.
+            # The days a limit refused counted the sessions let go: judge them again too.
             for extra in taken[1:]:
                 limits.release(extra.first_day)
-            waiting = sorted([*(s.first_day for s in taken[1:]), *waiting])
-            taken = taken[:1]
+            waiting = sorted([*(s.first_day for s in taken[1:]),
+                              *(day for _, day in limited), *waiting])
+            taken, limited = taken[:1], []
+        for limit, day in limited:
+            judge.refuse(limit, day)
         picked.extend(taken)
     if len(picked) < needed:
         refusals = judge.refusals()
