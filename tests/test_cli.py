@@ -224,3 +224,25 @@ def test_every_command_takes_root(tmp_path: Path, capsys: pytest.CaptureFixture[
         assert main(args) == 2, args
         assert main([*args, "--root", str(tmp_path)]) in (0, 1), args
     capsys.readouterr()
+
+
+def test_plan_study_visits_at_the_weekend_where_allowed(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`plan` without --weekdays lets the project's rules decide: Saturday for a visit."""
+    path = str(ROOT / "tests" / "data" / "planning" / "weekend-visits.toml")
+    assert main(["plan", path, "--kind", "study-visit", "--sessions", "1",
+                 "--slot", "09.00 - 15.00"]) == 0
+    assert capsys.readouterr().out.startswith("sobota, 1 września 2018")
+
+
+def test_plan_refusal_names_the_rules_in_the_language(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A refused plan exits 1 and says which rules refused, in Polish or English."""
+    path = str(ROOT / "tests" / "data" / "planning" / "weekend-strict.toml")
+    args = ["plan", path, "--kind", "training", "--sessions", "40", "--slot", "09.00 - 15.00"]
+    assert main(args) == 1
+    polish = capsys.readouterr().err
+    assert "zmieściło się tylko 20 z 40 sesji" in polish
+    assert "weekend odrzuca dni: 10 (pierwszy 01.09.2018)" in polish
+    assert main([*args, "--lang", "en"]) == 1
+    assert "weekend refuses 10 day(s), the first 2018-09-01" in capsys.readouterr().err

@@ -151,6 +151,38 @@ def test_errors_name_the_key(data: dict[str, Any], key: str) -> None:
     assert info.value.key == key
 
 
+def test_several_roles_are_read_and_role_still_is() -> None:
+    """``roles = [...]`` gives a unit several roles; ``role = "..."`` keeps loading."""
+    data = {"after": {"units": [
+        {"id": "zus", "name": "Zespół X", "kind": "team", "roles": ["services", "benefits"]},
+        {"id": "ps", "name": "Zespół Y", "kind": "team", "role": "social-work"},
+        {"id": "zs", "name": "Zespół ds. usług i świadczeń", "kind": "team"}]}}
+    after = organisation_from_data(data, where="organisation").after
+    assert after is not None
+    both = (UnitRole.SERVICES, UnitRole.BENEFITS_BY_DECISION)
+    assert after.unit("zus").roles == both and after.unit("zus").role is None
+    assert after.unit("ps").roles == (UnitRole.SOCIAL_WORK,)
+    assert after.unit("zs").roles == both  # told from the name
+    written = organisation_to_data(Organisation(after=after))["after"]["units"]
+    assert written[0]["roles"] == ["services", "benefits-by-decision"]
+    assert written[1]["role"] == "social-work"
+    assert "role" not in written[2] and "roles" not in written[2]
+
+
+@pytest.mark.parametrize(("unit", "match"), [
+    ({"role": "services", "roles": ["services"]}, "not both"),
+    ({"roles": []}, "at least one role"),
+    ({"roles": ["services", "juggling"]}, "unknown role 'juggling'"),
+    ({"roles": [3]}, "expected a list of texts"),
+])
+def test_bad_roles_are_placed(unit: dict[str, Any], match: str) -> None:
+    """A bad ``roles`` is an error naming the key and what was expected."""
+    data = {"after": {"units": [{"id": "t", "name": "Zespół Usług", "kind": "team", **unit}]}}
+    with pytest.raises(ProjectFileError, match=match) as info:
+        organisation_from_data(data, where="organisation")
+    assert info.value.key == "organisation.after.units[0].roles"
+
+
 def test_unrecognised_role_asks_for_it() -> None:
     """A team whose name gives no role is an error listing the roles to choose from."""
     data = {"after": {"units": [{"id": "t", "name": "Zespół X", "kind": "team"}]}}
@@ -175,9 +207,10 @@ def _units(draw: st.DrawFn, prefix: str, depth: int) -> list[Unit]:
         kind = draw(st.sampled_from(list(UnitKind) if depth == 0 else [UnitKind.TEAM,
                                                                        UnitKind.POST]))
         children = draw(_units(f"{prefix}{i}-", depth + 1)) if kind is not UnitKind.POST else []
-        role = draw(st.sampled_from([*UnitRole, None])) if kind is UnitKind.DEPARTMENT else (
-            draw(st.sampled_from(list(UnitRole))))
-        units.append(Unit(f"{prefix}{i}", draw(_names), kind, role=role,
+        # One role, or several for a unit that combines them (a department: maybe none).
+        some = st.lists(st.sampled_from(list(UnitRole)), min_size=1, max_size=3)
+        roles = draw(st.none() | some) if kind is UnitKind.DEPARTMENT else draw(some)
+        units.append(Unit(f"{prefix}{i}", draw(_names), kind, roles=roles,
                           addresses=draw(_addresses), children=children,
                           staff=draw(st.none() | st.integers(0, 30))))
     return units

@@ -50,6 +50,7 @@ from opsreform.model.organisation import (
     UnitRole,
     changes_between,
     role_from_name,
+    roles_from_name,
 )
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Milestone, Project, ProjectOrigin, ReadNote, SourceDocument
@@ -197,6 +198,7 @@ __all__ = [
     "render_orgchart_svg",
     "render_orgchart_text",
     "role_from_name",
+    "roles_from_name",
     "round_grosz",
     "save_project",
     "sessions_frame",

@@ -24,7 +24,7 @@ from opsreform.checks import check_many
 from opsreform.exceptions import OpsReformError, PlanningError
 from opsreform.files.project import load_project
 from opsreform.findings import Severity
-from opsreform.planning import plan
+from opsreform.planning import plan, refusal_text
 from opsreform.reports.cli import add_report_commands, run_report_command
 from opsreform.reports.console import render_check, render_totals, use_colour
 from opsreform.text.dates import format_date
@@ -71,8 +71,10 @@ _HELP: dict[str, tuple[str, str]] = {
               "how many hours to plan (in the contract's unit)"),
     "slot": ("godziny każdej sesji, np. '09.00 - 15.00'",
              "slot(s) of each session, e.g. '09.00 - 15.00'"),
-    "weekdays": ("dozwolone dni tygodnia, np. 'wt,cz' (domyślnie poniedziałek-piątek)",
-                 "allowed weekdays, e.g. 'wt,cz' (default Monday-Friday)"),
+    "weekdays": ("dozwolone dni tygodnia, np. 'wt,cz' (domyślnie każdy dzień, na który "
+                 "pozwalają reguły projektu)",
+                 "allowed weekdays, e.g. 'wt,cz' (default every day the project's rules "
+                 "allow)"),
     "venue": ("id miejsca", "venue id"),
     "per_week": ("najwyżej tyle sesji w tygodniu", "at most this many per week"),
     "per_month": ("najwyżej tyle sesji w miesiącu", "at most this many per month"),
@@ -122,7 +124,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     planner.add_argument("--sessions", type=int, help=h("sessions"))
     planner.add_argument("--hours", help=h("hours"))
     planner.add_argument("--slot", required=True, help=h("slot"))
-    planner.add_argument("--weekdays", default="pn,wt,sr,cz,pt", help=h("weekdays"))
+    planner.add_argument("--weekdays", help=h("weekdays"))
     planner.add_argument("--venue", help=h("venue"))
     planner.add_argument("--per-week", type=int, help=h("per_week"))
     planner.add_argument("--per-month", type=int, help=h("per_month"))
@@ -238,13 +240,15 @@ def _print_error(fmt: str, path: str, exc: OpsReformError, out: TextIO, err: Tex
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         project = load_project(args.file, root=args.root)
-        weekdays = []
-        for name in args.weekdays.split(","):
+        days: list[int] = []
+        for name in [] if args.weekdays is None else args.weekdays.split(","):
             key = name.strip().lower()
             if key not in _WEEKDAYS:
                 print(f"unknown weekday {name!r}; use pn,wt,sr,cz,pt,so,nd", file=err)
                 return 2
-            weekdays.append(_WEEKDAYS[key])
+            days.append(_WEEKDAYS[key])
+        # No --weekdays: every day, and the project's rules decide (weekend included).
+        weekdays = None if args.weekdays is None else days
         proposal = plan(
             project,
             slot=parse_slots(args.slot),
@@ -258,9 +262,12 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             max_per_week=args.per_week,
             max_per_month=args.per_month,
         )
+    except PlanningError as exc:
+        print(f"{args.file}: {refusal_text(exc, args.lang)}", file=err)
+        return 1
     except OpsReformError as exc:
         print(f"{args.file}: {exc}", file=err)
-        return 1 if isinstance(exc, PlanningError) else 2
+        return 2
     except ValueError as exc:
         print(f"{args.file}: {exc}", file=err)
         return 2

@@ -146,7 +146,27 @@ class ProjectFileError(OpsReformError, ValueError):
 
 
 class PlanningError(OpsReformError):
-    """A planning request cannot be met; the message says which constraint prevents it."""
+    """A planning request cannot be met; the message says which constraint prevents it.
+
+    Attributes:
+        refusals: When dates were refused, which rule (or limit) refused how many and
+            the first of them (:class:`opsreform.planning.Refusal`); empty when the
+            request itself is incomplete.
+        said: The refusal as a message said in any language (``said.text("en")``), or
+            ``None`` for an incomplete request.
+
+    """
+
+    def __init__(self, message: str, *, refusals: tuple[Any, ...] = (),
+                 said: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.refusals = refusals
+        self.said = said
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.message,), {"refusals": self.refusals,
+                                                         "said": self.said}))
 
 
 class TemplateError(OpsReformError, ValueError):

@@ -21,3 +21,6 @@ call: opsreform.CallNumber = opsreform.parse_call_number("POWR.02.05.00-IP.03-00
 bound: opsreform.StatedAmount = opsreform.parse_amount_bound("ponad 421 tys. zł")
 written: str = opsreform.dumps_project(project)
 origin: opsreform.ProjectOrigin | None = project.origin
+roles: tuple[opsreform.UnitRole, ...] = opsreform.roles_from_name("Zespół ds. usług i świadczeń")
+unit_roles: tuple[opsreform.UnitRole, ...] = opsreform.Unit(
+    "z", "Zespół X", "team", roles=["services", "benefits-by-decision"]).roles

@@ -42,7 +42,6 @@ from opsreform.model.organisation import (
     UnitKind,
     UnitRole,
     fte_fraction,
-    role_from_name,
 )
 from opsreform.model.people import Profession
 from opsreform.text.addresses import Address, parse_address, parse_addresses
@@ -176,10 +175,30 @@ def _unit(t: Table) -> Unit:
         name=t.get("name", str, required=True),
         kind=t.convert("kind", str, UnitKind, required=True),
         role=t.convert("role", str, UnitRole),
+        roles=_roles(t),
         addresses=tuple(addresses),
         children=tuple(_unit(c) for c in t.tables("units")),
         staff=t.count("staff", high=PEOPLE),
     )
+
+
+def _roles(t: Table) -> tuple[UnitRole, ...] | None:
+    """The ``roles = [...]`` of a unit that combines several (``role`` names one)."""
+    names = t.strings("roles")
+    if names is None:
+        return None
+    if "role" in t.data:
+        raise t.error("roles", "give role (one) or roles (several), not both")
+    if not names:
+        raise t.error("roles", "expected at least one role, got an empty list")
+    roles = []
+    for name in names:
+        try:
+            roles.append(UnitRole(name))
+        except ValueError:
+            raise t.error("roles", f"unknown role {name!r}; expected one of: "
+                          f"{', '.join(r.value for r in UnitRole)}") from None
+    return tuple(roles)
 
 
 def _assignment(t: Table) -> Assignment:
@@ -233,11 +252,13 @@ def _fte_data(value: Any) -> int | str:
 
 
 def _unit_data(unit: Unit) -> dict[str, Any]:
-    guessed = role_from_name(unit.name)
+    # Roles the name gives are left out, as a person writing the file would.
+    told = unit.roles == unit.roles_from_its_name()
+    stated = [] if told else [r.value for r in unit.roles]
     return compact({
         "id": unit.id, "name": unit.name, "kind": unit.kind.value,
-        # A role the name gives is left out, as a person writing the file would.
-        "role": None if unit.role is None or unit.role == guessed else unit.role.value,
+        "role": stated[0] if len(stated) == 1 else None,
+        "roles": stated if len(stated) > 1 else None,
         "addresses": [str(a) for a in unit.addresses],
         "staff": unit.staff,
         "units": [_unit_data(c) for c in unit.children],

@@ -64,10 +64,19 @@ MESSAGES: dict[str, str] = {
         "numbering were not checked"),
     # --- funding rules (rules/funding.py) ---
     # --- organisation rules (rules/organisation.py) ---
+    "separation.combined-social-work": (
+        "unit “{unit}” combines social work with the procedure of granting benefits by "
+        "decision, which is exactly what the reorganisation separates (art. 110a)"),
+    "separation.combined-services": (
+        "unit “{unit}” combines services with the procedure of granting benefits by "
+        "decision; the model separates them (art. 110a)"),
     # --- activity rules (rules/activities.py) ---
     # --- reading notes (checks.py, files/) ---
     # --- people, groups, absences, person-hours (issue 14) ---
     # --- planning (planning.py) ---
+    "planning.refused": (
+        "only {found} of the {needed} sessions fit between {start:date} and {end:date}"),
+    "planning.refused-by": "{rule} refuses {days} day(s), the first {first:date}",
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---

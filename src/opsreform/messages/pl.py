@@ -66,10 +66,19 @@ MESSAGES: dict[str, str] = {
         "dokument podaje tylko wycinek harmonogramu, więc luk w numeracji nie sprawdzono"),
     # --- funding rules (rules/funding.py) ---
     # --- organisation rules (rules/organisation.py) ---
+    "separation.combined-social-work": (
+        "jednostka „{unit}” łączy pracę socjalną z postępowaniami w sprawie świadczeń "
+        "przyznawanych decyzją, a to właśnie ma rozdzielić reorganizacja (art. 110a)"),
+    "separation.combined-services": (
+        "jednostka „{unit}” łączy usługi z postępowaniami w sprawie świadczeń "
+        "przyznawanych decyzją; model rozdziela je (art. 110a)"),
     # --- activity rules (rules/activities.py) ---
     # --- reading notes (checks.py, files/) ---
     # --- people, groups, absences, person-hours (issue 14) ---
     # --- planning (planning.py) ---
+    "planning.refused": (
+        "zmieściło się tylko {found} z {needed} sesji między {start:date} a {end:date}"),
+    "planning.refused-by": "{rule} odrzuca dni: {days} (pierwszy {first:date})",
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---

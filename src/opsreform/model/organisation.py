@@ -13,6 +13,7 @@ or whether it is a department, a team or a single post.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -47,7 +48,9 @@ __all__ = [
     "UnitRole",
     "changes_between",
     "fte_fraction",
+    "name_words",
     "role_from_name",
+    "roles_from_name",
 ]
 
 
@@ -107,6 +110,17 @@ class UnitRole(enum.StrEnum):
     OTHER = "other"
     """Any other role."""
 
+    @classmethod
+    def _missing_(cls, value: object) -> UnitRole | None:
+        # "benefits" for short, and the Polish names ("praca socjalna") as the field says.
+        if not isinstance(value, str):
+            return None
+        wanted = fold(" ".join(value.split()))
+        if wanted == "benefits":
+            return cls.BENEFITS_BY_DECISION
+        return next((role for role, said in ROLE_NAMES_PL.items() if fold(said) == wanted),
+                    None)
+
     @property
     def is_model(self) -> bool:
         """Whether it is one of the four roles of the separation model (:data:`MODEL_ROLES`)."""
@@ -134,35 +148,128 @@ ROLE_NAMES_PL: dict[UnitRole, str] = {
 }
 """The Polish name of each role, as findings and charts show it."""
 
-# Stems of Polish unit names (folded: lower case, no diacritics), most specific first.
-_ROLE_STEMS: tuple[tuple[tuple[str, ...], UnitRole], ...] = (
+# Abbreviations of the field, written out before matching ("Zespół ds. DPS").
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "dps": ("domu", "pomocy", "spolecznej"),
+    "ps": ("pomocy", "spolecznej"),
+    "sr": ("swiadczen", "rodzinnych"),
+    "fa": ("funduszu", "alimentacyjnego"),
+    "ppk": ("punkt", "pierwszego", "kontaktu"),
+    "zi": ("zespol", "interdyscyplinarny"),
+}
+
+# Words that only connect ("Zespół d/s Usług", "do spraw", "nr 2"): never a role.
+_NOISE = frozenset({"ds", "d", "s", "do", "spraw", "nr", "i", "oraz", "w", "z", "ze", "na"})
+
+# "Pomoc środowiskowa" is not among them: a Dział Pomocy Środowiskowej holds social work
+# in one centre and first contact with benefits in another (Tarnowskie Góry), so its
+# name does not tell its role.
+#
+# What a name says, as word stems (folded: lower case, no diacritics), each stem the
+# start of one word in any declension ("pracy", "pracowników"; "świadczeń"). Read in
+# this order, most specific first; the words a pattern matched are not read again, so
+# "Realizacji Świadczeń" is benefit payment and not also benefits by decision.
+_PATTERNS: tuple[tuple[tuple[str, ...], UnitRole], ...] = (
     (("pierwsz", "kontakt"), UnitRole.FIRST_CONTACT),
-    (("realizacj", "swiadczen"), UnitRole.BENEFIT_PAYMENT),
-    (("przyznawan",), UnitRole.BENEFITS_BY_DECISION),
+    (("realizacj", "swiadcz"), UnitRole.BENEFIT_PAYMENT),
+    (("wyplat",), UnitRole.BENEFIT_PAYMENT),
     (("postepowan", "administracyjn"), UnitRole.BENEFITS_BY_DECISION),
-    (("swiadczen",), UnitRole.BENEFITS_BY_DECISION),
-    (("alimentacyjn",), UnitRole.BENEFITS_BY_DECISION),
+    (("dom", "pomocy", "spoleczn"), UnitRole.BENEFITS_BY_DECISION),  # placements in a DPS
     (("dodatk", "mieszkaniow"), UnitRole.BENEFITS_BY_DECISION),
     (("asyst", "rodzin"), UnitRole.FAMILY_ASSISTANCE),
+    (("prac", "socjaln"), UnitRole.SOCIAL_WORK),  # pracy / pracowników socjalnych
     (("przemoc",), UnitRole.DOMESTIC_VIOLENCE),
+    (("interdyscyplinarn",), UnitRole.DOMESTIC_VIOLENCE),  # the team of the 2005 act
     (("analiz",), UnitRole.ANALYSES_AND_PROGRAMMES),
+    (("program",), UnitRole.ANALYSES_AND_PROGRAMMES),
     (("uslug",), UnitRole.SERVICES),
-    (("opiekuncz",), UnitRole.SERVICES),
-    (("prac", "socjaln"), UnitRole.SOCIAL_WORK),
+    (("opiekun",), UnitRole.SERVICES),  # usługi opiekuńcze, opiekunki
+    (("swiadcz",), UnitRole.BENEFITS_BY_DECISION),
+    (("decyzj",), UnitRole.BENEFITS_BY_DECISION),
+    (("przyzna",), UnitRole.BENEFITS_BY_DECISION),
+    (("alimentacyjn",), UnitRole.BENEFITS_BY_DECISION),
+    (("zasilk",), UnitRole.BENEFITS_BY_DECISION),
+    (("stypendi",), UnitRole.BENEFITS_BY_DECISION),
     (("kierown",), UnitRole.MANAGEMENT),
     (("dyrekt",), UnitRole.MANAGEMENT),
     (("ksiegow",), UnitRole.ADMINISTRATION),
     (("administrac",), UnitRole.ADMINISTRATION),
     (("kadr",), UnitRole.ADMINISTRATION),
     (("sekretariat",), UnitRole.ADMINISTRATION),
+    (("finansow",), UnitRole.ADMINISTRATION),
+    (("gospodarcz",), UnitRole.ADMINISTRATION),
 )
+
+# Words that say which benefits, read with a benefit they qualify ("Świadczeń Rodzinnych
+# i Alimentacyjnych", "Decyzji Administracyjnych"), not as roles of their own.
+_BENEFIT_WORDS = ("swiadcz", "rodzinn", "alimentacyjn", "fundusz", "mieszkaniow",
+                  "energetyczn", "pieniezn", "wychowawcz", "przyzna", "decyzj",
+                  "administracyjn")
+
+
+def name_words(name: str) -> list[str]:
+    """A unit name as the matcher reads it: folded words, abbreviations written out.
+
+    >>> name_words("Zespół d/s Świadczeń Rodzinnych nr 2")
+    ['zespol', 'swiadczen', 'rodzinnych', '2']
+    >>> name_words("Sekcja ds. DPS")
+    ['sekcja', 'domu', 'pomocy', 'spolecznej']
+    """
+    words: list[str] = []
+    for word in re.findall(r"[^\W_]+", fold(name).replace("d/s", " ds ")):
+        if word not in _NOISE:
+            words.extend(_ABBREVIATIONS.get(word, (word,)))
+    return words
+
+
+def roles_from_name(name: str) -> tuple[UnitRole, ...]:
+    """Tell a unit's roles from its Polish name: every role it names, or none.
+
+    The name is read as words (:func:`name_words`); each pattern of word stems names a
+    role. A name combining roles gives them all ("Zespół ds. usług i świadczeń"); a
+    name that says no role gives none (unknown, not a guess).
+
+    >>> [r.value for r in roles_from_name("Zespół ds. usług i świadczeń")]
+    ['services', 'benefits-by-decision']
+    >>> [r.value for r in roles_from_name("Sekcja Pracowników Socjalnych")]
+    ['social-work']
+    >>> roles_from_name("Dział Pieczy Zastępczej")
+    ()
+    """
+    words = name_words(name)
+    used = [False] * len(words)
+    found: set[UnitRole] = set()
+    for stems, role in _PATTERNS:
+        places = _match(stems, words, used)
+        if places is None:
+            continue
+        found.add(role)
+        for place in places:
+            used[place] = True
+        if role in (UnitRole.BENEFITS_BY_DECISION, UnitRole.BENEFIT_PAYMENT):
+            for place, word in enumerate(words):
+                if word.startswith(_BENEFIT_WORDS):
+                    used[place] = True
+    return tuple(role for role in UnitRole if role in found)
+
+
+def _match(stems: tuple[str, ...], words: list[str], used: list[bool]) -> list[int] | None:
+    """The places of unused words starting with each stem in turn, or None."""
+    places: list[int] = []
+    for stem in stems:
+        place = next((i for i, word in enumerate(words) if not used[i]
+                      and i not in places and word.startswith(stem)), None)
+        if place is None:
+            return None
+        places.append(place)
+    return places
 
 
 def role_from_name(name: str) -> UnitRole | None:
-    """Guess a unit's role from its Polish name, or None when no single role fits.
+    """Tell a unit's single role from its Polish name, or None when it names not one.
 
-    A name that matches two different roles ("Dział Pracy Socjalnej i Asysty Rodzin")
-    gives None: such a unit is a container, or its role must be stated.
+    A name that names two roles ("Dział Pracy Socjalnej i Asysty Rodzin") gives None
+    here; :func:`roles_from_name` gives both.
 
     >>> role_from_name("Stanowisko ds. Pierwszego Kontakt")
     <UnitRole.FIRST_CONTACT: 'first-contact'>
@@ -171,15 +278,8 @@ def role_from_name(name: str) -> UnitRole | None:
     >>> role_from_name("Dział Pracy Socjalnej i Asysty Rodzin") is None
     True
     """
-    folded = fold(name)
-    found: list[UnitRole] = []
-    for stems, role in _ROLE_STEMS:
-        if all(stem in folded for stem in stems):
-            if role not in found:
-                found.append(role)
-            for stem in stems:  # a matched word is not read again for a vaguer role
-                folded = folded.replace(stem, " ")
-    return found[0] if len(found) == 1 else None
+    roles = roles_from_name(name)
+    return roles[0] if len(roles) == 1 else None
 
 
 def _addresses(value: Any) -> tuple[Address, ...]:
@@ -199,7 +299,14 @@ def _optional_count(_instance: object, attribute: attrs.Attribute[Any], value: o
                               field=attribute.name, value=value)
 
 
-@attrs.frozen
+def _to_roles(value: Any) -> tuple[UnitRole, ...]:
+    """Roles in the order of :class:`UnitRole`, each once (so equal sets compare equal)."""
+    items = [value] if isinstance(value, str) else list(value)
+    roles = {UnitRole(item) for item in items}
+    return tuple(role for role in UnitRole if role in roles)
+
+
+@attrs.frozen(init=False)
 class Unit:
     """A department (dział), team (zespół) or single post (stanowisko), with what it holds.
 
@@ -207,31 +314,56 @@ class Unit:
         id: A stable id, unique in its structure.
         name: The name as the document gives it.
         kind: Department, team or post.
-        role: What it does. When not given it is guessed from the name
-            (:func:`role_from_name`); a stated role is never overridden. A team or post
-            whose role cannot be told is refused; a department (a container of teams and
-            posts) may have none: its roles are those of the units it holds.
+        roles: What it does: one role, or several for a unit that combines them
+            ("Zespół ds. usług i świadczeń"), in the order of :class:`UnitRole`. Given as
+            ``role=`` (one) or ``roles=`` (several); when neither is given they are told
+            from the name (:func:`roles_from_name`); stated roles are never overridden.
+            A team or post whose roles cannot be told is refused; a department may have
+            none (unknown). A department holding units takes a role from its name only
+            when the name gives one (:meth:`roles_from_its_name`); the roles its units
+            have are :meth:`held_roles`.
         addresses: Where it sits, when stated (a team may sit elsewhere than its
             department); see :meth:`Structure.addresses_of` for inherited addresses.
         children: The teams and posts it holds, in the document's order.
         staff: How many people work in it, when the document states a number but no
             names (``None``: unknown).
 
+    >>> Unit("zus", "Zespół ds. usług i świadczeń", "team").roles
+    (<UnitRole.SERVICES: 'services'>, <UnitRole.BENEFITS_BY_DECISION: 'benefits-by-decision'>)
+
     """
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     kind: UnitKind = attrs.field(converter=UnitKind)
-    role: UnitRole | None = attrs.field(default=None,
-                                        converter=attrs.converters.optional(UnitRole))
-    addresses: tuple[Address, ...] = attrs.field(default=(), converter=_addresses)
-    children: tuple[Unit, ...] = attrs.field(default=(), converter=to_tuple)
-    staff: int | None = attrs.field(default=None, validator=_optional_count)
+    roles: tuple[UnitRole, ...] = attrs.field(converter=_to_roles)
+    addresses: tuple[Address, ...] = attrs.field(converter=_addresses)
+    children: tuple[Unit, ...] = attrs.field(converter=to_tuple)
+    staff: int | None = attrs.field(validator=_optional_count)
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: UnitKind | str,
+        role: UnitRole | str | None = None,
+        addresses: Any = (),
+        children: Any = (),
+        staff: int | None = None,
+        *,
+        roles: Any = None,
+    ) -> None:
+        """Build a unit; give its role as ``role`` (one) or ``roles`` (several), or neither."""
+        if role is not None and roles is not None:
+            raise ValidationError(f"give the role of {name!r} as role or as roles, not both",
+                                  field="roles", value=(role, roles))
+        stated = roles if roles is not None else (() if role is None else (role,))
+        self.__attrs_init__(id, name, kind, stated, addresses, children, staff)
 
     def __attrs_post_init__(self) -> None:
-        if self.role is None:
-            object.__setattr__(self, "role", role_from_name(self.name))
-        if self.role is None and self.kind is not UnitKind.DEPARTMENT:
+        if not self.roles:
+            object.__setattr__(self, "roles", self.roles_from_its_name())
+        if not self.roles and self.kind is not UnitKind.DEPARTMENT:
             raise ValidationError(
                 f"cannot tell the role of the {self.kind.value} {self.name!r} from its name; "
                 f"state its role (one of: {', '.join(r.value for r in UnitRole)})",
@@ -248,15 +380,36 @@ class Unit:
                                       f"department {child.name!r}", field="children",
                                       value=child.name)
 
+    def roles_from_its_name(self) -> tuple[UnitRole, ...]:
+        """The roles its name tells: what it has when none are stated.
+
+        A department holding units takes a role from its name only when the name gives
+        exactly one ("Dział Usług"): a name listing several ("Dział Pracy Socjalnej i
+        Asysty Rodzin") says what the units it holds do, each in its own unit.
+        """
+        told = roles_from_name(self.name)
+        if self.kind is UnitKind.DEPARTMENT and self.children and len(told) > 1:
+            return ()
+        return told
+
+    @property
+    def role(self) -> UnitRole | None:
+        """Its role when it has exactly one; None when it has several or none."""
+        return self.roles[0] if len(self.roles) == 1 else None
+
+    def has(self, role: UnitRole) -> bool:
+        """Whether ``role`` is one of its own roles."""
+        return role in self.roles
+
     def walk(self) -> Iterator[Unit]:
         """Yield this unit and every unit below it, depth first."""
         yield self
         for child in self.children:
             yield from child.walk()
 
-    def roles(self) -> frozenset[UnitRole]:
+    def held_roles(self) -> frozenset[UnitRole]:
         """The roles of this unit and of every unit it holds."""
-        return frozenset(u.role for u in self.walk() if u.role is not None)
+        return frozenset(role for u in self.walk() for role in u.roles)
 
 
 @attrs.frozen
@@ -332,12 +485,12 @@ class Structure:
         return ()
 
     def roles(self) -> set[UnitRole]:
-        """The roles of its units."""
-        return {u.role for u in self.walk() if u.role is not None}
+        """The roles of its units (every role of a unit that combines several)."""
+        return {role for u in self.walk() for role in u.roles}
 
     def with_role(self, role: UnitRole) -> tuple[Unit, ...]:
-        """Return the units whose own role is ``role``, in document order."""
-        return tuple(u for u in self.walk() if u.role is role)
+        """Return the units that have ``role`` among their own roles, in document order."""
+        return tuple(u for u in self.walk() if role in u.roles)
 
 
 def _fte(value: Any) -> Any:

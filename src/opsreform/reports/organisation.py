@@ -17,7 +17,7 @@ def _rows(structure: Structure) -> list[list[Cell]]:
         for unit in units:
             rows.append(["  " * depth + unit.name,  # type: ignore[attr-defined]
                          unit.kind.value,  # type: ignore[attr-defined]
-                         unit.role.value if unit.role else "",  # type: ignore[attr-defined]
+                         ", ".join(r.value for r in unit.roles),  # type: ignore[attr-defined]
                          "; ".join(str(a) for a in unit.addresses)])  # type: ignore[attr-defined]
             walk(unit.children, depth + 1)  # type: ignore[attr-defined]
 

@@ -58,8 +58,9 @@ def _number(value: Fraction) -> str:
 def _label(unit: Unit, lang: Lang, fte: Mapping[str, Fraction]) -> str:
     words = _WORDS[lang]
     parts = [_KIND[lang][unit.kind]]
-    if unit.role is not None:
-        parts.append(ROLE_NAMES_PL[unit.role] if lang == "pl" else unit.role.value)
+    if unit.roles:  # a unit that combines roles shows them all
+        parts.append(" + ".join(ROLE_NAMES_PL[r] if lang == "pl" else r.value
+                                for r in unit.roles))
     if unit.id in fte:
         parts.append(f"{_number(fte[unit.id])} {words['fte']}")
     if unit.staff is not None:

@@ -43,6 +43,7 @@ import attrs
 import polars as pl
 
 from opsreform.findings import Finding, Severity
+from opsreform.messages import Message
 from opsreform.model.organisation import (
     MODEL_ROLES,
     ROLE_NAMES_PL,
@@ -138,7 +139,29 @@ class Separation(Rule):
                 yield from self._mixed_workers(project, organisation, which, structure)
                 continue
             yield from self._missing_roles(which, structure)
+            yield from self._combined_units(which, structure)
             yield from self._mixed_workers(project, organisation, which, structure)
+
+    def _combined_units(self, which: str, structure: Structure) -> Iterator[Finding]:
+        """Each unit whose own roles join benefits by decision with social work or services.
+
+        Social work with benefits is what the separation ends: an error in the "after"
+        structure of a reorganisation project, else a warning. Services with benefits
+        go against the model (which separates services too), but art. 110a names social
+        work: a warning.
+        """
+        for unit in structure.walk():
+            if not unit.has(UnitRole.BENEFITS_BY_DECISION):
+                continue
+            subject = _subject(which, f"unit {unit.id}")
+            if unit.has(UnitRole.SOCIAL_WORK):
+                severity = (Severity.ERROR if which == "after" and self.reorganisation_project
+                            else Severity.WARNING)
+                yield self.finding(subject, Message("separation.combined-social-work",
+                                                    unit=unit.name), severity=severity)
+            if unit.has(UnitRole.SERVICES):
+                yield self.finding(subject, Message("separation.combined-services",
+                                                    unit=unit.name), severity=Severity.WARNING)
 
     def _missing_roles(self, which: str, structure: Structure) -> Iterator[Finding]:
         severity = (Severity.ERROR if which == "after" and self.reorganisation_project
@@ -164,11 +187,13 @@ class Separation(Rule):
                               "z postępowaniami w sprawie świadczeń")
             return
         held: dict[str, set[UnitRole]] = defaultdict(set)
-        for a in assignments:
-            role = structure.unit(a.unit).role
-            if role is not None:
-                held[a.person].add(role)
         both = {UnitRole.SOCIAL_WORK, UnitRole.BENEFITS_BY_DECISION}
+        for a in assignments:
+            roles = set(structure.unit(a.unit).roles)
+            # In a unit that combines the two, which one a person does is not known:
+            # the unit is reported (_combined_units), not each person in it.
+            if not both <= roles:
+                held[a.person].update(roles)
         severity = (Severity.ERROR if which == "after" and self.reorganisation_project
                     else Severity.WARNING)
         for person, roles in sorted(held.items()):
