@@ -111,6 +111,7 @@ SUBJECT_WORDS: dict[str, tuple[str, str]] = {
     "structure before": ("struktura przed zmianą", "structure before"),
     "unit": ("jednostka", "unit"),
     "person": ("osoba", "person"),
+    "indicator": ("wskaźnik", "indicator"),
 }
 
 def kind_word(kind: str, lang: Lang) -> str:
