@@ -56,9 +56,11 @@ def add_mark_command(commands: Any, lang: str = "pl") -> None:
     mark.add_argument("--root", metavar="DIR", help=h("root"))
 
 
-def run_mark_command(args: argparse.Namespace, out: TextIO = sys.stdout,
-                     err: TextIO = sys.stderr) -> int:
+def run_mark_command(args: argparse.Namespace, out: TextIO | None = None,
+                     err: TextIO | None = None) -> int:
     """Run ``mark``; return 0 when the file was marked, 2 when it was refused (says why)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         if args.attended is not None and args.attended < 0:
             msg = f"--attended {args.attended}: expected a whole number from 0 up"
