@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import tomllib
+from datetime import date
 from fractions import Fraction
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +22,7 @@ from opsreform.files.tables import VenueBook, read_session_table
 from opsreform.model.indicators import Indicator
 from opsreform.model.sessions import Attendance
 from opsreform.model.venues import Venue
+from opsreform.rules.delivery import IndicatorsReached
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "delivery"
@@ -95,6 +97,8 @@ counts = "distinct-attendees"
     (("target = 10", 'target = "dziesięć"'), "indicators[0].target", "is not a number"),
     (("target = 10", "target = 100000000"), "indicators[0].target", "plausible"),
     (("target = 10", "target = 1.5"), "indicators[0].target", "expected a whole number or a text"),
+    (("target = 10", 'target = "1e999999"'), "indicators[0].target", "is not a number"),
+    (("target = 10", 'target = "7,5"\nbaseline = -1'), "indicators[0].baseline", "plausible"),
     (('counts = "distinct-attendees"', 'counts = "everybody"'), "indicators[0].counts",
      "expected one of: distinct-attendees"),
     (('counts = "distinct-attendees"', 'counts = "distinct-attendees"\nachieved = 4'),
@@ -173,8 +177,10 @@ def test_edits_of_indicators_and_attendance_round_trip(tmp_path: Path) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(target=st.fractions(min_value=Fraction(1, 100), max_value=10_000),
-       baseline=st.none() | st.fractions(min_value=0, max_value=10_000),
+@given(target=st.fractions(min_value=Fraction(1, 100), max_value=10_000,
+                          max_denominator=10**9),
+       baseline=st.none() | st.fractions(min_value=0, max_value=10_000,
+                                         max_denominator=10**9),
        attended=st.none() | st.integers(1, 500))
 def test_indicator_and_attendance_values_round_trip(target: Fraction,
                                                     baseline: Fraction | None,
@@ -204,3 +210,20 @@ def test_the_schema_knows_the_new_keys() -> None:
     data["sessions"][0]["attended"] = -1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, SCHEMA)
+
+
+def test_the_rules_as_of_round_trips_and_is_placed() -> None:
+    """``[rules] indicators = { as_of = … }`` is read, saved and read back; a bad one is placed."""
+    text = HEAD + "\n[rules]\nindicators = { as_of = 2019-09-01 }\n"
+    project = loads_project(text)
+    rule = next(r for r in project.rules or () if r.id == "indicators")
+    assert rule == IndicatorsReached(as_of=date(2019, 9, 1))
+    edited = attrs.evolve(project, rules=tuple(
+        IndicatorsReached(as_of=date(2020, 1, 2)) if r.id == "indicators" else r
+        for r in project.rules or ()))
+    assert loads_project(dumps_project(edited)) == edited
+    assert "as_of = 2020-01-02" in dumps_project(edited)
+    for bad, words in (("2019-09-01T10:00:00", "date and time"), ('"jutro"', "'jutro' is not a date")):
+        with pytest.raises(ProjectFileError, match=words) as info:
+            loads_project(HEAD + f"\n[rules]\nindicators = {{ as_of = {bad} }}\n")
+        assert info.value.key == "rules.indicators"

@@ -6,6 +6,7 @@ written back in canonical data for the lossless writer (:mod:`opsreform.files.wr
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -50,15 +51,19 @@ def attendance_data(attendance: Attendance) -> dict[str, Any]:
     })
 
 
+# A decimal or a fraction of a few digits: Fraction() alone would also take "1e999999"
+# (a number of a million digits) from a stranger's file.
+_NUMBER = re.compile(r"[0-9]{1,100}(?:\.[0-9]{1,100})?|[0-9]{1,100}/[1-9][0-9]{0,99}")
+
+
 def _number(value: int | str) -> Fraction:
     """An exact number: a whole number, or a text ``"2,5"``/``"2.5"``/``"5/2"``."""
     if isinstance(value, str):
-        text = value.strip().replace(",", ".").replace(" ", "")
-        try:
-            number = Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            msg = f"{shown(value)} is not a number; expected e.g. 40, \"2,5\" or \"117\""
-            raise ValueError(msg) from None
+        text = value.strip().replace(",", ".").replace(" ", "").replace("\u00a0", "")
+        if not _NUMBER.fullmatch(text):
+            msg = f"{shown(value)} is not a number; expected e.g. 40, \"2,5\" or \"15/2\""
+            raise ValueError(msg)
+        number = Fraction(text)
     else:
         number = Fraction(value)
     if not 0 <= number <= _TOP:

@@ -174,6 +174,9 @@ def _written(project: Project, edited: Project, session: Session, place: _Place,
         reason = (f"{file} is a spreadsheet, which opsreform reads but never rewrites; mark "
                   "the row there (in a 'status' column), or move the session into the "
                   "project file")
+    elif not Path(place.path).resolve().is_relative_to(path.parent.resolve()):
+        reason = (f"{file} lies outside the project file's folder, where opsreform never "
+                  "writes; mark the row there")
     elif not _utf8(Path(place.path)):
         reason = (f"{file} is not UTF-8, and opsreform never rewrites such a table; save it "
                   "as UTF-8 to mark its rows")

@@ -10,7 +10,7 @@ judges nothing: unknown is never taken for zero.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
@@ -26,6 +26,9 @@ __all__ = ["DELIVERY_RULES", "IndicatorsReached"]
 
 
 def _to_day(value: date | str | None) -> date | None:
+    if isinstance(value, datetime):
+        msg = f"as_of: expected a date, got a date and time {value.isoformat()}"
+        raise ValidationError(msg, field="as_of", value=value)
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
