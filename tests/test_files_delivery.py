@@ -223,7 +223,8 @@ def test_the_rules_as_of_round_trips_and_is_placed() -> None:
         for r in project.rules or ()))
     assert loads_project(dumps_project(edited)) == edited
     assert "as_of = 2020-01-02" in dumps_project(edited)
-    for bad, words in (("2019-09-01T10:00:00", "date and time"), ('"jutro"', "'jutro' is not a date")):
+    for bad, words in (("2019-09-01T10:00:00", "date and time"),
+                       ('"jutro"', "'jutro' is not a date")):
         with pytest.raises(ProjectFileError, match=words) as info:
             loads_project(HEAD + f"\n[rules]\nindicators = {{ as_of = {bad} }}\n")
         assert info.value.key == "rules.indicators"
