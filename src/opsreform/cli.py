@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import TextIO
 
 from opsreform import __version__
+from opsreform._mark_cli import add_mark_command, run_mark_command
 from opsreform.checks import check_many
 from opsreform.exceptions import OpsReformError, PlanningError
 from opsreform.files.project import load_project
@@ -132,6 +133,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     planner.add_argument("--lang", choices=("pl", "en"), default="pl", help=h("lang"))
     planner.add_argument("--root", metavar="DIR", help=h("root"))
     add_report_commands(commands, lang)
+    add_mark_command(commands, lang)
 
     exporter = commands.add_parser("export", help=h("export"), description=h("export"))
     exporter.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
@@ -166,6 +168,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _export(args, sys.stdout, sys.stderr)
     if args.command in ("report", "ical", "chart"):
         return run_report_command(args)
+    if args.command == "mark":
+        return run_mark_command(args)
     parser.print_help(sys.stderr)
     return 2
 

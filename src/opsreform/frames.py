@@ -39,7 +39,8 @@ from opsreform.messages import Lang
 if TYPE_CHECKING:
     from opsreform.model.project import Project
 
-__all__ = ["FINDINGS_SCHEMA", "SESSIONS_SCHEMA", "findings_frame", "sessions_frame"]
+__all__ = ["DELIVERY_SCHEMA", "FINDINGS_SCHEMA", "SESSIONS_SCHEMA", "delivery_frame",
+           "findings_frame", "sessions_frame"]
 
 SESSIONS_SCHEMA: dict[str, Any] = {
     "session": pl.String,
@@ -160,3 +161,71 @@ def findings_frame(findings: Iterable[Finding], lang: Lang = "pl") -> pl.DataFra
         columns["message"].append(finding.text(lang))
         columns["key"].append(None if finding.said is None else finding.said.key)
     return text_frame(columns, FINDINGS_SCHEMA)
+
+
+DELIVERY_SCHEMA: dict[str, Any] = {
+    "session": pl.String,
+    "kind": pl.String,
+    "title": pl.String,
+    "date": pl.Date,
+    "month": pl.String,
+    "contract": pl.String,
+    "unit": pl.String,
+    "minutes": pl.Int64,
+    "leaders": pl.List(pl.String),
+    "attendees": pl.List(pl.String),
+    "people": pl.List(pl.String),
+    "headcount": pl.Int64,
+    "attended": pl.Int64,
+    "absent": pl.List(pl.String),
+}
+"""The columns of :func:`delivery_frame`, with their polars types."""
+
+
+def delivery_frame(project: Project) -> pl.DataFrame:
+    """Return the delivered sessions as a polars DataFrame, one row per session.
+
+    ``minutes`` is the session's whole length in minutes (exact; null when its hours
+    are not stated, never 0); ``month`` is its first day's ``YYYY-MM``; ``contract``
+    and ``unit`` are its contract's (its own, else its table's) and the unit that
+    contract counts hours in; ``leaders`` are its own or its contract's; ``people``
+    are its leaders and its named attendees (who a person's delivered hours count);
+    ``attended`` is the count of who came, null when not stated.
+
+    Hours per person are one ``explode`` away:
+
+    >>> import polars as pl
+    >>> from opsreform import load_project
+    >>> frame = delivery_frame(load_project("tests/data/delivery/delivered.toml"))
+    >>> (frame.explode("people").group_by("people")
+    ...  .agg(pl.col("minutes").sum()).sort("people").rows())
+    [('anna', 180), ('ewa', 180), ('trener', 360)]
+
+    Args:
+        project: The project.
+
+    Returns:
+        A frame with the columns of :data:`DELIVERY_SCHEMA`.
+
+    """
+    from opsreform.model.delivery import delivered_sessions, people_of  # noqa: PLC0415
+
+    before_first_query()
+    columns: dict[str, list[Any]] = {name: [] for name in DELIVERY_SCHEMA}
+    for session in delivered_sessions(project):
+        contract = project.contract_of(session)
+        row = {
+            "session": session.id, "kind": session.kind.value, "title": session.label,
+            "date": session.first_day, "month": f"{session.first_day:%Y-%m}",
+            "contract": None if contract is None else contract.id,
+            "unit": None if contract is None else contract.unit,
+            "minutes": session.minutes, "leaders": list(project.leaders_of(session)),
+            "attendees": list(session.attendance.people),
+            "people": list(people_of(project, session)),
+            "headcount": session.attendance.headcount,
+            "attended": session.attendance.attended,
+            "absent": list(session.attendance.absent),
+        }
+        for name, values in columns.items():
+            values.append(row[name])
+    return text_frame(columns, DELIVERY_SCHEMA)

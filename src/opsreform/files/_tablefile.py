@@ -324,6 +324,8 @@ def _cells(session: Session, columns: Columns, venues: Mapping[str, Venue]) -> l
         "headcount": "" if session.attendance.headcount is None
         else str(session.attendance.headcount),
         "status": "" if session.status is SessionStatus.PLANNED else session.status.value,
+        "attended": "" if session.attendance.attended is None
+        else str(session.attendance.attended),
         "id": session.given_id or "",
     }
     if "venue" not in columns:

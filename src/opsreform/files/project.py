@@ -32,7 +32,6 @@ from opsreform.files._reader import (
     MONTHS,
     NUMBER,
     PARTS,
-    PEOPLE,
     Table,
     check_day,
     shown,
@@ -45,6 +44,7 @@ from opsreform.files._source import (
     read_bytes,
     resolve_inside,
 )
+from opsreform.files.delivery import read_attendance, read_indicators
 from opsreform.files.funding import read_funding
 from opsreform.files.organisation import read_organisation
 from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
@@ -61,7 +61,6 @@ from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
 from opsreform.model.project import Milestone, Project, ProjectOrigin, ReadNote, SourceDocument
 from opsreform.model.sessions import (
-    Attendance,
     PublishedTable,
     Session,
     SessionKind,
@@ -237,6 +236,7 @@ class _Reader:
             milestones=tuple(t.build(Milestone, day=t.date("date", required=True),
                                      text=t.get("text", str, required=True))
                              for t in root.tables("milestones")),
+            indicators=read_indicators(root),
             read_notes=tuple(self.notes),
             origin=origin,
         )
@@ -380,6 +380,7 @@ def _check_references(people: list[tuple[Person, _Fail]],
     for session, fail in sessions:
         _known(session.leaders or (), person_ids, fail, "leaders", "people")
         _known(session.attendance.people, person_ids, fail, "attendees", "people")
+        _known(session.attendance.absent, person_ids, fail, "absent", "people")
         _known((session.contract,), contract_ids, fail, "contract", "contracts")
         _known((session.table,), table_ids, fail, "table", "tables")
         _known((session.activity,), activity_ids, fail, "activity", "activities")
@@ -517,11 +518,13 @@ def _session(t: Table, book: VenueBook) -> Session:
         if not book.has(venue_id):
             raise t.error("venues", f"venue {shown(venue_id)} is not declared in [[venues]]")
     slots = t.convert("slots", str, lambda s: slot_bookings(s, venue_ids or ())) or ()
-    attendance = Attendance(
-        headcount=t.count("headcount", low=1, high=PEOPLE),
-        groups=t.strings("groups") or (),
-        people=t.strings("attendees") or (),
-    )
+    attendance = read_attendance(t)
+    status = t.convert("status", str, SessionStatus) or SessionStatus.PLANNED
+    if attendance.outcome_stated and status is not SessionStatus.DELIVERED:
+        key = "attended" if attendance.attended is not None else "absent"
+        raise t.error(key, f"{key} is stated for a session that is {status.value}; "
+                           "attendance is a fact of a delivered session: set status = "
+                           "\"delivered\" (or opsreform mark), or leave the key out")
     given_id = t.get("id", str)
     if given_id is not None and not given_id.strip():
         raise t.error("id", "the id is empty; give a text, or leave the key out")
@@ -540,7 +543,7 @@ def _session(t: Table, book: VenueBook) -> Session:
         contract=t.get("contract", str),
         table=t.get("table", str),
         number=t.count("number", low=1, high=NUMBER),
-        status=t.convert("status", str, SessionStatus) or SessionStatus.PLANNED,
+        status=status,
         given_id=given_id,
         line=t.line_of(t.key),
         note=t.get("note", str),

@@ -4,7 +4,7 @@ The columns are those of the published schedules — Lp., kind or title, date, h
 address — recognised by their Polish (or English) headers; a table whose header row is
 empty is read by position in that order. Optional further columns make the bulk format:
 ``id``, ``kind``, ``venue``, ``leaders``, ``contract``, ``activity``, ``headcount``,
-``status``.
+``status``, ``attended`` (how many came to a delivered session; "Liczba obecnych").
 
 Every row is read or reported: rows that cannot be read are listed with their line in
 one :class:`~opsreform.exceptions.ProjectFileError`, never dropped.
@@ -75,6 +75,8 @@ _COLUMNS = (
     ("leaders", ("leaders", "prowadz", "trener", "superwizor")),
     ("contract", ("contract", "umowa")),
     ("activity", ("activity", "dzialanie nr", "zadanie")),
+    # Before headcount, whose "liczba" would take "Liczba obecnych".
+    ("attended", ("attended", "obecn", "liczba obecn")),
     ("headcount", ("headcount", "uczestnicy", "liczba")),
     ("status", ("status",)),
     ("id", ("id",)),
@@ -347,6 +349,11 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
     leaders = record.get("leaders", "").strip()
     headcount = record.get("headcount", "").strip()
     status = record.get("status", "").strip()
+    attended = record.get("attended", "").strip()
+    attendance = NOBODY_STATED
+    if headcount or attended:
+        attendance = Attendance(headcount=_headcount(headcount) if headcount else None,
+                                attended=_attended(attended) if attended else None)
     return Session(
         kind=session_kind,
         title=title,
@@ -355,7 +362,7 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         slots=bookings,
         part=part,
         leaders=tuple(x.strip() for x in leaders.split(",")) if leaders else None,
-        attendance=Attendance(headcount=_headcount(headcount)) if headcount else NOBODY_STATED,
+        attendance=attendance,
         activity=record.get("activity", "").strip() or None,
         contract=record.get("contract", "").strip() or contract,
         table=table,
@@ -369,6 +376,13 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
 def _headcount(text: str) -> int:
     if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= PEOPLE:
         msg = f"headcount {shown(text)} is not a whole number from 1 to {PEOPLE}"
+        raise ValueError(msg)
+    return int(text)
+
+
+def _attended(text: str) -> int:
+    if not _WHOLE.fullmatch(text) or not 0 <= int(text) <= PEOPLE:
+        msg = f"attended {shown(text)} is not a whole number from 0 to {PEOPLE}"
         raise ValueError(msg)
     return int(text)
 

@@ -34,6 +34,7 @@ from opsreform.files._reader import compact
 from opsreform.files._source import ENCODINGS, decode_table, read_bytes
 from opsreform.files._tablefile import place_sessions
 from opsreform.files._tomledit import Rules, merge
+from opsreform.files.delivery import attendance_data, indicators_data
 from opsreform.files.funding import funding_to_data
 from opsreform.files.organisation import organisation_to_data
 from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
@@ -446,6 +447,8 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
         }) for t in project.tables]
     if sessions:
         data["sessions"] = [_session_data(s) for s in sessions]
+    if project.indicators:
+        data["indicators"] = indicators_data(project.indicators)
     if project.funding is not None:
         data["funding"] = funding_to_data(project.funding)
     if project.organisation is not None:
@@ -542,8 +545,7 @@ def _session_data(s: Session) -> dict[str, Any]:
         "period": s.period and _period(s.period),
         "slots": format_slots(b.slot for b in s.slots) if s.slots else None,
         "venues": None if not venues or venues == [None] else venues,
-        "headcount": s.attendance.headcount, "groups": list(s.attendance.groups) or None,
-        "attendees": list(s.attendance.people) or None,
+        **attendance_data(s.attendance),
         "places": list(s.places) or None, "activity": s.activity,
         "contract": s.contract,
         "status": None if s.status is SessionStatus.PLANNED else s.status.value,

@@ -80,4 +80,22 @@ MESSAGES: dict[str, str] = {
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---
+    "indicators.below-target": (
+        "indicator “{name}”: {achieved:num} of the target {target:num}{unit} achieved, and "
+        "the project period ended on {end:date}"),
+    "indicators.undecided": (
+        "what indicator “{name}” achieved is unknown: {count} sessions past their date are "
+        "still marked planned, so whether they were held is unknown ({ids:list})"),
+    "indicators.unnamed": (
+        "how many people indicator “{name}” reached is unknown: {count} delivered sessions "
+        "do not name everyone who attended ({ids:list})"),
+    "indicators.no-hours": (
+        "how many hours indicator “{name}” counts is unknown: {count} delivered sessions "
+        "state no hours ({ids:list})"),
+    "indicators.not-stated": (
+        "the project does not state what indicator “{name}” achieved (target: "
+        "{target:num}{unit})"),
+    "indicators.no-end": (
+        "indicator “{name}” ({achieved:num} of {target:num}{unit} achieved): the project "
+        "period is not stated, so whether the target is due yet is unknown"),
 }

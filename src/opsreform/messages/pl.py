@@ -82,4 +82,24 @@ MESSAGES: dict[str, str] = {
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---
+    "indicators.below-target": (
+        "wskaźnik „{name}”: osiągnięto {achieved:num} z docelowych {target:num}{unit}, a "
+        "okres realizacji projektu skończył się {end:date}"),
+    "indicators.undecided": (
+        "nie wiadomo, ile osiągnięto dla wskaźnika „{name}”: sesje po terminie nadal "
+        "oznaczone jako zaplanowane, więc nie wiadomo, czy się odbyły ({count}: "
+        "{ids:list})"),
+    "indicators.unnamed": (
+        "nie wiadomo, ile osób objął wskaźnik „{name}”: zrealizowane sesje nie wymieniają "
+        "wszystkich obecnych ({count}: {ids:list})"),
+    "indicators.no-hours": (
+        "nie wiadomo, ile godzin liczy wskaźnik „{name}”: zrealizowane sesje bez podanych "
+        "godzin ({count}: {ids:list})"),
+    "indicators.not-stated": (
+        "projekt nie podaje, ile osiągnięto dla wskaźnika „{name}” (cel: {target:num}"
+        "{unit})"),
+    "indicators.no-end": (
+        "wskaźnik „{name}” (osiągnięto {achieved:num} z {target:num}{unit}): okres "
+        "realizacji projektu nie jest podany, więc nie wiadomo, czy cel miał już zostać "
+        "osiągnięty"),
 }

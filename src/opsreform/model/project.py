@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from opsreform.model.breaks import DeclaredBreak
     from opsreform.model.contracts import Contract
     from opsreform.model.funding import Funding
+    from opsreform.model.indicators import Indicator
     from opsreform.model.organisation import Organisation
     from opsreform.model.sessions import PublishedTable, Session
     from opsreform.model.venues import Venue
@@ -137,6 +138,7 @@ class Project:
         rules: The rules to check, or None for the default rules.
         sources: The documents the facts come from.
         milestones: Other dated facts (resolutions, appointments), in date order.
+        indicators: The indicators (wskaźniki) the project declares, with their targets.
         read_notes: Remarks of the reader about the files it read (a table detected as
             Windows-1250); not facts of the project, so not compared and not saved.
         origin: The file it was read from, when it was read from one (see
@@ -165,6 +167,7 @@ class Project:
     rules: tuple[Rule, ...] | None = None
     sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=to_tuple)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=to_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
     read_notes: tuple[ReadNote, ...] = attrs.field(default=(), converter=to_tuple, eq=False)
     origin: ProjectOrigin | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -182,6 +185,7 @@ class Project:
         unique_ids(self.contracts, "contracts", "contracts")
         unique_ids(self.sessions, "sessions", "sessions")
         unique_ids(self.tables, "tables", "tables")
+        unique_ids(self.indicators, "indicators", "indicators")
         self._check_references()
 
     def _check_references(self) -> None:
@@ -199,6 +203,7 @@ class Project:
             where = f"session {session.id}"
             _known(session.leaders or (), people, where, "leaders", "people")
             _known(session.attendance.people, people, where, "attendance", "people")
+            _known(session.attendance.absent, people, where, "absent", "people")
             _known(tuple(b.venue for b in session.slots), venues, where, "venue", "venues")
             _known(session.places, venues, where, "places", "venues")
             _known((session.contract,), contracts, where, "contract", "contracts")

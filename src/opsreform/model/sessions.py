@@ -145,20 +145,55 @@ def _positive_int(_instance: object, attribute: attrs.Attribute[Any], value: obj
                               field=attribute.name, value=value)
 
 
+def _count_or_none(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ValidationError(f"expected a whole number from 0 up, got {value!r}",
+                              field=attribute.name, value=value)
+
+
 @attrs.frozen
 class Attendance:
-    """Who attends a session.
+    """Who attends a session, and, once it is delivered, who came (obecni) and who did not.
+
+    ``headcount``, ``groups`` and ``people`` say who the session is for (planned); on a
+    delivered session ``people`` are the named people who attended. ``attended`` and
+    ``absent`` are facts of a delivered session only (the session checks that). Unknown
+    is None or empty, never zero: a delivered session whose attendance is not stated has
+    ``attended`` None.
 
     Attributes:
-        headcount: How many people attend, when stated.
+        headcount: How many people attend, when stated (planned).
         groups: Named groups ("pracownicy socjalni", "zespół roboczy"), when stated.
         people: Ids of named attendees (declared in the project's people).
+        attended: How many people attended a delivered session (lista obecności), when
+            stated; at least as many as are named in ``people``.
+        absent: Ids of people expected who did not attend (nieobecni); none of them is
+            also in ``people``.
 
     """
 
     headcount: int | None = attrs.field(default=None, validator=_positive_int)
     groups: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     people: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    attended: int | None = attrs.field(default=None, validator=_count_or_none)
+    absent: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        both = sorted(set(self.people) & set(self.absent))
+        if both:
+            raise ValidationError(f"{', '.join(both)} both attended and was absent; name each "
+                                  "person in attendees or in absent, not both",
+                                  field="absent", value=both[0])
+        named = len(set(self.people))
+        if self.attended is not None and self.attended < named:
+            raise ValidationError(f"attended {self.attended} is fewer than the {named} people "
+                                  "named in attendees; the count is of everyone who came, "
+                                  "named or not", field="attended", value=self.attended)
+
+    @property
+    def outcome_stated(self) -> bool:
+        """Whether it states anything about who came (``attended`` or ``absent``)."""
+        return self.attended is not None or bool(self.absent)
 
 
 NOBODY_STATED = Attendance()
@@ -296,6 +331,12 @@ class Session:
             if first.overlaps(second):
                 raise ValidationError(f"slots {first} and {second} of one session overlap",
                                       field="slots", value=self.title)
+        if self.attendance.outcome_stated and self.status is not SessionStatus.DELIVERED:
+            field = "attended" if self.attendance.attended is not None else "absent"
+            raise ValidationError(
+                f"attendance ({field}) is stated for a session that is {self.status.value}, "
+                "not delivered; mark it delivered, or leave attended and absent out",
+                field=field, value=self.title)
         if self.given_id is None and (self.table is None or self.number is None):
             raise ValidationError("a session needs an id, or a table and a number to derive one",
                                   field="given_id", value=self.title)
