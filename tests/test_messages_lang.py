@@ -314,3 +314,16 @@ def test_catalog_sections_hold_the_same_keys() -> None:
     ours = [k for k in pl.MESSAGES if k.split(".")[0] in RULES]
     assert ours == [k for k in en.MESSAGES if k.split(".")[0] in RULES]
     assert len(ours) > 60
+
+
+def test_schedule_page_marks_in_english(tmp_path: Path) -> None:
+    """The printed schedule explains its marked sessions' findings in English."""
+    path = EXAMPLES / "tarnowskie-gory.toml"
+    out = tmp_path / "schedule.html"
+    assert main(["report", str(path), "--format", "html", "--lang", "en", "-o", str(out)]) == 0
+    text = _flat(html.unescape(out.read_text(encoding="utf-8")))
+    clashes = [f for f in _checked(path) if f.rule == "double-booking"]
+    assert clashes
+    for finding in clashes:
+        assert _flat(finding.text("en")) in text
+        assert _flat(finding.message) not in text
