@@ -248,10 +248,14 @@ class StaffingRatio(Rule):
         required = min(n for n, _ in needs)  # either proportion satisfies the act
         if fte is not None:
             if fte < required:
+                # Either proportion satisfies the act, so the message names each stated.
                 said = [m for _, m in needs]
-                yield self.finding(subject, Message(
-                    "staffing-ratio.fte", fte=fte, need=said[0]) if len(said) == 1 else Message(
-                    "staffing-ratio.fte-either", fte=fte, need=said[0], need_2=said[1]))
+                if len(said) == 1:
+                    message = Message("staffing-ratio.fte", fte=fte, need=said[0])
+                else:
+                    message = Message("staffing-ratio.fte-either", fte=fte, need=said[0],
+                                      need_2=said[1])
+                yield self.finding(subject, message)
         elif bound < required:
             yield not_checked(self, subject, _unknown("staffing-ratio.no-fte", bound))
 
