@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import pickle
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -327,3 +328,13 @@ def test_schedule_page_marks_in_english(tmp_path: Path) -> None:
     for finding in clashes:
         assert _flat(finding.text("en")) in text
         assert _flat(finding.message) not in text
+
+
+def test_findings_with_their_messages_pickle_and_hash(
+        findings: dict[str, list[Finding]]) -> None:
+    """Amounts, periods and nested messages as facts survive a process pool and a set."""
+    for found in findings.values():
+        back = pickle.loads(pickle.dumps(found))
+        assert back == found
+        assert [f.text("en") for f in back] == [f.text("en") for f in found]
+        assert len({f.said for f in found}) <= len(found)
