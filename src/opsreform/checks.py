@@ -51,8 +51,8 @@ def _rules_of(project: Project, rules: Iterable[Rule] | None) -> tuple[Rule, ...
 def _with_notes(project: Project, found: list[Finding]) -> list[Finding]:
     """The rules' findings with the reader's notes on its files, in the findings' order."""
     if project.read_notes:
-        found = [*found, *(Finding(READ_NOTE, Severity.INFO, note.subject, note.message)
-                           for note in project.read_notes)]
+        found = [*found, *(Finding(READ_NOTE, Severity.INFO, note.subject, note.message,
+                                   said=note.said) for note in project.read_notes)]
         found.sort(key=Finding.sort_key)
     return found
 

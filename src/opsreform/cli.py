@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import TextIO
 
 from opsreform import __version__
+from opsreform._argparse_lang import LocalizedParser
 from opsreform._mark_cli import add_mark_command, run_mark_command
 from opsreform.checks import check_many
 from opsreform.exceptions import OpsReformError, PlanningError
@@ -47,6 +48,7 @@ _HELP: dict[str, tuple[str, str]] = {
         "Model, check and report ESF reorganisation projects of Polish social-welfare "
         "centres (PO WER 2014-2020, Action 2.5)."),
     "lang": ("język komunikatów i pomocy (pl, en)", "language of messages and help (pl, en)"),
+    "version": ("pokaż wersję programu i zakończ", "show program's version number and exit"),
     "check": ("sprawdź pliki projektów i wypisz wyniki kontroli",
               "check project files and print the findings"),
     "files": ("pliki projektów (TOML)", "project files (TOML)"),
@@ -87,23 +89,34 @@ _HELP: dict[str, tuple[str, str]] = {
 
 
 def _language(argv: Sequence[str]) -> str:
-    """The language asked for by ``--lang`` anywhere in ``argv`` (help is built first)."""
+    """The language asked for by the last ``--lang`` in ``argv`` (help is built first).
+
+    The last, as argparse takes the last of an option given twice.
+    """
+    lang = "pl"
     for n, arg in enumerate(argv):
         if arg == "--lang" and n + 1 < len(argv):
-            return argv[n + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return "pl"
+            lang = argv[n + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang
 
 
 def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
-    """Return the argument parser of the ``opsreform`` command, its help in ``lang``."""
+    """Return the argument parser of the ``opsreform`` command, its help in ``lang``.
+
+    argparse's own words (``usage:``, ``options:``, the errors for bad arguments) are in
+    ``lang`` too (:class:`~opsreform._argparse_lang.LocalizedParser`).
+    """
     def h(key: str) -> str:
         pl, en = _HELP[key]
         return en if lang == "en" else pl
 
-    parser = argparse.ArgumentParser(prog="opsreform", description=h("description"))
-    parser.add_argument("--version", action="version", version=f"opsreform {__version__}")
+    parser = LocalizedParser(prog="opsreform", description=h("description"), lang=lang)
+    parser.add_argument("--version", action="version", version=f"opsreform {__version__}",
+                        help=h("version"))
+    # Before the command it sets the language of the help and of the command alike.
+    parser.add_argument("--lang", dest="top_lang", choices=("pl", "en"), help=h("lang"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     checker = commands.add_parser("check", help=h("check"), description=h("check"))
@@ -151,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_language(argv))
     args = parser.parse_args(argv)
+    if args.top_lang is not None and hasattr(args, "lang"):
+        args.lang = _language(argv)  # a --lang before the command, unless one follows it
     try:
         return _run(parser, args)
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does

@@ -55,6 +55,7 @@ from opsreform.files.tables import (
     slot_bookings,
 )
 from opsreform.files.writer import dumps_project, save_project
+from opsreform.messages import Message
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
@@ -296,10 +297,8 @@ class _Reader:
         decoded = decode_table(read_bytes(real, fail, max_bytes=self.max_bytes), shown_path,
                                encoding)
         if decoded.detected:
-            self.notes.append(ReadNote(
-                f"table {table.id}",
-                f"plik {file} odczytano jako Windows-1250 (nie jest w UTF-8); jeśli polskie "
-                f"litery wyglądają źle, zapisz go w UTF-8 albo dodaj encoding = \"cp1250\""))
+            said = Message("read-note.cp1250", file=file)
+            self.notes.append(ReadNote(f"table {table.id}", said.text("pl"), said=said))
         fmt: Literal["md", "csv"] = "csv" if Path(file).suffix.lower() == ".csv" else "md"
         read = read_session_table(decoded.text, table=table.id, venues=book, kind=table.kind,
                                   fmt=fmt, path=shown_path)

@@ -27,6 +27,9 @@ spec           Polish                                 English
 ``months``     ``lipiec, sierpień`` (month numbers)   ``July, August``
 =============  =====================================  ==========================
 
+Amounts (``money``: ``1 234,56 zł`` / ``PLN 1,234.56``), shares, periods and the words of
+funding and organisation have their specs in :mod:`opsreform.messages._specs`.
+
 A fact that is itself a :class:`Message` is said in the same language.
 
 >>> from datetime import date
@@ -46,6 +49,7 @@ from typing import Any, Literal
 import attrs
 
 from opsreform.messages import en, pl
+from opsreform.messages._specs import SPECS
 from opsreform.text.months import month_name
 
 __all__ = ["KIND_SINGULAR", "KIND_WORDS", "ROLE_WORDS", "Lang", "Message", "say"]
@@ -75,12 +79,20 @@ KIND_SINGULAR: dict[str, tuple[str, str]] = {
     "other": ("inne zajęcia", "other session"),
 }
 
-# The four roles of the model (and "other"), as the field names them.
+# Every role of a unit (the four of the model first), as the field names it; the Polish
+# words are the model's own (opsreform.model.organisation.ROLE_NAMES_PL, tested equal).
 ROLE_WORDS: dict[str, tuple[str, str]] = {
     "first-contact": ("pierwszy kontakt", "first contact"),
     "social-work": ("praca socjalna", "social work"),
     "services": ("usługi", "services"),
-    "benefits": ("świadczenia przyznawane decyzją", "benefits granted by decision"),
+    "benefits-by-decision": ("świadczenia przyznawane decyzją", "benefits granted by decision"),
+    "family-assistance": ("asystenci rodziny", "family assistants"),
+    "domestic-violence": ("przeciwdziałanie przemocy w rodzinie",
+                          "counteracting domestic violence"),
+    "analyses-and-programmes": ("analizy i programy", "analyses and programmes"),
+    "benefit-payment": ("realizacja świadczeń", "payment of benefits"),
+    "administration": ("administracja", "administration"),
+    "management": ("kierownictwo", "management"),
     "other": ("inne", "other"),
 }
 
@@ -147,6 +159,8 @@ def _write(value: Any, spec: str, lang: Lang) -> str:
         return ", ".join(_month(m, lang) for m in value)
     if spec == "list":
         return ", ".join(str(item) for item in value)
+    if spec in SPECS:  # money, shares, periods… (see messages._specs)
+        return SPECS[spec](value, lang)
     return format(value, spec)
 
 

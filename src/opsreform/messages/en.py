@@ -63,6 +63,86 @@ MESSAGES: dict[str, str] = {
         "the document gives only an excerpt of the activity table, so gaps in its "
         "numbering were not checked"),
     # --- funding rules (rules/funding.py) ---
+    "funding-sum.differs": (
+        "{what}: {found:money} instead of the expected {expected:money}, a difference of "
+        "{diff:money}"),
+    "funding-sum.rounding": (
+        "{what}: {found:money} instead of the expected {expected:money}, a difference of "
+        "{diff:money} (rounding)"),
+    "funding-sum.sources": "the sum of the sources",
+    "funding-sum.no-funding": "the project states no funding",
+    "funding-sum.no-sources": "no funding sources are stated",
+    "funding-sum.no-amount": "no amount is stated for: {kinds:fundings}",
+    "funding-sum.stated": (
+        "the sum of the sources {total:money} does not agree with the stated value "
+        "“{stated:stated}”"),
+    "funding-sum.no-total": "the project's value is not stated",
+    "funding-share.differs": (
+        "{what}: {found:money} instead of the expected {expected:money}, a difference of "
+        "{diff:money}"),
+    "funding-share.rounding": (
+        "{what}: {found:money} instead of the expected {expected:money}, a difference of "
+        "{diff:money} (rounding)"),
+    "funding-share.stated-share": "{kind:funding} at its stated share of {share:share}",
+    "funding-share.programme-share": (
+        "{kind:funding} at the programme's share of {share:share}"),
+    "funding-share.no-total": (
+        "the project's value is not stated exactly, so the shares cannot be computed"),
+    "funding-share.not-in-programme": (
+        "{kind:funding} of {amount:money} is not a source the programme provides for"),
+    "budget-sum.differs": (
+        "{what}: {found:money} instead of the expected {expected:money}, a difference of "
+        "{diff:money}"),
+    "budget-sum.rounding": (
+        "{what}: {found:money} instead of the expected {expected:money}, a difference of "
+        "{diff:money} (rounding)"),
+    "budget-sum.line": "“{title}”: the stated amount",
+    "budget-sum.indirect": (
+        "indirect costs ({rate:share} of direct costs of {direct:money})"),
+    "budget-sum.together-stated": (
+        "budget lines ({direct:money}) and the stated indirect costs ({indirect:money}) "
+        "together"),
+    "budget-sum.together-flat": (
+        "budget lines ({direct:money}) and flat-rate indirect costs of {rate:share} "
+        "({indirect:money}) together"),
+    "budget-sum.task": "the lines of task {task}",
+    "budget-sum.no-amount": "a budget line has no amount",
+    "budget-sum.over-total": (
+        "the budget lines alone ({direct:money}) exceed the project's value {total:money}"),
+    "budget-sum.incomplete": (
+        "the document does not list every line: the remaining {rest:money} over the listed "
+        "ones ({direct:money}) covers the other lines and the indirect costs"),
+    "budget-sum.rest": (
+        "the remaining {rest:money} over the listed lines matches {what} ({indirect:money}) "
+        "{how}"),
+    "budget-sum.to-stated": "the stated indirect costs",
+    "budget-sum.to-flat": "the flat rate of indirect costs of {rate:share}",
+    "budget-sum.exactly": "exactly",
+    "budget-sum.rounded": "up to rounding ({gap:money})",
+    "budget-sum.unexplained": (
+        "the listed lines ({direct:money}) and indirect costs of {rate:share} "
+        "({indirect:money}) leave {gap:money} of the project's value unexplained; the "
+        "document may not list every line"),
+    "budget-sum.no-exact-total": "the project's value is not stated exactly",
+    "budget-sum.stated": (
+        "the budget lines with indirect costs ({summed:money}) do not agree with the stated "
+        "value “{stated:stated}”"),
+    "budget-sum.task-over": (
+        "the lines of task {task} ({summed:money}) exceed its amount {amount:money}"),
+    "negative-amount.amount": "negative amount ({subject}): {amount:money}",
+    "call-period.no-period": "the project period is not stated",
+    "call-period.no-call-period": (
+        "the call's period is not stated; checked against the programme's period"),
+    "call-period.outside": "the project period {period:period} lies outside {window:period}",
+    "call-period.signed-after": (
+        "the funding agreement was signed on {signed:date}, after the project ended"),
+    "durability.no-period": (
+        "the project period is not stated, so the {months} months of durability cannot be "
+        "placed"),
+    "durability.period": "results are to be kept for {months} months: {period:dates}",
+    "durability.contract": (
+        "contract {contract} runs until {last:date}, in the durability period, when the "
+        "project's funds no longer pay for it"),
     # --- organisation rules (rules/organisation.py) ---
     "separation.combined-social-work": (
         "unit “{unit}” combines social work with the procedure of granting benefits by "
@@ -70,8 +150,67 @@ MESSAGES: dict[str, str] = {
     "separation.combined-services": (
         "unit “{unit}” combines services with the procedure of granting benefits by "
         "decision; the model separates them (art. 110a)"),
+    "separation.no-structure": "the organisational structure is not described",
+    "separation.missing-role": (
+        "no unit has the role “{role:role}” in the structure {which:structure}"),
+    "separation.missing-role-partial": (
+        "no unit has the role “{role:role}” in the structure {which:structure} (the "
+        "document lists only some units, so it need not be missing)"),
+    "separation.no-assignments": (
+        "the assignment of staff to units is not stated, so it is not known whether anyone "
+        "combines social work with proceedings on benefits"),
+    "separation.both": (
+        "{person} does both social work and proceedings on benefits granted by decision "
+        "(structure {which:structure})"),
+    "staffing-ratio.no-organisation": "the centre's organisation is not described",
+    "staffing-ratio.too-few": (
+        "social workers: {heads}; the act requires at least {minimum}"),
+    "staffing-ratio.no-heads": "the number of the centre's social workers is not stated",
+    "staffing-ratio.no-heads-known": (
+        "the number of the centre's social workers is not stated (only {bound:num} are "
+        "known)"),
+    "staffing-ratio.per-inhabitants": "{count} FTE for {population} inhabitants",
+    "staffing-ratio.per-families": "{count} FTE for {families} families in social work",
+    "staffing-ratio.no-need": (
+        "neither the number of inhabitants nor the number of families in social work is "
+        "stated"),
+    "staffing-ratio.fte": "social workers' FTE: {fte:num}; the act requires {need}",
+    "staffing-ratio.fte-either": (
+        "social workers' FTE: {fte:num}; the act requires {need} or {need_2}"),
+    "staffing-ratio.no-fte": "the FTE of the centre's social workers is not stated",
+    "staffing-ratio.no-fte-known": (
+        "the FTE of the centre's social workers is not stated (only {bound:num} are known)"),
+    "family-assistant-load.over": (
+        "{person} works with {families} families at a time; the limit is {limit}"),
+    "family-assistant-load.unknown": (
+        "it is not stated how many families each family assistant works with"),
+    "supervisor-independence.certificate-unknown": (
+        "it is not stated whether {name} holds the certificate of a supervisor of social "
+        "work"),
+    "supervisor-independence.uncertified": (
+        "{name} supervises social work without a supervisor's certificate (art. 121a)"),
+    "supervisor-independence.employer-unknown": (
+        "the employer of supervisor {name} or the centre's name is not stated"),
+    "supervisor-independence.employed": (
+        "{name} is employed by {centre}, the centre whose workers they supervise"),
+    "unit-without-staff.no-after": "the structure after the change is not described",
+    "unit-without-staff.empty": "nobody works in unit {unit} ({kind:unitkind})",
+    "unit-without-staff.unknown": "it is not stated who works in units: {units:list}",
+    "over-allocation.no-assignments": "the assignment of staff to units is not stated",
+    "over-allocation.over": (
+        "{person}: {fte:num} FTE in the structure {which:structure}; at most {limit}"),
     # --- activity rules (rules/activities.py) ---
+    "activity-outside-parent.outside": (
+        "activity {id} ({period:period}) runs outside the period of its parent activity "
+        "{parent} ({parent_period:period})"),
+    "activity-outside-project.no-period": "the project period is not stated",
+    "activity-outside-project.outside": (
+        "activity {id} ({period:period}) runs outside the project period "
+        "({project_period:period})"),
     # --- reading notes (checks.py, files/) ---
+    "read-note.cp1250": (
+        "file {file} was read as Windows-1250 (it is not in UTF-8); if Polish letters look "
+        "wrong, save it in UTF-8 or add encoding = \"cp1250\""),
     # --- people, groups, absences, person-hours (issue 14) ---
     # --- planning (planning.py) ---
     "planning.refused": (

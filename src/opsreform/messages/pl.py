@@ -65,6 +65,80 @@ MESSAGES: dict[str, str] = {
     "numbering.excerpt": (
         "dokument podaje tylko wycinek harmonogramu, więc luk w numeracji nie sprawdzono"),
     # --- funding rules (rules/funding.py) ---
+    "funding-sum.differs": (
+        "{what}: {found:money} zamiast oczekiwanych {expected:money}, różnica {diff:money}"),
+    "funding-sum.rounding": (
+        "{what}: {found:money} zamiast oczekiwanych {expected:money}, różnica {diff:money} "
+        "(zaokrąglenie)"),
+    "funding-sum.sources": "suma źródeł",
+    "funding-sum.no-funding": "projekt nie podaje finansowania",
+    "funding-sum.no-sources": "nie podano źródeł finansowania",
+    "funding-sum.no-amount": "nie podano kwoty: {kinds:fundings}",
+    "funding-sum.stated": (
+        "suma źródeł {total:money} nie zgadza się z podaną wartością „{stated:stated}”"),
+    "funding-sum.no-total": "nie podano wartości projektu",
+    "funding-share.differs": (
+        "{what}: {found:money} zamiast oczekiwanych {expected:money}, różnica {diff:money}"),
+    "funding-share.rounding": (
+        "{what}: {found:money} zamiast oczekiwanych {expected:money}, różnica {diff:money} "
+        "(zaokrąglenie)"),
+    "funding-share.stated-share": "{kind:funding} przy podanym udziale {share:share}",
+    "funding-share.programme-share": "{kind:funding} przy udziale programu {share:share}",
+    "funding-share.no-total": (
+        "wartość projektu nie jest podana dokładnie, więc nie można obliczyć udziałów"),
+    "funding-share.not-in-programme": (
+        "{kind:funding} w kwocie {amount:money} nie jest źródłem przewidzianym w programie"),
+    "budget-sum.differs": (
+        "{what}: {found:money} zamiast oczekiwanych {expected:money}, różnica {diff:money}"),
+    "budget-sum.rounding": (
+        "{what}: {found:money} zamiast oczekiwanych {expected:money}, różnica {diff:money} "
+        "(zaokrąglenie)"),
+    "budget-sum.line": "„{title}”: podana kwota",
+    "budget-sum.indirect": (
+        "koszty pośrednie ({rate:share} kosztów bezpośrednich {direct:money})"),
+    "budget-sum.together-stated": (
+        "pozycje budżetu ({direct:money}) i podane koszty pośrednie ({indirect:money}) razem"),
+    "budget-sum.together-flat": (
+        "pozycje budżetu ({direct:money}) i ryczałtowe {rate:share} koszty pośrednie "
+        "({indirect:money}) razem"),
+    "budget-sum.task": "pozycje zadania {task}",
+    "budget-sum.no-amount": "pozycja budżetu nie ma kwoty",
+    "budget-sum.over-total": (
+        "same pozycje budżetu ({direct:money}) przekraczają wartość projektu {total:money}"),
+    "budget-sum.incomplete": (
+        "dokument nie wymienia wszystkich pozycji: reszta {rest:money} ponad wymienione "
+        "({direct:money}) obejmuje pozostałe pozycje i koszty pośrednie"),
+    "budget-sum.rest": (
+        "reszta {rest:money} ponad wymienione pozycje odpowiada {what} ({indirect:money}) "
+        "{how}"),
+    "budget-sum.to-stated": "podanym kosztom pośrednim",
+    "budget-sum.to-flat": "ryczałtowi kosztów pośrednich {rate:share}",
+    "budget-sum.exactly": "dokładnie",
+    "budget-sum.rounded": "z dokładnością do zaokrąglenia ({gap:money})",
+    "budget-sum.unexplained": (
+        "wymienione pozycje ({direct:money}) i koszty pośrednie {rate:share} "
+        "({indirect:money}) pozostawiają {gap:money} wartości projektu bez wyjaśnienia; "
+        "dokument może nie wymieniać wszystkich pozycji"),
+    "budget-sum.no-exact-total": "wartość projektu nie jest podana dokładnie",
+    "budget-sum.stated": (
+        "pozycje budżetu z kosztami pośrednimi ({summed:money}) nie zgadzają się z podaną "
+        "wartością „{stated:stated}”"),
+    "budget-sum.task-over": (
+        "pozycje zadania {task} ({summed:money}) przekraczają jego kwotę {amount:money}"),
+    "negative-amount.amount": "ujemna kwota ({subject}): {amount:money}",
+    "call-period.no-period": "okres realizacji projektu nie jest podany",
+    "call-period.no-call-period": (
+        "okres naboru nie jest podany; sprawdzono względem okresu programu"),
+    "call-period.outside": "okres realizacji {period:period} wykracza poza {window:period}",
+    "call-period.signed-after": (
+        "umowę o dofinansowanie podpisano {signed:date}, po zakończeniu projektu"),
+    "durability.no-period": (
+        "okres realizacji projektu nie jest podany, więc nie można umiejscowić {months} "
+        "miesięcy trwałości"),
+    "durability.period": "trwałość rezultatów przez {months} miesięcy: {period:dates}",
+    "durability.contract": (
+        "umowa {contract} trwa do {last:date}, w okresie trwałości, gdy środki projektu "
+        "już jej nie finansują"),
     # --- organisation rules (rules/organisation.py) ---
     "separation.combined-social-work": (
         "jednostka „{unit}” łączy pracę socjalną z postępowaniami w sprawie świadczeń "
@@ -72,8 +146,65 @@ MESSAGES: dict[str, str] = {
     "separation.combined-services": (
         "jednostka „{unit}” łączy usługi z postępowaniami w sprawie świadczeń "
         "przyznawanych decyzją; model rozdziela je (art. 110a)"),
+    "separation.no-structure": "nie opisano struktury organizacyjnej",
+    "separation.missing-role": "brak jednostki o roli „{role:role}” w strukturze {which:structure}",
+    "separation.missing-role-partial": (
+        "brak jednostki o roli „{role:role}” w strukturze {which:structure} (dokument "
+        "wymienia tylko część jednostek, więc to nie musi być brak)"),
+    "separation.no-assignments": (
+        "nie podano przydziału pracowników do jednostek, więc nie wiadomo, czy ktoś łączy "
+        "pracę socjalną z postępowaniami w sprawie świadczeń"),
+    "separation.both": (
+        "{person} prowadzi i pracę socjalną, i postępowania w sprawie świadczeń "
+        "przyznawanych decyzją (struktura {which:structure})"),
+    "staffing-ratio.no-organisation": "nie opisano organizacji ośrodka",
+    "staffing-ratio.too-few": (
+        "pracownicy socjalni: {heads}; ustawa wymaga co najmniej {minimum}"),
+    "staffing-ratio.no-heads": "nie podano liczby pracowników socjalnych ośrodka",
+    "staffing-ratio.no-heads-known": (
+        "nie podano liczby pracowników socjalnych ośrodka (wiadomo tylko o {bound:num})"),
+    "staffing-ratio.per-inhabitants": "{count} etatów na {population} mieszkańców",
+    "staffing-ratio.per-families": (
+        "{count} etatów na {families} rodzin objętych pracą socjalną"),
+    "staffing-ratio.no-need": (
+        "nie podano ani liczby mieszkańców, ani liczby rodzin objętych pracą socjalną"),
+    "staffing-ratio.fte": "etaty pracowników socjalnych: {fte:num}; ustawa wymaga {need}",
+    "staffing-ratio.fte-either": (
+        "etaty pracowników socjalnych: {fte:num}; ustawa wymaga {need} lub {need_2}"),
+    "staffing-ratio.no-fte": "nie podano liczby etatów pracowników socjalnych ośrodka",
+    "staffing-ratio.no-fte-known": (
+        "nie podano liczby etatów pracowników socjalnych ośrodka (wiadomo tylko o "
+        "{bound:num})"),
+    "family-assistant-load.over": (
+        "{person} pracuje z {families} rodzinami naraz; limit to {limit}"),
+    "family-assistant-load.unknown": (
+        "nie podano, z iloma rodzinami pracuje każdy asystent rodziny"),
+    "supervisor-independence.certificate-unknown": (
+        "nie podano, czy {name} ma certyfikat superwizora pracy socjalnej"),
+    "supervisor-independence.uncertified": (
+        "{name} prowadzi superwizję pracy socjalnej bez certyfikatu superwizora (art. 121a)"),
+    "supervisor-independence.employer-unknown": (
+        "nie podano pracodawcy superwizora {name} albo nazwy ośrodka"),
+    "supervisor-independence.employed": (
+        "{name} jest zatrudniony(-a) w {centre}, ośrodku, którego pracowników superwizuje"),
+    "unit-without-staff.no-after": "nie opisano struktury po zmianie",
+    "unit-without-staff.empty": "nikt nie pracuje w jednostce {unit} ({kind:unitkind})",
+    "unit-without-staff.unknown": "nie podano, kto pracuje w jednostkach: {units:list}",
+    "over-allocation.no-assignments": "nie podano przydziału pracowników do jednostek",
+    "over-allocation.over": (
+        "{person}: {fte:num} etatu w strukturze {which:structure}; najwyżej {limit}"),
     # --- activity rules (rules/activities.py) ---
+    "activity-outside-parent.outside": (
+        "działanie {id} ({period:period}) wykracza poza okres działania nadrzędnego "
+        "{parent} ({parent_period:period})"),
+    "activity-outside-project.no-period": "okres realizacji projektu nie jest podany",
+    "activity-outside-project.outside": (
+        "działanie {id} ({period:period}) wykracza poza okres realizacji projektu "
+        "({project_period:period})"),
     # --- reading notes (checks.py, files/) ---
+    "read-note.cp1250": (
+        "plik {file} odczytano jako Windows-1250 (nie jest w UTF-8); jeśli polskie litery "
+        "wyglądają źle, zapisz go w UTF-8 albo dodaj encoding = \"cp1250\""),
     # --- people, groups, absences, person-hours (issue 14) ---
     # --- planning (planning.py) ---
     "planning.refused": (

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from opsreform.exceptions import ValidationError
+from opsreform.messages import Message
 from opsreform.model._validators import (
     non_empty,
     non_negative,
@@ -50,11 +51,14 @@ class ReadNote:
     Attributes:
         subject: What it concerns (``table 2018-05-07``).
         message: The remark, in Polish, as a finding prints it.
+        said: The remark by key and facts (a :class:`~opsreform.messages.Message`), so
+            that its finding is said in any language; None for a remark given as text.
 
     """
 
     subject: str = attrs.field(validator=non_empty)
     message: str = attrs.field(validator=non_empty)
+    said: Message | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen

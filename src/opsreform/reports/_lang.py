@@ -124,6 +124,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "achieved": ("Osiągnięto", "Achieved"),
     "at_least": ("Co najmniej", "At least"),
     "share_of_target": ("Stopień realizacji", "Share of target"),
+    # The Gantt chart (reports/chart.py) and the calendar of sessions (calendar_chart.py).
+    "cancelled_session": ("zajęcia odwołane", "cancelled session"),
+    "chart_activity": ("działanie harmonogramu", "activity of the schedule"),
+    "chart_dash_item": ("pozycja bez numeru (-)", "unnumbered item (-)"),
+    "chart_break": ("przerwa zadeklarowana w projekcie", "break declared by the project"),
+    "chart_sessions": ("{kind} — sesje: {n}", "{kind} — sessions: {n}"),
+    "milestones": ("kamienie milowe", "milestones"),
+    "milestone": ("kamień milowy (numer: lista pod wykresem)",
+                  "milestone (number: list under the chart)"),
+    "milestone_list": ("Kamienie milowe", "Milestones"),
+    "outside_axis": ("poza osią czasu", "outside the time line"),
+    "calendar_title": ("Kalendarz zajęć", "Calendar of sessions"),
+    "public_holiday": ("święto państwowe", "public holiday"),
+    "centre_closed": ("ośrodek nieczynny", "centre closed"),
+    "calendar_break": ("przerwa zadeklarowana w projekcie ({kinds})",
+                       "break declared by the project ({kinds})"),
+    "clash": ("kolizja: miejsce lub osoba zajęte dwa razy naraz",
+              "clash: a venue or a person booked twice at once"),
+    "clashes": ("Kolizje", "Clashes"),
+    "calendar_empty": ("brak zajęć w harmonogramie: kalendarz zajęć nie ma czego pokazać",
+                       "no sessions in the schedule: the calendar of sessions has nothing to "
+                       "show"),
 }
 
 

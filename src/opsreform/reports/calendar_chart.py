@@ -38,8 +38,8 @@ from opsreform.checks import check
 from opsreform.findings import Finding
 from opsreform.model.project import Project
 from opsreform.model.sessions import SessionKind, SessionStatus
-from opsreform.reports._lang import Lang, kind_word, subject_text
-from opsreform.reports.chart import _COLOURS, _break_spans, _label, _pyplot
+from opsreform.reports._lang import Lang, kind_word, label, subject_text
+from opsreform.reports._plot import COLOURS, break_spans, pyplot, short_label
 
 __all__ = ["write_calendar"]
 
@@ -56,27 +56,6 @@ _CLOSED, _CLOSED_TINT = "#555555", "#e4e4e4"
 _WEEKEND = "#8c8c8c"
 _BREAK_HATCH = "#a8a8a8"
 _CLASH = "#000000"
-
-# (Polish, English)
-_WORDS = {
-    "title": ("Kalendarz zajęć", "Calendar of sessions"),
-    "holiday": ("święto państwowe", "public holiday"),
-    "closed": ("ośrodek nieczynny", "centre closed"),
-    "break": ("przerwa zadeklarowana w projekcie ({kinds})",
-              "break declared by the project ({kinds})"),
-    "cancelled": ("zajęcia odwołane", "cancelled session"),
-    "clash": ("kolizja: miejsce lub osoba zajęte dwa razy naraz",
-              "clash: a venue or a person booked twice at once"),
-    "clashes": ("Kolizje", "Clashes"),
-    "empty": ("brak zajęć w harmonogramie: kalendarz zajęć nie ma czego pokazać",
-              "no sessions in the schedule: the calendar of sessions has nothing to show"),
-}
-
-
-def _say(key: str, lang: Lang) -> str:
-    pl, en = _WORDS[key]
-    return pl if lang == "pl" else en
-
 
 @attrs.frozen
 class _Days:
@@ -113,7 +92,7 @@ def _days(project: Project, findings: Iterable[Finding]) -> _Days:
     months = _months(days)
     shown = (months[0], _month_end(months[-1]))
     for kind in SessionKind:
-        for first, last in _break_spans(project, kind, years):
+        for first, last in break_spans(project, kind, years):
             span = {first + timedelta(days=n) for n in range((last - first).days + 1)}
             span = {d for d in span if shown[0] <= d <= shown[1]}
             if span:
@@ -169,10 +148,10 @@ def write_calendar(project: Project, path: str | Path, *, lang: Lang = "pl",
         msg = f"the calendar is written as .svg or .png, not {path.suffix or 'no suffix'}"
         raise ValueError(msg)
     if not project.sessions:
-        raise ValueError(_say("empty", lang))
+        raise ValueError(label("calendar_empty", lang))
     days = _days(project, check(project) if findings is None else findings)
     months = _months([*days.held, *days.cancelled])
-    plt = _pyplot()
+    plt = pyplot()
     with plt.rc_context({"text.usetex": False, "svg.hashsalt": "opsreform",
                          "font.family": "DejaVu Sans", "hatch.linewidth": 0.6}):
         columns = min(_COLUMNS, len(months))
@@ -186,9 +165,9 @@ def write_calendar(project: Project, path: str | Path, *, lang: Lang = "pl",
             ax.set_xlim(0, width)
             ax.set_ylim(height, 0)  # inches from the top left
             ax.set_axis_off()
-            ax.text(width / 2, 0.3, _label(project.title, 110, 1), ha="center",
+            ax.text(width / 2, 0.3, short_label(project.title, 110, 1), ha="center",
                     va="center", fontsize=11)
-            ax.text(width / 2, 0.5, _say("title", lang), ha="center", va="center",
+            ax.text(width / 2, 0.5, label("calendar_title", lang), ha="center", va="center",
                     fontsize=9, color="#444444")
             for n, month in enumerate(months):
                 x = _MARGIN + (n % columns) * (_MONTH_W + _GAP_W)
@@ -238,7 +217,7 @@ def _draw_day(ax: Any, patches: Any, day: date, x: float, y: float, days: _Days)
         inset = 0 if is_held else 0.03
         ax.add_patch(patches.Rectangle(
             (x + n * part + inset, y + inset), part - 2 * inset, h - 2 * inset,
-            facecolor=_COLOURS[kind] if is_held else "white", edgecolor=_COLOURS[kind],
+            facecolor=COLOURS[kind] if is_held else "white", edgecolor=COLOURS[kind],
             linewidth=0.4 if is_held else 1.2))
     corner = min(w, h) * 0.38
     if day in days.holidays:
@@ -262,37 +241,37 @@ def _draw_day(ax: Any, patches: Any, day: date, x: float, y: float, days: _Days)
 def _legend(ax: Any, fig: Any, days: _Days, height: float, lang: Lang) -> None:
     patches: Any = importlib.import_module("matplotlib.patches")
     kinds = {k for ks in days.held.values() for k in ks}
-    handles = [patches.Patch(facecolor=_COLOURS[kind], label=kind_word(kind.value, lang))
+    handles = [patches.Patch(facecolor=COLOURS[kind], label=kind_word(kind.value, lang))
                for kind in SessionKind if kind in kinds]
     if days.cancelled:
         handles.append(patches.Patch(facecolor="white", edgecolor="#444444", linewidth=1.2,
-                                     label=_say("cancelled", lang)))
+                                     label=label("cancelled_session", lang)))
     months = _months([*days.held, *days.cancelled])
     shown = (months[0], _month_end(months[-1]))
     if any(shown[0] <= d <= shown[1] for d in days.holidays):
         handles.append(patches.Patch(facecolor=_HOLIDAY_TINT, edgecolor=_HOLIDAY,
-                                     label=_say("holiday", lang)))
+                                     label=label("public_holiday", lang)))
     if any(shown[0] <= d <= shown[1] for d in days.closed):
         handles.append(patches.Patch(facecolor=_CLOSED_TINT, edgecolor=_CLOSED,
-                                     label=_say("closed", lang)))
+                                     label=label("centre_closed", lang)))
     if days.breaks:
         kinds_text = ", ".join(kind_word(k.value, lang) for k in days.break_kinds)
         handles.append(patches.Patch(facecolor="white", edgecolor=_BREAK_HATCH, hatch="////",
-                                     label=_say("break", lang).format(kinds=kinds_text)))
+                                     label=label("calendar_break", lang).format(kinds=kinds_text)))
     if days.clashes:
         handles.append(patches.Patch(facecolor="white", edgecolor=_CLASH, linewidth=2.2,
-                                     label=_say("clash", lang)))
+                                     label=label("clash", lang)))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), fontsize=8,
               ncol=min(len(handles), 4), frameon=False)
     if not days.clashes:
         return
-    lines = [f"{_say('clashes', lang)}:"]
+    lines = [f"{label('clashes', lang)}:"]
     for day in sorted(days.clashes):
         for finding in days.clashes[day]:
             when = babel_date(day, "d MMM yyyy", locale=lang)
             line = f"{when} — {subject_text(finding.subject, lang)}"
             line = f"{line}: {finding.text(lang)}"
-            lines.append(_label(line, 150, 1))
+            lines.append(short_label(line, 150, 1))
     # Under the legend: its rows are ~0.2 in each.
     legend_rows = -(-len(handles) // 4)
     fig.text(0.02, -(0.15 + 0.22 * legend_rows) / height, "\n".join(lines), ha="left",

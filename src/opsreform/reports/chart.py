@@ -24,10 +24,7 @@ the user's matplotlib settings say. The same project gives the same file.
 
 from __future__ import annotations
 
-import calendar
 import importlib
-import textwrap
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,73 +36,17 @@ from opsreform.model.activities import iter_activities
 from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionKind, SessionStatus
 from opsreform.reports._escape import mathtext_literal, one_line, xml_text
-from opsreform.reports._lang import Lang, kind_word
+from opsreform.reports._lang import Lang, kind_word, label
+from opsreform.reports._plot import COLOURS, break_spans, pyplot, short_label
 
 __all__ = ["write_chart"]
 
-_COLOURS = {
-    SessionKind.TRAINING: "#1f77b4", SessionKind.WORKSHOP: "#2ca02c",
-    SessionKind.SUPERVISION: "#d62728", SessionKind.STUDY_VISIT: "#9467bd",
-    SessionKind.EXPERT_ADVICE: "#ff7f0e", SessionKind.OTHER: "#7f7f7f",
-}
 _ACTIVITY, _DASH_ITEM, _BREAK = "#4c72b0", "#8fa9d6", "#d9d9d9"
 _MILESTONE = "#b8860b"
 _WIDTH = 11.69  # inches: A4 landscape
 _ROW = 0.36  # inches per row
 _LABEL_WIDTH = 48  # characters per line of a row's label
 _GID = "opsreform-label-{}"
-
-# (Polish, English)
-_WORDS = {
-    "activity": ("działanie harmonogramu", "activity of the schedule"),
-    "dash_item": ("pozycja bez numeru (-)", "unnumbered item (-)"),
-    "break": ("przerwa zadeklarowana w projekcie", "break declared by the project"),
-    "cancelled": ("zajęcia odwołane", "cancelled session"),
-    "sessions": ("{kind} — sesje: {n}", "{kind} — sessions: {n}"),
-    "empty": ("brak dat do pokazania", "no dates to show"),
-    "milestones": ("kamienie milowe", "milestones"),
-    "milestone": ("kamień milowy (numer: lista pod wykresem)",
-                  "milestone (number: list under the chart)"),
-    "milestone_list": ("Kamienie milowe", "Milestones"),
-    "outside": ("poza osią czasu", "outside the time line"),
-}
-
-
-def _say(key: str, lang: Lang) -> str:
-    pl, en = _WORDS[key]
-    return pl if lang == "pl" else en
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib  # noqa: PLC0415 - optional extra
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError as exc:  # pragma: no cover - the extra is installed in CI
-        msg = "the chart needs the 'charts' extra: pip install 'opsreform[charts]'"
-        raise ImportError(msg) from exc
-    return plt
-
-
-def _label(text: str, width: int, lines: int = 2) -> str:
-    r"""User text for a label: wrapped to ``lines`` of ``width``, ``…`` past them, escaped.
-
-    Runs of blanks become one space (as the wrapping does between lines).
-
-    >>> _label("Przygotowanie dokumentów niezbędnych do wprowadzenia zmiany", 30)
-    'Przygotowanie dokumentów\nniezbędnych do wprowadzenia…'
-    """
-    # Escaped after shortening: the width counts what is shown, and a cut never
-    # separates a backslash from its dollar.
-    wrapped = textwrap.wrap(" ".join(one_line(text).split()), width) or [""]
-    if len(wrapped) > lines:
-        rest = " ".join(wrapped[lines - 1:])
-        wrapped = [*wrapped[:lines - 1], textwrap.shorten(rest, width, placeholder="…")]
-        if not wrapped[-1].endswith("…"):  # shorten kept it whole: a word too long
-            wrapped[-1] = wrapped[-1][:width - 1] + "…"
-    return "\n".join(mathtext_literal(line) for line in wrapped)
-
 
 @attrs.frozen
 class _Row:
@@ -122,25 +63,25 @@ class _Row:
 def _rows(project: Project, lang: Lang) -> list[_Row]:
     rows = []
     if project.milestones:
-        name = _say("milestones", lang)
+        name = label("milestones", lang)
         rows.append(_Row(name, name, milestones=True))
     for _parent, activity in iter_activities(project.activities):
         if activity.period is None:
             continue
         colour = _DASH_ITEM if activity.number is None else _ACTIVITY
         rows.append(_Row(f"{mathtext_literal(activity.id)}  "
-                         f"{_label(activity.title, _LABEL_WIDTH)}",
+                         f"{short_label(activity.title, _LABEL_WIDTH)}",
                          f"{activity.id} {one_line(activity.title)}",
                          ((activity.period.start, activity.period.end, colour),)))
     for kind in SessionKind:
         sessions = [s for s in project.sessions if s.kind is kind]
         if not sessions:
             continue
-        name = _say("sessions", lang).format(kind=kind_word(kind.value, lang),
+        name = label("chart_sessions", lang).format(kind=kind_word(kind.value, lang),
                                              n=len(sessions))
-        held = tuple(_span(s, _COLOURS[kind]) for s in sessions
+        held = tuple(_span(s, COLOURS[kind]) for s in sessions
                      if s.status is not SessionStatus.CANCELLED)
-        cancelled = tuple(_span(s, _COLOURS[kind]) for s in sessions
+        cancelled = tuple(_span(s, COLOURS[kind]) for s in sessions
                           if s.status is SessionStatus.CANCELLED)
         rows.append(_Row(name, name, held, cancelled, kind))
     return rows
@@ -149,27 +90,6 @@ def _rows(project: Project, lang: Lang) -> list[_Row]:
 def _span(session: Session, colour: str) -> tuple[date, date, str]:
     last = session.period.end if session.period is not None else session.first_day
     return (session.first_day, last, colour)
-
-
-def _break_spans(project: Project, kind: SessionKind, years: range
-                 ) -> Iterator[tuple[date, date]]:
-    """The days each declared break stops ``kind`` in ``years``, as (first, last) spans."""
-    for declared in project.breaks:
-        if kind not in declared.kinds:
-            continue
-        for year in years:
-            if not declared.applies_to_year(year):
-                continue
-            if declared.follow_school_holidays:
-                try:
-                    holidays = project.calendar.school_summer_break(year)
-                except ValueError:  # no data for that year: nothing is drawn, not a guess
-                    continue
-                yield (holidays.start, holidays.end)
-                continue
-            for month in sorted(declared.months):
-                yield (date(year, month, 1),
-                       date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Path:
@@ -194,7 +114,7 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
     rows = _rows(project, lang)
     if not any(row.spans or row.hollow for row in rows):
         raise ValueError("nothing to draw: no dated activity and no session")
-    plt = _pyplot()
+    plt = pyplot()
     mdates: Any = importlib.import_module("matplotlib.dates")
     # Text objects read text.usetex when made: under TeX, "%", "_" or "#" in a title
     # would be markup, so it is off for the whole drawing. No date and a fixed hash
@@ -217,7 +137,7 @@ def write_chart(project: Project, path: str | Path, *, lang: Lang = "pl") -> Pat
                         _milestone_key(project, _axis_days(ax, mdates), lang),
                         transform=ax.transAxes, ha="left", va="top", fontsize=7,
                         linespacing=1.5)
-            ax.set_title(_label(project.title, 100), fontsize=11)
+            ax.set_title(short_label(project.title, 100), fontsize=11)
             fmt = path.suffix[1:].lower()
             metadata = {"Date": None} if fmt == "svg" else {"Software": "opsreform"}
             # "tight": the figure grows to hold every label, so none is cut.
@@ -240,8 +160,8 @@ def _draw(project: Project, mdates: Any, ax: Any, rows: list[_Row], lang: Lang) 
     years = range(start.year, end.year + 1)
     for y, row in enumerate(rows):
         if row.kind is not None:
-            for first, last in _break_spans(project, row.kind, years):
-                legend[_say("break", lang)] = ax.barh(
+            for first, last in break_spans(project, row.kind, years):
+                legend[label("chart_break", lang)] = ax.barh(
                     y, (last - first).days + 1, left=mdates.date2num(first), height=0.9,
                     color=_BREAK, hatch="///", edgecolor="#aaaaaa", linewidth=0)
         for first, last, colour in row.spans:
@@ -249,11 +169,11 @@ def _draw(project: Project, mdates: Any, ax: Any, rows: list[_Row], lang: Lang) 
             bar = ax.barh(y, width, left=mdates.date2num(first), height=0.6, color=colour,
                           edgecolor="#222" if row.kind is None else colour, linewidth=0.4)
             key = (kind_word(row.kind.value, lang) if row.kind is not None else
-                   _say("dash_item" if colour == _DASH_ITEM else "activity", lang))
+                   label("chart_dash_item" if colour == _DASH_ITEM else "chart_activity", lang))
             legend.setdefault(key, bar)
         for first, last, colour in row.hollow:
             width = max((last - first).days + 1, least)
-            legend[_say("cancelled", lang)] = ax.barh(
+            legend[label("cancelled_session", lang)] = ax.barh(
                 y, width, left=mdates.date2num(first), height=0.6, facecolor="white",
                 edgecolor=colour, linewidth=1)
     ax.set_yticks(range(len(rows)))
@@ -277,7 +197,7 @@ def _draw(project: Project, mdates: Any, ax: Any, rows: list[_Row], lang: Lang) 
     for y, row in enumerate(rows):
         if row.milestones:
             _draw_milestones(project, mdates, ax, y, (first, after))
-            legend[_say("milestone", lang)] = ax.plot(
+            legend[label("milestone", lang)] = ax.plot(
                 [], [], linestyle="none", marker="D", markersize=6, color=_MILESTONE)[0]
     ax.legend(legend.values(), legend.keys(), loc="upper center", fontsize=8,
               ncol=min(len(legend), 4), frameon=False)
@@ -319,12 +239,12 @@ def _axis_days(ax: Any, mdates: Any) -> tuple[date, date]:
 
 def _milestone_key(project: Project, axis: tuple[date, date], lang: Lang) -> str:
     """The list under the chart: each milestone's number, date and (shortened) text."""
-    lines = [f"{_say('milestone_list', lang)}:"]
+    lines = [f"{label('milestone_list', lang)}:"]
     for n, milestone in enumerate(project.milestones, start=1):
         when = babel_date(milestone.day, "d MMM yyyy", locale=lang)
-        outside = (f" ({_say('outside', lang)})"
+        outside = (f" ({label('outside_axis', lang)})"
                    if not axis[0] <= milestone.day < axis[1] else "")
-        lines.append(_label(f"{n}. {when}{outside} — {milestone.text}", 150, 1))
+        lines.append(short_label(f"{n}. {when}{outside} — {milestone.text}", 150, 1))
     return "\n".join(lines)
 
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import attrs
 
 from opsreform.findings import Finding
+from opsreform.messages import Message
 from opsreform.model.activities import iter_activities
 from opsreform.model.project import Project
 from opsreform.rules.engine import Rule, not_checked
-from opsreform.text.periods import format_period
 
 __all__ = ["ACTIVITY_RULES", "ActivityOutsideParent", "ActivityOutsideProject"]
 
@@ -30,9 +30,9 @@ class ActivityOutsideParent(Rule):
             if not parent.period.contains(activity.period):
                 yield self.finding(
                     f"activity {activity.id}",
-                    f"działanie {activity.id} ({format_period(activity.period)}) wykracza "
-                    f"poza okres działania nadrzędnego {parent.id} "
-                    f"({format_period(parent.period)})",
+                    Message("activity-outside-parent.outside", id=activity.id,
+                            period=activity.period, parent=parent.id,
+                            parent_period=parent.period),
                     day=activity.period.start)
 
 
@@ -48,14 +48,14 @@ class ActivityOutsideProject(Rule):
         if not project.activities:
             return
         if project.period is None:
-            yield not_checked(self, "activities", "okres realizacji projektu nie jest podany")
+            yield not_checked(self, "activities", Message("activity-outside-project.no-period"))
             return
         for _parent, activity in iter_activities(project.activities):
             if activity.period is not None and not project.period.contains(activity.period):
                 yield self.finding(
                     f"activity {activity.id}",
-                    f"działanie {activity.id} ({format_period(activity.period)}) wykracza "
-                    f"poza okres realizacji projektu ({format_period(project.period)})",
+                    Message("activity-outside-project.outside", id=activity.id,
+                            period=activity.period, project_period=project.period),
                     day=activity.period.start)
 
 

@@ -21,14 +21,12 @@ import attrs
 
 from opsreform.exceptions import ValidationError
 from opsreform.findings import Finding, Severity
+from opsreform.messages import Message
 from opsreform.model.funding import Funding, FundingKind
 from opsreform.model.project import Project
 from opsreform.money import amount_of, pln, round_grosz
 from opsreform.periods import Period
 from opsreform.rules.engine import Rule, not_checked
-from opsreform.text.amounts import format_amount, format_share
-from opsreform.text.dates import format_date
-from opsreform.text.periods import format_period
 from opsreform.units import as_fraction
 
 __all__ = [
@@ -45,14 +43,6 @@ __all__ = [
 
 PROGRAMME_ELIGIBILITY = Period(date(2014, 1, 1), date(2023, 12, 31))
 """When expenditure of a 2014-2020 programme is eligible (Regulation 1303/2013 art. 65(2))."""
-
-_KIND_PL = {
-    FundingKind.EU: "środki europejskie (EFS)",
-    FundingKind.TARGETED_SUBSIDY: "dotacja celowa",
-    FundingKind.OWN_CONTRIBUTION: "wkład własny",
-    FundingKind.OTHER: "inne źródło",
-}
-
 
 def _tolerance(value: Any) -> Fraction:
     """Read a tolerance in zł: an exact number, or a float from a TOML file (as typed)."""
@@ -81,18 +71,21 @@ class _FundingRule(Rule):
 
     tolerance: Fraction = attrs.field(default=Fraction(5, 100), converter=_tolerance)
 
-    def compare(self, subject: str, what: str, found: Any, expected: Any,
+    def compare(self, subject: str, what: Message, found: Any, expected: Any,
                 ) -> Iterator[Finding]:
-        """Yield nothing when equal, a rounding note within tolerance, else an error."""
+        """Yield nothing when equal, a rounding note within tolerance, else an error.
+
+        The messages are the rule's own ``<id>.differs`` and ``<id>.rounding``.
+        """
         diff = amount_of(found) - amount_of(expected)
         if diff == 0:
             return
-        text = (f"{what}: {format_amount(found)} zamiast oczekiwanych "
-                f"{format_amount(expected)}, różnica {format_amount(pln(diff))}")
+        facts = {"what": what, "found": found, "expected": expected, "diff": pln(diff)}
         if abs(diff) <= self.tolerance:
-            yield self.finding(subject, f"{text} (zaokrąglenie)", severity=Severity.INFO)
+            yield self.finding(subject, Message(f"{self.id}.rounding", **facts),
+                               severity=Severity.INFO)
         else:
-            yield self.finding(subject, text)
+            yield self.finding(subject, Message(f"{self.id}.differs", **facts))
 
 
 @attrs.frozen
@@ -106,24 +99,24 @@ class FundingSum(_FundingRule):
         """Yield a finding when the stated sources do not add up to the total."""
         funding = project.funding
         if funding is None:
-            yield not_checked(self, "funding", "projekt nie podaje finansowania")
+            yield not_checked(self, "funding", Message("funding-sum.no-funding"))
             return
         if not funding.sources:
-            yield not_checked(self, "funding", "nie podano źródeł finansowania")
+            yield not_checked(self, "funding", Message("funding-sum.no-sources"))
             return
         total = funding.sources_sum
         if total is None:
-            unknown = [_KIND_PL[s.kind] for s in funding.sources if s.amount is None]
-            yield not_checked(self, "funding", f"nie podano kwoty: {', '.join(unknown)}")
+            unknown = [s.kind for s in funding.sources if s.amount is None]
+            yield not_checked(self, "funding", Message("funding-sum.no-amount", kinds=unknown))
             return
         if funding.total is not None:
-            yield from self.compare("funding", "suma źródeł", total, funding.total)
+            yield from self.compare("funding", Message("funding-sum.sources"), total,
+                                    funding.total)
         if funding.total_stated is not None and not funding.total_stated.admits(total):
-            yield self.finding("funding", f"suma źródeł {format_amount(total)} nie zgadza "
-                                          f"się z podaną wartością "
-                                          f"„{funding.total_stated}”")
+            yield self.finding("funding", Message("funding-sum.stated", total=total,
+                                                  stated=funding.total_stated))
         if funding.total is None and funding.total_stated is None:
-            yield not_checked(self, "funding", "nie podano wartości projektu")
+            yield not_checked(self, "funding", Message("funding-sum.no-total"))
 
 
 @attrs.frozen
@@ -139,8 +132,7 @@ class FundingShare(_FundingRule):
         if funding is None or all(s.amount is None for s in funding.sources):
             return
         if funding.total is None:
-            yield not_checked(self, "funding", "wartość projektu nie jest podana dokładnie, "
-                                               "więc nie można obliczyć udziałów")
+            yield not_checked(self, "funding", Message("funding-share.no-total"))
             return
         total = funding.total
         for source in funding.sources:
@@ -149,23 +141,23 @@ class FundingShare(_FundingRule):
             subject = f"source {source.kind.value}"
             if source.share is not None:
                 yield from self.compare(
-                    subject, f"{_KIND_PL[source.kind]} przy podanym udziale "
-                             f"{format_share(source.share)}", source.amount,
+                    subject, Message("funding-share.stated-share", kind=source.kind,
+                                     share=source.share), source.amount,
                     round_grosz(total * source.share))
             rate = funding.shares.get(source.kind)
             if rate is None:
                 if funding.shares and amount_of(source.amount) != 0:
-                    yield self.finding(subject, f"{_KIND_PL[source.kind]} w kwocie "
-                                                f"{format_amount(source.amount)} nie jest "
-                                                "źródłem przewidzianym w programie",
+                    yield self.finding(subject, Message("funding-share.not-in-programme",
+                                                        kind=source.kind,
+                                                        amount=source.amount),
                                        severity=Severity.WARNING)
                 continue
             if source.share is not None and source.share == rate:
                 continue
             expected = self._expected(funding, source.kind, rate)
-            yield from self.compare(subject, f"{_KIND_PL[source.kind]} przy udziale "
-                                             f"programu {format_share(rate)}", source.amount,
-                                    expected)
+            yield from self.compare(subject, Message("funding-share.programme-share",
+                                                     kind=source.kind, share=rate),
+                                    source.amount, expected)
 
     @staticmethod
     def _expected(funding: Funding, kind: FundingKind, rate: Fraction) -> Any:
@@ -199,35 +191,34 @@ class BudgetSum(_FundingRule):
             return
         for n, line in enumerate(funding.lines, start=1):
             if line.amount is not None and line.computed is not None:
-                yield from self.compare(f"budget line {n}", f"„{line.title}”: podana kwota",
+                yield from self.compare(f"budget line {n}",
+                                        Message("budget-sum.line", title=line.title),
                                         line.amount, line.computed)
         yield from self._tasks(funding)
         budget = funding.budget
         direct, rate, expected_indirect = budget.direct, budget.rate, budget.expected_indirect
         if direct is None or rate is None or expected_indirect is None:
-            yield not_checked(self, "budget", "pozycja budżetu nie ma kwoty")
+            yield not_checked(self, "budget", Message("budget-sum.no-amount"))
             return
         if funding.indirect is not None:
-            yield from self.compare("budget", f"koszty pośrednie ({format_share(rate)} "
-                                              f"kosztów bezpośrednich "
-                                              f"{format_amount(direct)})",
+            yield from self.compare("budget", Message("budget-sum.indirect", rate=rate,
+                                                      direct=direct),
                                     funding.indirect, expected_indirect)
         indirect = funding.indirect if funding.indirect is not None else expected_indirect
         if funding.total is None:
             yield from self._against_bound(funding, direct + indirect)
             return
         if amount_of(direct) > amount_of(funding.total):
-            yield self.finding("budget", f"same pozycje budżetu ({format_amount(direct)}) "
-                                         f"przekraczają wartość projektu "
-                                         f"{format_amount(funding.total)}")
+            yield self.finding("budget", Message("budget-sum.over-total", direct=direct,
+                                                 total=funding.total))
             return
         if funding.lines_complete:
-            stated = "podane" if funding.indirect is not None else (
-                f"ryczałtowe {format_share(rate)}")
-            yield from self.compare(
-                "budget", f"pozycje budżetu ({format_amount(direct)}) i {stated} koszty "
-                          f"pośrednie ({format_amount(indirect)}) razem", direct + indirect,
-                funding.total)
+            together = (
+                Message("budget-sum.together-stated", direct=direct, indirect=indirect)
+                if funding.indirect is not None else
+                Message("budget-sum.together-flat", direct=direct, indirect=indirect,
+                        rate=rate))
+            yield from self.compare("budget", together, direct + indirect, funding.total)
             return
         yield self._remainder(funding.total, direct, indirect, rate, funding.lines_complete,
                               stated_indirect=funding.indirect is not None)
@@ -237,37 +228,30 @@ class BudgetSum(_FundingRule):
         """The note on what the total leaves over lines that may not be all the lines."""
         rest = total - direct
         gap = amount_of(rest) - amount_of(indirect)
-        what = "podanym kosztom pośrednim" if stated_indirect else (
-            f"ryczałtowi kosztów pośrednich {format_share(rate)}")
+        what = (Message("budget-sum.to-stated") if stated_indirect
+                else Message("budget-sum.to-flat", rate=rate))
         if complete is False:
-            head = (f"dokument nie wymienia wszystkich pozycji: reszta "
-                    f"{format_amount(rest)} ponad wymienione ({format_amount(direct)}) "
-                    "obejmuje pozostałe pozycje i koszty pośrednie")
-            return self.finding("budget", f"{head}", severity=Severity.INFO)
+            return self.finding("budget", Message("budget-sum.incomplete", rest=rest,
+                                                  direct=direct), severity=Severity.INFO)
         if abs(gap) <= self.tolerance:
-            how = "dokładnie" if gap == 0 else (
-                f"z dokładnością do zaokrąglenia ({format_amount(pln(gap))})")
+            how = (Message("budget-sum.exactly") if gap == 0
+                   else Message("budget-sum.rounded", gap=pln(gap)))
             return self.finding(
-                "budget", f"reszta {format_amount(rest)} ponad wymienione pozycje "
-                          f"odpowiada {what} "
-                          f"({format_amount(indirect)}) {how}", severity=Severity.INFO)
+                "budget", Message("budget-sum.rest", rest=rest, what=what, indirect=indirect,
+                                  how=how), severity=Severity.INFO)
         return self.finding(
-            "budget", f"wymienione pozycje ({format_amount(direct)}) i koszty pośrednie "
-                      f"{format_share(rate)} ({format_amount(indirect)}) pozostawiają "
-                      f"{format_amount(pln(gap))} wartości projektu bez wyjaśnienia; "
-                      "dokument może nie wymieniać wszystkich pozycji",
-            severity=Severity.INFO)
+            "budget", Message("budget-sum.unexplained", direct=direct, rate=rate,
+                              indirect=indirect, gap=pln(gap)), severity=Severity.INFO)
 
     def _against_bound(self, funding: Funding, summed: Any) -> Iterator[Finding]:
         """Compare complete lines with a stated bound, or say the total is not known."""
         bound = funding.total_stated
         if bound is None or not funding.lines_complete:
-            yield not_checked(self, "budget", "wartość projektu nie jest podana dokładnie")
+            yield not_checked(self, "budget", Message("budget-sum.no-exact-total"))
             return
         if not bound.admits(summed):
-            yield self.finding("budget", f"pozycje budżetu z kosztami pośrednimi "
-                                         f"({format_amount(summed)}) nie zgadzają się z "
-                                         f"podaną wartością „{bound}”")
+            yield self.finding("budget", Message("budget-sum.stated", summed=summed,
+                                                 stated=bound))
 
     def _tasks(self, funding: Funding) -> Iterator[Finding]:
         """Each task with a stated amount against the lines that name it."""
@@ -277,12 +261,11 @@ class BudgetSum(_FundingRule):
                 continue
             subject = f"task {task.number}"
             if funding.lines_complete:
-                yield from self.compare(subject, f"pozycje zadania {task.number}", summed,
-                                        task.amount)
+                yield from self.compare(subject, Message("budget-sum.task", task=task.number),
+                                        summed, task.amount)
             elif amount_of(summed) > amount_of(task.amount) + self.tolerance:
-                yield self.finding(subject, f"pozycje zadania {task.number} "
-                                            f"({format_amount(summed)}) przekraczają jego "
-                                            f"kwotę {format_amount(task.amount)}")
+                yield self.finding(subject, Message("budget-sum.task-over", task=task.number,
+                                                    summed=summed, amount=task.amount))
 
 
 @attrs.frozen
@@ -308,8 +291,8 @@ class NegativeAmount(Rule):
             named.append(("funding total", funding.total_stated.value))
         for subject, amount in named:
             if amount is not None and amount_of(amount) < 0:
-                yield self.finding(subject, f"ujemna kwota ({subject}): "
-                                            f"{format_amount(amount)}")
+                yield self.finding(subject, Message("negative-amount.amount",
+                                                    subject=subject, amount=amount))
 
 
 # The call's and the programme's windows are the same for thousands of projects.
@@ -326,25 +309,24 @@ class CallPeriod(Rule):
         """Yield an error when the project period leaves the call's or the programme's."""
         if project.period is None:
             if project.funding is not None:
-                yield not_checked(self, "project", "okres realizacji projektu nie jest podany")
+                yield not_checked(self, "project", Message("call-period.no-period"))
             return
         funding = project.funding
         window = funding.call_period if funding is not None else None
         if window is None:
             window = PROGRAMME_ELIGIBILITY
             if funding is not None and funding.call is not None:
-                yield not_checked(self, "project", "okres naboru nie jest podany; sprawdzono "
-                                                   "względem okresu programu")
+                yield not_checked(self, "project", Message("call-period.no-call-period"))
         if not window.contains(project.period):
-            yield self.finding("project", f"okres realizacji {format_period(project.period)} "
-                                          f"wykracza poza {format_period(window)}",
+            yield self.finding("project", Message("call-period.outside", period=project.period,
+                                                  window=window),
                                day=project.period.start)
         agreement = funding.agreement if funding is not None else None
         if agreement is not None and agreement.signed is not None and (
                 agreement.signed > project.period.end):
-            yield self.finding("agreement", f"umowę o dofinansowanie podpisano "
-                                            f"{format_date(agreement.signed)}, po zakończeniu "
-                                            "projektu", day=agreement.signed)
+            yield self.finding("agreement", Message("call-period.signed-after",
+                                                    signed=agreement.signed),
+                               day=agreement.signed)
 
 
 def durability_period(project: Project) -> Period | None:
@@ -369,22 +351,18 @@ class Durability(Rule):
             return
         period = durability_period(project)
         if period is None:
-            yield not_checked(self, "project", "okres realizacji projektu nie jest podany, "
-                                               f"więc nie można umiejscowić "
-                                               f"{project.durability_months} miesięcy "
-                                               "trwałości")
+            yield not_checked(self, "project", Message("durability.no-period",
+                                                       months=project.durability_months))
             return
-        yield self.finding("project", f"trwałość rezultatów przez "
-                                      f"{project.durability_months} miesięcy: "
-                                      f"{format_period(period, 'numeric')}",
-                           severity=Severity.INFO)
+        yield self.finding("project", Message("durability.period",
+                                              months=project.durability_months,
+                                              period=period), severity=Severity.INFO)
         for contract in project.contracts:
             last = contract.last_day
             if last is not None and last in period:
                 yield self.finding(f"contract {contract.id}",
-                                   f"umowa {contract.id} trwa do {format_date(last)}, w "
-                                   "okresie trwałości, gdy środki projektu już jej nie "
-                                   "finansują", day=last)
+                                   Message("durability.contract", contract=contract.id,
+                                           last=last), day=last)
 
 
 FUNDING_RULES: tuple[Rule, ...] = (

@@ -46,12 +46,10 @@ from opsreform.findings import Finding, Severity
 from opsreform.messages import Message
 from opsreform.model.organisation import (
     MODEL_ROLES,
-    ROLE_NAMES_PL,
     EngagementKind,
     Institution,
     Organisation,
     Structure,
-    UnitKind,
     UnitRole,
     fte_fraction,
 )
@@ -78,25 +76,17 @@ __all__ = [
 ]
 
 
-_WHICH_PL = {"before": "przed zmianą", "after": "po zmianie"}
-
-
 def _subject(which: str, what: str | None = None) -> str:
     return f"structure {which}" if what is None else f"structure {which}: {what}"
-
-
-def _fmt(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return f"{float(value):.2f}".replace(".", ",")
 
 
 def _ceil(value: Fraction) -> int:
     return -(-value.numerator // value.denominator)
 
 
-def _known(bound: Fraction) -> str:
-    return f" (wiadomo tylko o {_fmt(bound)})" if bound else ""
+def _unknown(key: str, bound: Fraction) -> Message:
+    """``key`` (a count not stated), or ``key-known`` with the lower bound that is known."""
+    return Message(f"{key}-known", bound=bound) if bound else Message(key)
 
 
 def _is_social_worker(project: Project, person_id: str) -> bool:
@@ -131,7 +121,7 @@ class Separation(Rule):
         """Yield a finding for each missing model role and each worker doing both."""
         organisation = project.organisation
         if organisation is None or (organisation.before is None and organisation.after is None):
-            yield not_checked(self, "organisation", "nie opisano struktury organizacyjnej")
+            yield not_checked(self, "organisation", Message("separation.no-structure"))
             return
         for which, structure in organisation.structures():
             if which == "before" and organisation.after is not None:
@@ -170,21 +160,19 @@ class Separation(Rule):
         for role in MODEL_ROLES:
             if role in roles:
                 continue
-            message = (f"brak jednostki o roli „{ROLE_NAMES_PL[role]}” w strukturze "
-                       f"{_WHICH_PL[which]}")
             if structure.complete is False:
-                yield self.finding(_subject(which), message + " (dokument wymienia tylko część "
-                                   "jednostek, więc to nie musi być brak)", severity=Severity.INFO)
+                yield self.finding(_subject(which), Message(
+                    "separation.missing-role-partial", role=role, which=which),
+                    severity=Severity.INFO)
             else:
-                yield self.finding(_subject(which), message, severity=severity)
+                yield self.finding(_subject(which), Message(
+                    "separation.missing-role", role=role, which=which), severity=severity)
 
     def _mixed_workers(self, project: Project, organisation: Organisation, which: str,
                        structure: Structure) -> Iterator[Finding]:
         assignments = organisation.assignments_in(which)
         if assignments is None:
-            yield not_checked(self, _subject(which), "nie podano przydziału pracowników do "
-                              "jednostek, więc nie wiadomo, czy ktoś łączy pracę socjalną "
-                              "z postępowaniami w sprawie świadczeń")
+            yield not_checked(self, _subject(which), Message("separation.no-assignments"))
             return
         held: dict[str, set[UnitRole]] = defaultdict(set)
         both = {UnitRole.SOCIAL_WORK, UnitRole.BENEFITS_BY_DECISION}
@@ -199,9 +187,8 @@ class Separation(Rule):
         for person, roles in sorted(held.items()):
             if both <= roles and _is_social_worker(project, person):
                 yield self.finding(_subject(which, f"person {person}"),
-                                   f"{person} prowadzi i pracę socjalną, i postępowania w "
-                                   f"sprawie świadczeń przyznawanych decyzją (struktura "
-                                   f"{_WHICH_PL[which]})", severity=severity)
+                                   Message("separation.both", person=person, which=which),
+                                   severity=severity)
 
 
 def _social_workers(project: Project, organisation: Organisation,
@@ -259,38 +246,42 @@ class StaffingRatio(Rule):
         """Yield an error when the centre has too few social workers for its area."""
         organisation = project.organisation
         if organisation is None:
-            yield not_checked(self, "organisation", "nie opisano organizacji ośrodka")
+            yield not_checked(self, "organisation", Message("staffing-ratio.no-organisation"))
             return
         which, fte, heads, bound = _social_workers(project, organisation)
         subject = "organisation" if which == "organisation" else _subject(which)
         if heads is not None and heads < self.minimum:
-            yield self.finding(subject, f"pracownicy socjalni: {heads}; ustawa wymaga co "
-                                        f"najmniej {self.minimum}")
+            yield self.finding(subject, Message("staffing-ratio.too-few", heads=heads,
+                                                minimum=self.minimum))
         elif heads is None and bound < self.minimum:
-            yield not_checked(self, subject, "nie podano liczby pracowników socjalnych "
-                                             f"ośrodka{_known(bound)}")
+            yield not_checked(self, subject, _unknown("staffing-ratio.no-heads", bound))
         population = organisation.population
         families = organisation.families_in_social_work
-        needs: list[tuple[Fraction, str]] = []
+        needs: list[tuple[Fraction, Message]] = []
         if population is not None:
-            needs.append((Fraction(population, self.inhabitants_per_worker),
-                          f"{{}} etatów na {population} mieszkańców"))
+            need = Fraction(population, self.inhabitants_per_worker)
+            needs.append((need, Message("staffing-ratio.per-inhabitants", count=_ceil(need),
+                                        population=population)))
         if families is not None:
-            needs.append((Fraction(families, self.families_per_worker),
-                          f"{{}} etatów na {families} rodzin objętych pracą socjalną"))
+            need = Fraction(families, self.families_per_worker)
+            needs.append((need, Message("staffing-ratio.per-families", count=_ceil(need),
+                                        families=families)))
         if not needs:
-            yield not_checked(self, subject, "nie podano ani liczby mieszkańców, ani liczby "
-                                             "rodzin objętych pracą socjalną")
+            yield not_checked(self, subject, Message("staffing-ratio.no-need"))
             return
         required = min(n for n, _ in needs)  # either proportion satisfies the act
         if fte is not None:
             if fte < required:
-                wanted = " lub ".join(text.format(_ceil(n)) for n, text in needs)
-                yield self.finding(subject, f"etaty pracowników socjalnych: {_fmt(fte)}; "
-                                            f"ustawa wymaga {wanted}")
+                # Either proportion satisfies the act, so the message names each stated.
+                said = [m for _, m in needs]
+                if len(said) == 1:
+                    message = Message("staffing-ratio.fte", fte=fte, need=said[0])
+                else:
+                    message = Message("staffing-ratio.fte-either", fte=fte, need=said[0],
+                                      need_2=said[1])
+                yield self.finding(subject, message)
         elif bound < required:
-            yield not_checked(self, subject, "nie podano liczby etatów pracowników socjalnych "
-                                             f"ośrodka{_known(bound)}")
+            yield not_checked(self, subject, _unknown("staffing-ratio.no-fte", bound))
 
 
 @attrs.frozen
@@ -313,20 +304,20 @@ class FamilyAssistantLoad(Rule):
             return
         for person, families in organisation.families_per_assistant:
             if families > self.limit:
-                yield self.finding(f"person {person}", f"{person} pracuje z {families} "
-                                                       f"rodzinami naraz; limit to {self.limit}")
+                yield self.finding(f"person {person}", Message(
+                    "family-assistant-load.over", person=person, families=families,
+                    limit=self.limit))
         if organisation.families_per_assistant:
             return
         has_assistants = any(p.profession is Profession.FAMILY_ASSISTANT for p in project.people)
         for which, structure in organisation.structures():
             if structure.with_role(UnitRole.FAMILY_ASSISTANCE):
                 has_assistants = True
-                yield not_checked(self, _subject(which), "nie podano, z iloma rodzinami "
-                                                         "pracuje każdy asystent rodziny")
+                yield not_checked(self, _subject(which),
+                                  Message("family-assistant-load.unknown"))
                 return
         if has_assistants:
-            yield not_checked(self, "organisation", "nie podano, z iloma rodzinami pracuje "
-                                                    "każdy asystent rodziny")
+            yield not_checked(self, "organisation", Message("family-assistant-load.unknown"))
 
 
 _CENTRE_WORDS = (
@@ -368,18 +359,18 @@ def supervisor_findings(rule: Rule, person: Person,
     """Check one supervisor for ``rule``: certified, and not employed by the centre."""
     subject = f"person {person.id}"
     if person.certified_supervisor is None:
-        yield not_checked(rule, subject, f"nie podano, czy {person.name} ma certyfikat "
-                                         "superwizora pracy socjalnej")
+        yield not_checked(rule, subject, Message("supervisor-independence.certificate-unknown",
+                                                 name=person.name))
     elif not person.certified_supervisor:
-        yield rule.finding(subject, f"{person.name} prowadzi superwizję pracy socjalnej bez "
-                                    "certyfikatu superwizora (art. 121a)")
+        yield rule.finding(subject, Message("supervisor-independence.uncertified",
+                                            name=person.name))
     if person.employer is None or centre is None:
-        yield not_checked(rule, subject, f"nie podano pracodawcy superwizora {person.name} "
-                                         "albo nazwy ośrodka")
+        yield not_checked(rule, subject, Message("supervisor-independence.employer-unknown",
+                                                 name=person.name))
     elif same_centre(person.employer, centre):
         name = centre if isinstance(centre, str) else centre.name
-        yield rule.finding(subject, f"{person.name} jest zatrudniony(-a) w {name}, ośrodku, "
-                                    "którego pracowników superwizuje")
+        yield rule.finding(subject, Message("supervisor-independence.employed",
+                                            name=person.name, centre=name))
 
 
 def check_supervisor(person: Person, institution: Institution | str | None, *,
@@ -458,7 +449,7 @@ class UnitWithoutStaff(Rule):
         """Yield a warning for each leaf unit of the "after" structure nobody works in."""
         organisation = project.organisation
         if organisation is None or organisation.after is None:
-            yield not_checked(self, _subject("after"), "nie opisano struktury po zmianie")
+            yield not_checked(self, _subject("after"), Message("unit-without-staff.no-after"))
             return
         assignments = organisation.assignments_in("after")
         staffed = {a.unit for a in assignments or ()}
@@ -469,15 +460,14 @@ class UnitWithoutStaff(Rule):
             if unit.id in staffed or (unit.staff is not None and unit.staff > 0):
                 continue
             if unit.staff == 0 or assignments is not None:
-                kind = {UnitKind.DEPARTMENT: "dział", UnitKind.TEAM: "zespół",
-                        UnitKind.POST: "stanowisko"}[unit.kind]
                 yield self.finding(_subject("after", f"unit {unit.id}"),
-                                   f"nikt nie pracuje w jednostce {unit.name} ({kind})")
+                                   Message("unit-without-staff.empty", unit=unit.name,
+                                           kind=unit.kind))
             else:
                 unknown.append(unit.name)
         if unknown:
-            yield not_checked(self, _subject("after"), "nie podano, kto pracuje w jednostkach: "
-                              + ", ".join(unknown))
+            yield not_checked(self, _subject("after"),
+                              Message("unit-without-staff.unknown", units=unknown))
 
 
 @attrs.frozen
@@ -497,8 +487,7 @@ class OverAllocation(Rule):
         """Yield an error for each person whose assignments add up to more than 1 FTE."""
         organisation = project.organisation
         if organisation is None or organisation.assignments is None:
-            yield not_checked(self, "organisation", "nie podano przydziału pracowników do "
-                                                    "jednostek")
+            yield not_checked(self, "organisation", Message("over-allocation.no-assignments"))
             return
         totals: dict[tuple[str, str], Fraction] = defaultdict(Fraction)
         for a in organisation.assignments:
@@ -506,8 +495,8 @@ class OverAllocation(Rule):
         for (which, person), total in sorted(totals.items()):
             if total > self.limit:
                 yield self.finding(_subject(which, f"person {person}"),
-                                   f"{person}: {_fmt(total)} etatu w strukturze "
-                                   f"{_WHICH_PL[which]}; najwyżej {self.limit}")
+                                   Message("over-allocation.over", person=person, fte=total,
+                                           which=which, limit=self.limit))
 
 
 ORGANISATION_RULES: tuple[Rule, ...] = (
