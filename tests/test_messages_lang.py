@@ -106,9 +106,14 @@ def test_every_file_is_in_the_golden_file() -> None:
 
 
 def test_polish_is_unchanged(findings: dict[str, list[Finding]]) -> None:
-    """Each Polish finding is what the rules printed before the catalogs, to the letter."""
+    """Each Polish finding is what the rules printed before the catalogs, to the letter.
+
+    Rules added since the reference was made (absent from every file of it) are left out.
+    """
+    known = {rule for rows in GOLDEN.values() for rule, _, _ in rows}
     for name, found in findings.items():
-        assert [[f.rule, f.subject, f.message] for f in found] == GOLDEN[name], name
+        assert [[f.rule, f.subject, f.message] for f in found if f.rule in known] == (
+            GOLDEN[name]), name
         assert all(f.text("pl") == f.message for f in found)
 
 
