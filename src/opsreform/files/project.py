@@ -54,6 +54,7 @@ from opsreform.files.tables import (
     read_session_table,
     slot_bookings,
 )
+from opsreform.files.versions import check_chains
 from opsreform.files.writer import dumps_project, save_project
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
@@ -255,6 +256,7 @@ class _Reader:
             title=t.get("title", str),
             kind=t.convert("kind", str, SessionKind),
             contract=t.get("contract", str),
+            supersedes=t.get("supersedes", str),
         )
         if file is None:
             if encoding is not None:
@@ -369,6 +371,7 @@ def _check_references(people: list[tuple[Person, _Fail]],
     _unique([(c.id, fail) for c, fail in contracts], "contracts")
     _unique([(s.id, fail) for s, fail in sessions], "sessions")
     _unique([(t.id, fail) for t, fail in tables], "tables")
+    check_chains(tables)
     person_ids = {p.id for p, _ in people}
     contract_ids = {c.id for c, _ in contracts}
     table_ids = {t.id for t, _ in tables}

@@ -170,7 +170,10 @@ class _Layout:
         options = {table.id: {k: raw[k] for k in _READ_OPTIONS if k in raw}
                    for table, raw in zip(old.tables, tables, strict=True) if "file" in raw}
         raw_sessions = data.get("sessions", [])
-        inline = old.sessions[len(old.sessions) - len(raw_sessions):]
+        # Ids are unique over the schedule and its history: the inline ones, in order.
+        every = {s.id: s for s in _every(old)}
+        inline = tuple(every[str(raw["id"]) if "id" in raw else f"{raw['table']}#{raw['number']}"]
+                       for raw in raw_sessions)
         addresses = {session.id: raw["address"]
                      for session, raw in zip(inline, raw_sessions, strict=True)
                      if "address" in raw}
@@ -291,7 +294,7 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
     book = VenueBook(list(venues))
     inline_before = {s.id for s in layout.inline}
     by_table: dict[str, list[Session]] = {}
-    for session in project.sessions:
+    for session in _every(project):
         if session.table is not None and session.id not in inline_before:
             by_table.setdefault(session.table, []).append(session)
     files: dict[str, str] = {}
@@ -334,7 +337,7 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
         book = placement.book
         if writable and placement.text != current:
             tables[home] = placement.text
-    inline = tuple(s for s in project.sessions if s.id not in held)
+    inline = tuple(s for s in _every(project) if s.id not in held)
     addresses: set[str] = set()
     old_inline = {s.id: s for s in layout.inline}
     for session in inline:
@@ -393,7 +396,12 @@ def _read(path: Path) -> str | None:
 
 def _canonical(project: Project) -> dict[str, Any]:
     """The canonical data of a project file saying ``project``, every session inline."""
-    return _project_data(project, sessions=project.sessions, venues=project.venues, files={})
+    return _project_data(project, sessions=_every(project), venues=project.venues, files={})
+
+
+def _every(project: Project) -> tuple[Session, ...]:
+    """Every session to save: the schedule, then the history (superseded tables' sessions)."""
+    return (*project.sessions, *project.history)
 
 
 def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequence[Venue],
@@ -441,7 +449,7 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
         data["tables"] = [compact({
             "id": t.id, "published": t.published and format_date(t.published),
             "title": t.title, "kind": t.kind and t.kind.value, "contract": t.contract,
-            "file": files.get(t.id),
+            "supersedes": t.supersedes, "file": files.get(t.id),
             **(options.get(t.id, {}) if t.id in files else {}),
         }) for t in project.tables]
     if sessions:
