@@ -54,7 +54,7 @@ from opsreform.files.tables import (
     read_session_table,
     slot_bookings,
 )
-from opsreform.files.versions import check_chains
+from opsreform.files.versions import check_chains, unique_key
 from opsreform.files.writer import dumps_project, save_project
 from opsreform.model.activities import Activity
 from opsreform.model.breaks import DeclaredBreak
@@ -369,7 +369,7 @@ def _check_references(people: list[tuple[Person, _Fail]],
     """
     _unique([(p.id, fail) for p, fail in people], "people")
     _unique([(c.id, fail) for c, fail in contracts], "contracts")
-    _unique([(s.id, fail) for s, fail in sessions], "sessions")
+    _unique([(unique_key(s, tables), fail) for s, fail in sessions], "sessions")
     _unique([(t.id, fail) for t, fail in tables], "tables")
     check_chains(tables)
     person_ids = {p.id for p, _ in people}

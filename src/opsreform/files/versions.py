@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 
 from opsreform.exceptions import ProjectFileError
 from opsreform.files._reader import shown
-from opsreform.model.sessions import PublishedTable
+from opsreform.model.sessions import PublishedTable, Session
 
-__all__ = ["check_chains"]
+__all__ = ["check_chains", "unique_key"]
 
 _Fail = Callable[[str, str], ProjectFileError]
 
@@ -56,3 +56,15 @@ def check_chains(tables: Sequence[tuple[PublishedTable, _Fail]]) -> None:
                                          "supersedes none")
             seen.add(step)
             step = later.get(step)
+
+
+def unique_key(session: Session, tables: Sequence[tuple[PublishedTable, _Fail]]) -> str:
+    """What must be unique of a session: its id, or in a superseded table its id there.
+
+    A new version of a table may give its sessions the ids they had (that is how
+    versions are matched); the schedule, the latest versions, never repeats an id.
+    """
+    superseded = {t.supersedes for t, _ in tables}
+    if session.table in superseded:
+        return f"{session.id} (table {session.table})"
+    return session.id

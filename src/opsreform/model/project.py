@@ -186,7 +186,11 @@ class Project:
         unique_ids(self.contracts, "contracts", "contracts")
         unique_ids(self.tables, "tables", "tables")
         self._split_history()
-        unique_ids((*self.sessions, *self.history), "sessions", "sessions")
+        unique_ids(self.sessions, "sessions", "sessions")
+        # A new version of a table may give its sessions the ids they had: unique per table.
+        for table in {s.table for s in self.history}:
+            unique_ids(tuple(s for s in self.history if s.table == table), "sessions",
+                       "history")
         self._check_references()
 
     def _split_history(self) -> None:
