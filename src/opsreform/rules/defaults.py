@@ -5,6 +5,7 @@ from __future__ import annotations
 from opsreform.rules.activities import ACTIVITY_RULES
 from opsreform.rules.engine import Rule
 from opsreform.rules.funding import FUNDING_RULES
+from opsreform.rules.notice import NOTICE_RULES
 from opsreform.rules.organisation import ORGANISATION_RULES
 from opsreform.rules.schedule import SCHEDULE_RULES
 
@@ -13,4 +14,4 @@ __all__ = ["default_rules"]
 
 def default_rules() -> tuple[Rule, ...]:
     """Return a fresh tuple of every default rule, with its default parameters."""
-    return (*SCHEDULE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES)
+    return (*SCHEDULE_RULES, *NOTICE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES)
