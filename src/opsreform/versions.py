@@ -36,6 +36,7 @@ PRACA SOCJALNA - WPROWADZENIE (session 2018-01-16#1): moved from 2018-01-19 to 2
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Literal
 
@@ -44,6 +45,7 @@ import attrs
 from opsreform.messages import Message
 from opsreform.model.project import Project
 from opsreform.model.sessions import PublishedTable, Session, SessionStatus
+from opsreform.text.slots import format_slots
 
 __all__ = [
     "Change",
@@ -137,7 +139,7 @@ def _when(session: Session) -> str:
 
 
 def _slots_text(session: Session) -> str:
-    return " ".join(str(b.slot) for b in session.slots) or "?"
+    return format_slots(b.slot for b in session.slots) or "?"
 
 
 @attrs.frozen
@@ -397,7 +399,7 @@ def lineages(project: Project) -> tuple[Lineage, ...]:
             continue
         tables = chain(project, table.id)
         lines = {id(s): Lineage(s, s, 0, table.id) for s in versions[table.id]}
-        for before, after in zip(tables, tables[1:], strict=False):
+        for before, after in itertools.pairwise(tables):
             nxt: dict[int, Lineage] = {}
             for o, n in match(versions[before.id], versions[after.id]):
                 if n is None:

@@ -57,7 +57,7 @@ def workdays_frame(batch: Sequence[Project], notices: pl.DataFrame) -> pl.DataFr
     position: list[int] = []
     working: list[int] = []
     for (i,), rows in dated.group_by("project", maintain_order=True):
-        p = batch[int(i)]  # type: ignore[call-overload]
+        p = batch[int(i)]
         firsts = [p.sessions[k].first_day for k in rows["position"]]
         published = list(rows["published"])
         start = min(published + firsts)
@@ -68,7 +68,7 @@ def workdays_frame(batch: Sequence[Project], notices: pl.DataFrame) -> pl.DataFr
             count.append(count[-1] + (1 if p.calendar.is_working_day(day) else 0))
             day += timedelta(days=1)
         for k, when, first in zip(rows["position"], published, firsts, strict=True):
-            project.append(int(i))  # type: ignore[call-overload]
+            project.append(int(i))
             position.append(k)
             after = count[(first - start).days + 1] - count[(when - start).days + 1]
             working.append(after)
