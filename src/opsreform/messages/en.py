@@ -75,7 +75,7 @@ MESSAGES: dict[str, str] = {
     "diff.retimed": (
         "{label} ({day:date}, session {id}): re-timed from {old_slots} to {new_slots}"),
     "diff.venue": (
-        "{label} ({day:date}, session {id}): moved from {old_venues:list} to "
+        "{label} ({day:date}, session {id}): venue changed from {old_venues:list} to "
         "{new_venues:list}"),
     "diff.cancelled": "{label} ({day:date}, session {id}): cancelled",
     "diff.reinstated": "{label} ({day:date}, session {id}): reinstated (no longer cancelled)",
