@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from opsreform.checks import check
 from opsreform.engine import Frames
 from opsreform.findings import Finding, Severity
+from opsreform.messages import Message
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
@@ -37,7 +38,6 @@ from opsreform.model.sessions import (
 )
 from opsreform.model.venues import Venue
 from opsreform.periods import Period
-from opsreform.messages import Message
 from opsreform.rules.engine import Rule, not_checked
 from opsreform.rules.notice import Notice
 from opsreform.rules.organisation import SupervisorIndependence, supervisor_findings

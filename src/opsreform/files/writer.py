@@ -336,7 +336,10 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
         book = placement.book
         if writable and placement.text != current:
             tables[home] = placement.text
-    inline = tuple(s for s in _every(project) if _key(s) not in held)
+    inline = _interleaved(
+        [s for s in project.sessions if _key(s) not in held],
+        [s for s in project.history if _key(s) not in held],
+        {_key(s): n for n, s in enumerate(layout.inline)})
     addresses: set[str] = set()
     old_inline = {_key(s): s for s in layout.inline}
     for session in inline:
@@ -401,6 +404,26 @@ def _canonical(project: Project) -> dict[str, Any]:
 def _every(project: Project) -> tuple[Session, ...]:
     """Every session to save: the schedule, then the history (superseded tables' sessions)."""
     return (*project.sessions, *project.history)
+
+
+def _interleaved(schedule: list[Session], history: list[Session],
+                 order: dict[str, int]) -> tuple[Session, ...]:
+    """The inline sessions of the schedule and of the history, merged as the file had them.
+
+    Each keeps its own order (the project's); where the file held both, the merge follows
+    the file, so that saving an unchanged project leaves its ``[[sessions]]`` as written.
+    """
+    merged: list[Session] = []
+    i = j = 0
+    while i < len(schedule) or j < len(history):
+        if j < len(history) and (i == len(schedule) or order.get(
+                _key(history[j]), len(order)) < order.get(_key(schedule[i]), len(order))):
+            merged.append(history[j])
+            j += 1
+        else:
+            merged.append(schedule[i])
+            i += 1
+    return tuple(merged)
 
 
 def _key(session: Session) -> str:
