@@ -6,8 +6,7 @@ command ``opsreform diff OLD NEW`` compares two projects, or two versions of a t
 (``--tables OLD_ID NEW_ID``). See :mod:`opsreform.versions` for how sessions are paired.
 
 >>> import opsreform
->>> from opsreform.text.slots import format_slots
-from opsreform.versions import diff
+>>> from opsreform.versions import diff
 >>> project = opsreform.load_project("examples/tarnowskie-gory.toml")
 >>> diff_table(diff(project, project)).rows
 []
