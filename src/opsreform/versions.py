@@ -390,10 +390,13 @@ def lineages(project: Project) -> tuple[Lineage, ...]:
     >>> line.session.id, line.changes, line.announced
     ('2018-01-16#1', 0, '2018-01-16')
     """
+    if not project.history and all(t.supersedes is None for t in project.tables):
+        return tuple(Lineage(s, s, 0, s.table) for s in project.sessions)  # no versions
     current: dict[int, Lineage] = {}  # id() of a schedule session -> its lineage
     removed: list[Lineage] = []
-    versions = {t.id: [s for s in (*project.sessions, *project.history) if s.table == t.id]
-                for t in project.tables}
+    versions: dict[str | None, list[Session]] = {t.id: [] for t in project.tables}
+    for session in (*project.sessions, *project.history):
+        versions.setdefault(session.table, []).append(session)
     for table in project.tables:
         if table.supersedes is not None:
             continue

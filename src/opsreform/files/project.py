@@ -369,7 +369,8 @@ def _check_references(people: list[tuple[Person, _Fail]],
     """
     _unique([(p.id, fail) for p, fail in people], "people")
     _unique([(c.id, fail) for c, fail in contracts], "contracts")
-    _unique([(unique_key(s, tables), fail) for s, fail in sessions], "sessions")
+    superseded = {t.supersedes for t, _ in tables}
+    _unique([(unique_key(s, superseded), fail) for s, fail in sessions], "sessions")
     _unique([(t.id, fail) for t, fail in tables], "tables")
     check_chains(tables)
     person_ids = {p.id for p, _ in people}

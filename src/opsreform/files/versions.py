@@ -58,13 +58,17 @@ def check_chains(tables: Sequence[tuple[PublishedTable, _Fail]]) -> None:
             step = later.get(step)
 
 
-def unique_key(session: Session, tables: Sequence[tuple[PublishedTable, _Fail]]) -> str:
+def unique_key(session: Session, superseded: set[str | None]) -> str:
     """What must be unique of a session: its id, or in a superseded table its id there.
 
     A new version of a table may give its sessions the ids they had (that is how
     versions are matched); the schedule, the latest versions, never repeats an id.
+
+    Args:
+        session: The session read.
+        superseded: The ids of the tables a table supersedes.
+
     """
-    superseded = {t.supersedes for t, _ in tables}
     if session.table in superseded:
         return f"{session.id} (table {session.table})"
     return session.id
