@@ -77,7 +77,7 @@ def test_check_puts_errors_first_and_folds_notes(capsys: pytest.CaptureFixture[s
     assert "nie sprawdzono:" in capsys.readouterr().out
     assert main(["check", path, "--min-severity", "error"]) == 1
     shown = capsys.readouterr().out
-    assert "OSTRZEŻENIE" not in shown and "uwagi: 8 —" not in shown and "BŁĄD" in shown
+    assert "OSTRZEŻENIE" not in shown and "uwagi: 11 —" not in shown and "BŁĄD" in shown
 
 
 def test_check_in_english_translates_labels_not_ids(capsys: pytest.CaptureFixture[str]

@@ -12,7 +12,7 @@ import vobject
 from opsreform.cli import main
 from opsreform.exceptions import ValidationError
 from opsreform.model.project import Project
-from opsreform.model.sessions import PublishedTable, SessionStatus
+from opsreform.model.sessions import SessionStatus
 from opsreform.reports.ical import event_sequence, to_ical
 from tests.conftest import EXAMPLES
 
@@ -52,7 +52,7 @@ def test_naive_stamp_is_refused(examples: dict[str, Project]) -> None:
 
 
 def test_method_publish_and_sequence_from_the_table(examples: dict[str, Project]) -> None:
-    """METHOD:PUBLISH; SEQUENCE is yyyymmdd×10 of the table's date, 0 for an undated one."""
+    """METHOD:PUBLISH; SEQUENCE is 0 for a session no version changed."""
     project = examples["tarnowskie-gory"]
     calendar = _read(to_ical(project, stamp=STAMP))
     assert calendar.method.value == "PUBLISH"
@@ -60,8 +60,7 @@ def test_method_publish_and_sequence_from_the_table(examples: dict[str, Project]
     for event in calendar.vevent_list:
         table = event.uid.value.split("#")[0]
         by_table.setdefault(table, set()).add(int(event.sequence.value))
-    assert by_table == {"2018-01-16": {201801160}, "2018-01-superwizja": {0},
-                        "2018-05-07": {201805070}}
+    assert by_table == {"2018-01-16": {0}, "2018-01-superwizja": {0}, "2018-05-07": {0}}
     assert all(e.status.value == "CONFIRMED" for e in calendar.vevent_list)
 
 
@@ -85,18 +84,13 @@ def test_cancelled_session_is_sent_as_cancelled(examples: dict[str, Project]) ->
             } == {"CANCELLED: SUPERWIZJA"}
 
 
-def test_a_later_publication_raises_the_sequence(examples: dict[str, Project]) -> None:
-    """Republishing a table with a later date gives its events a higher SEQUENCE."""
+def test_a_cancellation_in_place_raises_the_sequence(examples: dict[str, Project]) -> None:
+    """Cancelling a session without a new version raises its SEQUENCE by one."""
     project = examples["tarnowskie-gory"]
     session = next(s for s in project.sessions if s.table == "2018-05-07")
-    republished = attrs.evolve(project, tables=tuple(
-        attrs.evolve(t, published=t.published + timedelta(days=3))
-        if isinstance(t, PublishedTable) and t.id == "2018-05-07" and t.published else t
-        for t in project.tables))
     cancelled = _cancel(project, session.id)
     [cancelled_session] = [s for s in cancelled.sessions if s.id == session.id]
-    assert event_sequence(republished, session) > event_sequence(
-        cancelled, cancelled_session) > event_sequence(project, session)
+    assert event_sequence(cancelled, cancelled_session) == event_sequence(project, session) + 1
 
 
 def test_ical_command_lang(tmp_path: object, capsys: pytest.CaptureFixture[bytes]) -> None:

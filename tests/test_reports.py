@@ -210,4 +210,4 @@ def test_findings_report_lists_each_finding_once_errors_first(
                                                        reverse=True)
     md = build_report(examples["tarnowskie-gory"], "findings", "md")
     assert md.count("sesja 2018-05-07#6") == 1
-    assert md.index("błędy (2)") < md.index("ostrzeżenia (1)") < md.index("uwagi (8)")
+    assert md.index("błędy (2)") < md.index("ostrzeżenia (1)") < md.index("uwagi (11)")

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from opsreform.checks import check
 from opsreform.engine import Frames
 from opsreform.findings import Finding, Severity
+from opsreform.messages import Message
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
@@ -38,6 +39,7 @@ from opsreform.model.sessions import (
 from opsreform.model.venues import Venue
 from opsreform.periods import Period
 from opsreform.rules.engine import Rule, not_checked
+from opsreform.rules.notice import Notice
 from opsreform.rules.organisation import SupervisorIndependence, supervisor_findings
 from opsreform.rules.schedule import (
     SCHEDULE_RULES,
@@ -131,7 +133,9 @@ def schedules(draw: st.DrawFn, most: int = 16, span: int = 20,
                                                base + timedelta(days=18)))),
         venues=(Venue("a", name="A"), Venue("b", name="B")),
         people=(Person("x", "X"), Person("y", "Y"), Person("z", "Z")), contracts=contracts,
-        tables=tuple(PublishedTable(t, contract=draw(st.sampled_from([None, "d"])))
+        tables=tuple(PublishedTable(t, contract=draw(st.sampled_from([None, "d"])),
+                                    published=draw(st.none() | st.just(
+                                        base + timedelta(days=draw(st.integers(-3, 8))))))
                      for t in tables),
         sessions=tuple(sessions), breaks=tuple(breaks),
         calendar=WorkCalendar(closed=[base + timedelta(days=3)], days_in_lieu=lieu,
@@ -358,6 +362,78 @@ def ref_numbering(rule: Rule, p: Project) -> list[Finding]:
     return found
 
 
+def _changed(old: Session, new: Session) -> bool:
+    """Whether a version changed a session: its days, hours, venues or cancellation."""
+    return ((old.day, old.period) != (new.day, new.period)
+            or [(b.slot.start, b.slot.end) for b in old.slots]
+            != [(b.slot.start, b.slot.end) for b in new.slots]
+            or old.venues != new.venues
+            or (old.status is SessionStatus.CANCELLED) != (new.status is SessionStatus.CANCELLED))
+
+
+def _announcing(p: Project, s: Session) -> str | None:
+    """The table that announced ``s`` as it is: back through the versions while unchanged.
+
+    Versions here share their sessions' given ids, so an earlier version of a session is
+    the one with its id in the table its table supersedes.
+    """
+    if s.table is None:
+        return None
+    tables = {t.id: t for t in p.tables}
+    table, current = s.table, s
+    while (earlier := tables[table].supersedes) is not None:
+        before = next((h for h in p.history
+                       if h.table == earlier and h.given_id == current.given_id), None)
+        if before is None or _changed(before, current):
+            break
+        table, current = earlier, before
+    return table
+
+
+def ref_notice(rule: Notice, p: Project) -> list[Finding]:
+    """Each session's notice, from its announcing table's date to its first day."""
+    found: list[Finding] = []
+    undated: Counter[str] = Counter()
+    shortest: dict[str, tuple[int, Session, date]] = {}
+    published = {t.id: t.published for t in p.tables}
+    for s in _active(p):
+        table = _announcing(p, s)
+        if table is None:
+            continue
+        when = published[table]
+        if when is None:
+            undated[table] += 1
+            continue
+        gap = (s.first_day - when).days
+        notice = gap
+        if rule.days == "working":
+            notice = sum(1 for k in range(1, gap + 1)
+                         if p.calendar.is_working_day(when + timedelta(days=k)))
+            if gap <= 0:
+                notice = -sum(1 for k in range(gap + 1, 1)
+                              if p.calendar.is_working_day(when + timedelta(days=k)))
+        facts = {"label": s.label, "first": s.first_day, "published": when, "table": table,
+                 "notice": notice}
+        if gap <= 0:
+            found.append(rule.finding(s.subject, Message("notice.late", **facts),
+                                      day=s.first_day))
+        elif rule.min_days is not None:
+            if notice < rule.min_days:
+                found.append(rule.finding(s.subject, Message(
+                    f"notice.short-{rule.days}", min_days=rule.min_days, **facts),
+                    day=s.first_day))
+        elif table not in shortest or notice < shortest[table][0]:
+            shortest[table] = (notice, s, when)
+    for table, count in undated.items():
+        found.append(not_checked(rule, f"table {table}", Message(
+            "notice.undated", table=table, count=count)))
+    for table, (notice, s, when) in shortest.items():
+        found.append(not_checked(rule, f"table {table}", Message(
+            "notice.no-minimum", id=s.id, label=s.label, first=s.first_day, published=when,
+            table=table, notice=notice)))
+    return found
+
+
 REFERENCES: list[tuple[Rule, Callable[..., list[Finding]]]] = [
     (SummerBreak(), ref_summer_break),
     (PublicHoliday(), ref_public_holiday),
@@ -367,6 +443,9 @@ REFERENCES: list[tuple[Rule, Callable[..., list[Finding]]]] = [
     (DoubleBooking(), ref_double_booking),
     (HoursExceeded(), ref_hours_exceeded),
     (TableNumbering(), ref_numbering),
+    (Notice(), ref_notice),
+    (Notice(min_days=4), ref_notice),
+    (Notice(min_days=3, days="working"), ref_notice),
 ]
 
 
@@ -399,7 +478,7 @@ def test_rule_matches_its_reference_on_longer_schedules(
 @given(p=schedules())
 def test_check_matches_the_references_in_order(p: Project) -> None:
     """`check` with the schedule rules gives the references' findings in its sorted order."""
-    expected = [f for rule, reference in REFERENCES[:3] + REFERENCES[4:]
+    expected = [f for rule, reference in REFERENCES[:3] + REFERENCES[4:8]
                 for f in reference(rule, p)]
     expected.sort(key=Finding.sort_key)
     assert check(p, SCHEDULE_RULES) == expected

@@ -87,6 +87,7 @@ from opsreform.text.periods import format_period, parse_period, parse_periods
 from opsreform.text.slots import format_slot, format_slots, parse_slots
 from opsreform.timeslots import TimeSlot
 from opsreform.units import format_quantity, ureg
+from opsreform.versions import diff
 from opsreform.workcalendar import WorkCalendar
 
 __version__: str = _version("opsreform")
@@ -170,6 +171,7 @@ __all__ = [
     "changes_between",
     "check",
     "check_many",
+    "diff",
     "dumps_project",
     "findings_frame",
     "format_amount",

@@ -29,6 +29,7 @@ from opsreform.findings import Severity
 from opsreform.planning import plan, refusal_text
 from opsreform.reports.cli import add_report_commands, run_report_command
 from opsreform.reports.console import render_check, render_totals, use_colour
+from opsreform.reports.diff_command import add_diff_command, run_diff_command
 from opsreform.text.dates import format_date
 from opsreform.text.periods import parse_period
 from opsreform.text.slots import format_slots, parse_slots
@@ -147,6 +148,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     planner.add_argument("--root", metavar="DIR", help=h("root"))
     add_report_commands(commands, lang)
     add_mark_command(commands, lang)
+    add_diff_command(commands, lang)
 
     exporter = commands.add_parser("export", help=h("export"), description=h("export"))
     exporter.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
@@ -185,6 +187,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return run_report_command(args)
     if args.command == "mark":
         return run_mark_command(args)
+    if args.command == "diff":
+        return run_diff_command(args)
     parser.print_help(sys.stderr)
     return 2
 

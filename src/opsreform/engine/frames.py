@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from opsreform.engine.calendar import holidays_frame, school_breaks_frame
+from opsreform.engine.notices import notices_frame, workdays_frame
 from opsreform.model.sessions import Session, SessionKind, SessionStatus
 from opsreform.text.months import month_name
 
@@ -69,6 +70,12 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "people": {"project": _KEY, "person": pl.String, "name": pl.String,
                "profession": pl.String},
     "venues": {"project": _KEY, "venue": pl.String, "text": pl.String},
+    # Each session of the schedule in a table: the table that announced it as it is now
+    # (added or last changed it, see opsreform.versions) and that table's date, if any.
+    "notices": {"project": _KEY, "position": _KEY, "table": pl.String,
+                "published": pl.Date},
+    # Each of those with a dated table: the working days from that date to its first day.
+    "workdays": {"project": _KEY, "position": _KEY, "working": pl.Int64},
     # The public holidays of the years the sessions span (the same for every project).
     "holidays": {"day": pl.Date, "name": pl.String},
     # The national school summer holidays of each of those years that has them.
@@ -377,6 +384,14 @@ class Frames:
         rows = [(i, v.id, str(v)) for i, p in enumerate(self.batch) for v in p.venues]
         return _frame("venues", {name: [r[k] for r in rows]
                                  for k, name in enumerate(SCHEMA["venues"])})
+
+    @cached_property
+    def _notices(self) -> pl.DataFrame:
+        return notices_frame(self.batch)
+
+    @cached_property
+    def _workdays(self) -> pl.DataFrame:
+        return workdays_frame(self.batch, self._notices)
 
     def _years(self) -> range:
         span = self._days.select(pl.col("day").min().alias("a"), pl.col("day").max().alias("b"))

@@ -54,6 +54,7 @@ from opsreform.files.tables import (
     read_session_table,
     slot_bookings,
 )
+from opsreform.files.versions import check_chains, unique_key
 from opsreform.files.writer import dumps_project, save_project
 from opsreform.messages import Message
 from opsreform.model.activities import Activity
@@ -256,6 +257,7 @@ class _Reader:
             title=t.get("title", str),
             kind=t.convert("kind", str, SessionKind),
             contract=t.get("contract", str),
+            supersedes=t.get("supersedes", str),
         )
         if file is None:
             if encoding is not None:
@@ -366,8 +368,10 @@ def _check_references(people: list[tuple[Person, _Fail]],
     """
     _unique([(p.id, fail) for p, fail in people], "people")
     _unique([(c.id, fail) for c, fail in contracts], "contracts")
-    _unique([(s.id, fail) for s, fail in sessions], "sessions")
+    superseded = {t.supersedes for t, _ in tables}
+    _unique([(unique_key(s, superseded), fail) for s, fail in sessions], "sessions")
     _unique([(t.id, fail) for t, fail in tables], "tables")
+    check_chains(tables)
     person_ids = {p.id for p, _ in people}
     contract_ids = {c.id for c, _ in contracts}
     table_ids = {t.id for t, _ in tables}

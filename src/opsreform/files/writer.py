@@ -171,8 +171,10 @@ class _Layout:
         options = {table.id: {k: raw[k] for k in _READ_OPTIONS if k in raw}
                    for table, raw in zip(old.tables, tables, strict=True) if "file" in raw}
         raw_sessions = data.get("sessions", [])
-        inline = old.sessions[len(old.sessions) - len(raw_sessions):]
-        addresses = {session.id: raw["address"]
+        # A session is known by its table and id (versions of a table may repeat ids).
+        every = {_key(s): s for s in _every(old)}
+        inline = tuple(every[_raw_key(raw)] for raw in raw_sessions)
+        addresses = {_key(session): raw["address"]
                      for session, raw in zip(inline, raw_sessions, strict=True)
                      if "address" in raw}
         return cls(files, len(data.get("venues", [])), inline, addresses, options)
@@ -215,7 +217,7 @@ def _write(project: Project, folder: Path | None) -> _Written:
     before = _project_data(old, sessions=layout.inline, venues=old.venues[:layout.declared],
                            files=layout.files, options=layout.options)
     for element, session in zip(before.get("sessions", []), layout.inline, strict=True):
-        if session.id in layout.addresses and session.id not in plan.addresses:
+        if _key(session) in layout.addresses and _key(session) not in plan.addresses:
             element["venues"] = _CHANGED  # its address names other venues now
     after = _project_data(project, sessions=plan.inline, venues=plan.venues, files=plan.files,
                           options=layout.options)
@@ -290,10 +292,10 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
     venues = project.venues if declare_all else project.venues[:layout.declared]
     by_id = {v.id: v for v in project.venues}
     book = VenueBook(list(venues))
-    inline_before = {s.id for s in layout.inline}
+    inline_before = {_key(s) for s in layout.inline}
     by_table: dict[str, list[Session]] = {}
-    for session in project.sessions:
-        if session.table is not None and session.id not in inline_before:
+    for session in _every(project):
+        if session.table is not None and _key(session) not in inline_before:
             by_table.setdefault(session.table, []).append(session)
     files: dict[str, str] = {}
     tables: dict[Path, str | bytes] = {}
@@ -311,7 +313,7 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
             home = (folder if folder is not None else base) / ref
             if fixed == wanted and (folder is None or _inside(home, folder)):
                 files[table.id] = ref
-                held.update(s.id for s in wanted)
+                held.update(_key(s) for s in wanted)
                 book = trial
                 if folder is not None and home.resolve() != source_path.resolve():
                     tables[home] = source_path.read_bytes()
@@ -331,22 +333,25 @@ def _plan(project: Project, layout: _Layout, base: Path, folder: Path | None, *,
         if placement.text is None:
             continue  # the file cannot hold them: its sessions go inline
         files[table.id] = ref
-        held.update(s.id for s in placement.held)
+        held.update(_key(s) for s in placement.held)
         book = placement.book
         if writable and placement.text != current:
             tables[home] = placement.text
-    inline = tuple(s for s in project.sessions if s.id not in held)
+    inline = _interleaved(
+        [s for s in project.sessions if _key(s) not in held],
+        [s for s in project.history if _key(s) not in held],
+        {_key(s): n for n, s in enumerate(layout.inline)})
     addresses: set[str] = set()
-    old_inline = {s.id: s for s in layout.inline}
+    old_inline = {_key(s): s for s in layout.inline}
     for session in inline:
-        address = layout.addresses.get(session.id)
-        before = old_inline.get(session.id)
+        address = layout.addresses.get(_key(session))
+        before = old_inline.get(_key(session))
         if address is not None and before is not None and _venue_ids(before) == _venue_ids(
                 session):
             trial = VenueBook(list(book.venues))
             if _names(session, address, trial):
                 book = trial
-                addresses.add(session.id)
+                addresses.add(_key(session))
                 continue
             if not declare_all:
                 return None
@@ -394,7 +399,45 @@ def _read(path: Path) -> str | None:
 
 def _canonical(project: Project) -> dict[str, Any]:
     """The canonical data of a project file saying ``project``, every session inline."""
-    return _project_data(project, sessions=project.sessions, venues=project.venues, files={})
+    return _project_data(project, sessions=_every(project), venues=project.venues, files={})
+
+
+def _every(project: Project) -> tuple[Session, ...]:
+    """Every session to save: the schedule, then the history (superseded tables' sessions)."""
+    return (*project.sessions, *project.history)
+
+
+def _interleaved(schedule: list[Session], history: list[Session],
+                 order: dict[str, int]) -> tuple[Session, ...]:
+    """The inline sessions of the schedule and of the history, merged as the file had them.
+
+    Each keeps its own order (the project's); where the file held both, the merge follows
+    the file, so that saving an unchanged project leaves its ``[[sessions]]`` as written.
+    """
+    merged: list[Session] = []
+    i = j = 0
+    while i < len(schedule) or j < len(history):
+        if j < len(history) and (i == len(schedule) or order.get(
+                _key(history[j]), len(order)) < order.get(_key(schedule[i]), len(order))):
+            merged.append(history[j])
+            j += 1
+        else:
+            merged.append(schedule[i])
+            i += 1
+    return tuple(merged)
+
+
+def _key(session: Session) -> str:
+    """What tells saved sessions apart: versions of a table may give one id again."""
+    return f"{session.table}\x00{session.id}"
+
+
+def _raw_key(raw: Mapping[str, Any]) -> str:
+    """:func:`_key` of an inline session as the file states it."""
+    table = raw.get("table")
+    given = raw.get("id")
+    session_id = str(given) if given is not None else f"{table}#{raw.get('number')}"
+    return f"{table}\x00{session_id}"
 
 
 def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequence[Venue],
@@ -442,7 +485,7 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
         data["tables"] = [compact({
             "id": t.id, "published": t.published and format_date(t.published),
             "title": t.title, "kind": t.kind and t.kind.value, "contract": t.contract,
-            "file": files.get(t.id),
+            "supersedes": t.supersedes, "file": files.get(t.id),
             **(options.get(t.id, {}) if t.id in files else {}),
         }) for t in project.tables]
     if sessions:

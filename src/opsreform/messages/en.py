@@ -217,6 +217,33 @@ MESSAGES: dict[str, str] = {
         "only {found} of the {needed} sessions fit between {start:date} and {end:date}"),
     "planning.refused-by": "{rule} refuses {days} day(s), the first {first:date}",
     # --- versions, diff, notice (issue 15) ---
+    "diff.added": "{label} ({day:date}, session {id}): added",
+    "diff.removed": "{label} ({day:date}, session {id}): removed from the schedule",
+    "diff.moved": "{label} (session {id}): moved from {old_day:date} to {new_day:date}",
+    "diff.retimed": (
+        "{label} ({day:date}, session {id}): re-timed from {old_slots} to {new_slots}"),
+    "diff.venue": (
+        "{label} ({day:date}, session {id}): venue changed from {old_venues:list} to "
+        "{new_venues:list}"),
+    "diff.cancelled": "{label} ({day:date}, session {id}): cancelled",
+    "diff.reinstated": "{label} ({day:date}, session {id}): reinstated (no longer cancelled)",
+    "diff.none": "no changes",
+    "notice.late": (
+        "{label} ({first:date}) was announced only in the table of {published:date} "
+        "(table {table}): on or after its day"),
+    "notice.short-calendar": (
+        "{label} ({first:date}) was announced {notice} days ahead (table of "
+        "{published:date}); the project requires at least {min_days} days"),
+    "notice.short-working": (
+        "{label} ({first:date}) was announced {notice} working days ahead (table of "
+        "{published:date}); the project requires at least {min_days} working days"),
+    "notice.undated": (
+        "table {table} has no publication date, so the notice of its sessions ({count}) "
+        "is not known"),
+    "notice.no-minimum": (
+        "the project sets no minimum notice ([rules.notice] min_days); the shortest in "
+        "the table of {published:date}: {notice} days — {label} ({first:date}, session "
+        "{id})"),
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---
     "indicators.below-target": (

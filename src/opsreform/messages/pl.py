@@ -211,6 +211,34 @@ MESSAGES: dict[str, str] = {
         "zmieściło się tylko {found} z {needed} sesji między {start:date} a {end:date}"),
     "planning.refused-by": "{rule} odrzuca dni: {days} (pierwszy {first:date})",
     # --- versions, diff, notice (issue 15) ---
+    "diff.added": "{label} ({day:date}, sesja {id}): dodana",
+    "diff.removed": "{label} ({day:date}, sesja {id}): usunięta z harmonogramu",
+    "diff.moved": "{label} (sesja {id}): przeniesiona z {old_day:date} na {new_day:date}",
+    "diff.retimed": (
+        "{label} ({day:date}, sesja {id}): zmiana godzin z {old_slots} na {new_slots}"),
+    "diff.venue": (
+        "{label} ({day:date}, sesja {id}): zmiana miejsca z {old_venues:list} na "
+        "{new_venues:list}"),
+    "diff.cancelled": "{label} ({day:date}, sesja {id}): odwołana",
+    "diff.reinstated": "{label} ({day:date}, sesja {id}): przywrócona (nie jest już odwołana)",
+    "diff.none": "brak zmian",
+    "notice.late": (
+        "{label} ({first:date}) ogłoszono dopiero w harmonogramie z {published:date} "
+        "(tabela {table}): w dniu zajęć lub po nich"),
+    "notice.short-calendar": (
+        "{label} ({first:date}) ogłoszono z wyprzedzeniem {notice} dni (harmonogram z "
+        "{published:date}); projekt wymaga co najmniej {min_days} dni"),
+    "notice.short-working": (
+        "{label} ({first:date}) ogłoszono z wyprzedzeniem {notice} dni roboczych "
+        "(harmonogram z {published:date}); projekt wymaga co najmniej {min_days} dni "
+        "roboczych"),
+    "notice.undated": (
+        "harmonogram {table} nie ma daty publikacji, więc nie wiadomo, z jakim "
+        "wyprzedzeniem ogłoszono jego sesje ({count})"),
+    "notice.no-minimum": (
+        "projekt nie określa minimalnego wyprzedzenia ([rules.notice] min_days); "
+        "najkrótsze w harmonogramie z {published:date}: {notice} dni — {label} "
+        "({first:date}, sesja {id})"),
     # --- amendments, durations, programmes, calls (issue 15) ---
     # --- delivery, attendance, indicators (issue 15) ---
     "indicators.below-target": (

@@ -136,7 +136,10 @@ class Project:
         people: Trainers, supervisors, experts and staff, declared once.
         contracts: The contracts (umowy) that deliver sessions.
         tables: The published session tables (each numbered from 1).
-        sessions: The dated sessions.
+        sessions: The dated sessions: the project's schedule. Sessions of a table that
+            a later table supersedes are moved to ``history`` on construction.
+        history: The sessions of superseded tables (earlier versions of a table), kept
+            to tell what changed (:func:`opsreform.versions.diff`); no rule checks them.
         breaks: The breaks the project declares (for example no trainings in summer).
         calendar: The centre's working calendar (holidays, closures).
         rules: The rules to check, or None for the default rules.
@@ -166,6 +169,7 @@ class Project:
     contracts: tuple[Contract, ...] = attrs.field(default=(), converter=to_tuple)
     tables: tuple[PublishedTable, ...] = attrs.field(default=(), converter=to_tuple)
     sessions: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
+    history: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
     breaks: tuple[DeclaredBreak, ...] = attrs.field(default=(), converter=to_tuple)
     calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
     rules: tuple[Rule, ...] | None = None
@@ -187,10 +191,54 @@ class Project:
         unique_ids(self.people, "people", "people")
         unique_ids(self.venues, "venues", "venues")
         unique_ids(self.contracts, "contracts", "contracts")
-        unique_ids(self.sessions, "sessions", "sessions")
         unique_ids(self.tables, "tables", "tables")
         unique_ids(self.indicators, "indicators", "indicators")
+        self._split_history()
+        unique_ids(self.sessions, "sessions", "sessions")
+        # A new version of a table may give its sessions the ids they had: unique per table.
+        for table in {s.table for s in self.history}:
+            unique_ids(tuple(s for s in self.history if s.table == table), "sessions",
+                       "history")
         self._check_references()
+
+    def _split_history(self) -> None:
+        """Check the ``supersedes`` chains; move superseded tables' sessions to history."""
+        ids = {t.id for t in self.tables}
+        by: dict[str, str] = {}
+        for table in self.tables:
+            old = table.supersedes
+            if old is None:
+                continue
+            if old not in ids:
+                raise ValidationError(f"table {table.id!r} supersedes {old!r}, which the "
+                                      "project does not declare in tables",
+                                      field="supersedes", value=old)
+            if old in by:
+                raise ValidationError(f"tables {by[old]!r} and {table.id!r} both supersede "
+                                      f"{old!r}; a table has one next version",
+                                      field="supersedes", value=old)
+            by[old] = table.id
+        later = {t.id: t.supersedes for t in self.tables if t.supersedes is not None}
+        for start in later:
+            seen, step = {start}, later.get(start)
+            while step is not None:
+                if step in seen:
+                    raise ValidationError(f"the tables superseding one another from "
+                                          f"{start!r} form a cycle", field="supersedes",
+                                          value=start)
+                seen.add(step)
+                step = later.get(step)
+        if by:
+            moved = tuple(s for s in self.sessions if s.table in by)
+            if moved:
+                object.__setattr__(self, "sessions",
+                                   tuple(s for s in self.sessions if s.table not in by))
+                object.__setattr__(self, "history", (*self.history, *moved))
+        for session in self.history:
+            if session.table not in by:
+                raise ValidationError(f"session {session.id} is in the history, but its "
+                                      f"table {session.table!r} is superseded by none",
+                                      field="history", value=session.id)
 
     def _check_references(self) -> None:
         """Refuse a project whose sessions or contracts name ids it does not declare."""
@@ -203,7 +251,7 @@ class Project:
             _known(contract.leaders, people, f"contract {contract.id}", "leaders", "people")
         for table in self.tables:
             _known((table.contract,), contracts, f"table {table.id}", "contract", "contracts")
-        for session in self.sessions:
+        for session in (*self.sessions, *self.history):
             where = f"session {session.id}"
             _known(session.leaders or (), people, where, "leaders", "people")
             _known(session.attendance.people, people, where, "attendance", "people")

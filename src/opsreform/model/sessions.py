@@ -211,6 +211,9 @@ class PublishedTable:
         title: The heading ("SZCZEGÓŁOWY HARMONOGRAM DZIAŁAŃ W PROJEKCIE").
         kind: The kind of its sessions when the rows do not say.
         contract: The contract its sessions belong to, when the same for all rows.
+        supersedes: The id of the earlier table this one replaces (a new version of
+            it: a session moved, re-timed or cancelled), when it replaces one. The
+            project's schedule is the latest version; see :mod:`opsreform.versions`.
 
     """
 
@@ -221,6 +224,12 @@ class PublishedTable:
         default=None, converter=attrs.converters.optional(SessionKind)
     )
     contract: str | None = None
+    supersedes: str | None = attrs.field(default=None, validator=optional_non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.supersedes == self.id:
+            raise ValidationError(f"table {self.id!r} cannot supersede itself",
+                                  field="supersedes", value=self.supersedes)
 
 
 def _to_slots(value: Iterable[SlotBooking]) -> tuple[SlotBooking, ...]:

@@ -146,6 +146,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "calendar_empty": ("brak zajęć w harmonogramie: kalendarz zajęć nie ma czego pokazać",
                        "no sessions in the schedule: the calendar of sessions has nothing to "
                        "show"),
+    # --- versions, diff, notice (issue 15) ---
+    "diff_title": ("Zmiany w harmonogramie", "Changes to the schedule"),
+    "diff_versions": ("Zmiany: {old} → {new}", "Changes: {old} → {new}"),
+    "change": ("Zmiana", "Change"),
+    "old_date": ("Było: data", "Was: date"),
+    "new_date": ("Jest: data", "Now: date"),
+    "old_hours": ("Było: godziny", "Was: hours"),
+    "new_hours": ("Jest: godziny", "Now: hours"),
+    "old_venue": ("Było: miejsce", "Was: venue"),
+    "new_venue": ("Jest: miejsce", "Now: venue"),
+    "no_changes": ("brak zmian", "no changes"),
+    "change_added": ("dodana", "added"),
+    "change_removed": ("usunięta", "removed"),
+    "change_moved": ("przeniesiona", "moved"),
+    "change_retimed": ("zmiana godzin", "re-timed"),
+    "change_venue": ("zmiana miejsca", "venue changed"),
+    "change_cancelled": ("odwołana", "cancelled"),
+    "change_reinstated": ("przywrócona", "reinstated"),
 }
 
 

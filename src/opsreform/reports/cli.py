@@ -13,6 +13,7 @@ from opsreform.files.project import load_project
 from opsreform.model.project import Project
 from opsreform.reports.budget import budget_tables
 from opsreform.reports.delivery import delivery_tables, indicator_table
+from opsreform.reports.diff import diff_table, latest_changes
 from opsreform.reports.findings import findings_tables
 from opsreform.reports.html import PageOptions, findings_page, schedule_page, tables_page
 from opsreform.reports.organisation import organisation_tables
@@ -27,7 +28,7 @@ __all__ = ["CHART_KINDS", "FORMATS", "KINDS", "add_report_commands", "build_repo
            "build_workbook", "report_tables", "run_report_command"]
 
 KINDS = ("schedule", "activities", "budget", "contracts", "findings", "organisation", "sl2014",
-         "delivery", "indicators")
+         "delivery", "indicators", "diff")
 FORMATS = ("md", "html", "pdf", "csv", "xlsx", "text")
 CHART_KINDS = ("gantt", "calendar")
 
@@ -126,6 +127,8 @@ def report_tables(project: Project, kind: str, lang: Any = "pl") -> list[ReportT
         return delivery_tables(project, lang=lang)
     if kind == "indicators":
         return [indicator_table(project, lang=lang)]
+    if kind == "diff":
+        return [diff_table(latest_changes(project), lang=lang)]
     msg = f"unknown report kind {kind!r}; expected one of {', '.join(KINDS)}"
     raise ValueError(msg)
 

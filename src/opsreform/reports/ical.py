@@ -10,14 +10,17 @@ A calendar that imported the file once learns of later changes from the next exp
 
 - the file is a ``METHOD:PUBLISH`` calendar, and every event's ``DTSTAMP`` is the time
   of the export (UTC), so the newer copy of an event is recognisable;
-- ``SEQUENCE`` is the event's version: the publication date of its session's table
-  read as a number ``yyyymmdd``, times ten, plus one when the session is cancelled —
-  ``201805070`` for a session of the table of 7 May 2018, ``201805071`` once it is
-  cancelled. A table published later gives its events a higher number, and a
-  cancellation raises it by one; a session without a dated table starts at 0. It
-  needs no hash and no stored state: the same project always gives the same numbers.
-  (Undoing a cancellation without a new publication lowers the number, which
-  calendars ignore: publish the table again.)
+- ``SEQUENCE`` follows the versions of the session's table (``[[tables]] supersedes``,
+  see :mod:`opsreform.versions`): a session starts at 0, keeps its number through every
+  version that leaves it as it was, and each version that changes it (moves, re-times,
+  re-places or cancels it) raises it by one; a cancellation made in place (its status
+  edited, no new version) raises it by one too. Its UID is that of the first version
+  that held it, so a calendar that imported version 1 updates the event on version 2.
+  It needs no hash and no stored state: the same project always gives the same numbers.
+  (Undoing a cancellation without a new version lowers the number, which calendars
+  ignore: publish a new version.)
+- a session that a later version dropped is sent as cancelled (with a higher
+  ``SEQUENCE``), so that a calendar which has it removes it;
 - a cancelled session stays in the file as an event with ``STATUS:CANCELLED`` (and
   ``ODWOŁANE:`` before its summary, for calendars that do not show the status), so a
   calendar that has it removes or strikes it out instead of keeping it as planned;
@@ -46,6 +49,7 @@ from opsreform.model.project import Project
 from opsreform.model.sessions import Session, SessionStatus
 from opsreform.reports._escape import one_line
 from opsreform.reports._lang import KIND_SINGULAR, Lang, label, subject_text
+from opsreform.versions import lineages
 
 __all__ = ["event_sequence", "project_slug", "session_description", "to_ical"]
 
@@ -69,20 +73,19 @@ def project_slug(project: Project) -> str:
 
 
 def event_sequence(project: Project, session: Session) -> int:
-    """The ``SEQUENCE`` of a session's events: its table's publication date, then its status.
+    """The ``SEQUENCE`` of a session's events: the versions that changed it, then its status.
 
-    ``yyyymmdd × 10`` of the date printed on the session's table (0 without one), plus 1
-    when the session is cancelled; see the module's docstring.
+    How many versions of its table changed it, plus 1 when it is cancelled; see the
+    module's docstring.
 
     >>> import opsreform
     >>> project = opsreform.load_project("examples/tarnowskie-gory.toml")
     >>> event_sequence(project, project.sessions[-1])
-    201805070
+    0
     """
-    table = next((t for t in project.tables if t.id == session.table), None)
-    published = table.published if table is not None else None
-    version = 0 if published is None else int(f"{published:%Y%m%d}") * 10
-    return version + (1 if session.status is SessionStatus.CANCELLED else 0)
+    line = next((x for x in lineages(project) if x.session == session), None)
+    changes = 0 if line is None else line.changes
+    return changes + (1 if session.status is SessionStatus.CANCELLED else 0)
 
 
 def session_description(project: Project, session: Session, lang: Lang = "pl") -> str:
@@ -158,19 +161,25 @@ def to_ical(project: Project, *, stamp: datetime | None = None, lang: Lang = "pl
 
     def event_of(session: Session, uid: str) -> Any:
         event = ical.Event()
-        cancelled = session.status is SessionStatus.CANCELLED
+        line = lines[id(session)]
+        cancelled = session.status is SessionStatus.CANCELLED or line.removed
         event.add("uid", text(f"{uid}@{slug}.opsreform"))
         event.add("dtstamp", dtstamp)
-        event.add("sequence", event_sequence(project, session))
+        event.add("sequence", line.changes + (
+            1 if session.status is SessionStatus.CANCELLED else 0))
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("summary", text(f"{cancelled_mark}: {session.label}" if cancelled
                                   else session.label))
         event.add("description", text(session_description(project, session, lang)))
         return event
 
-    for session in project.sessions:
+    # Each session (and each one a later version dropped) under the id it was first given.
+    every = lineages(project)
+    lines = {id(line.session): line for line in every}
+    for line in every:
+        session, first_id = line.session, line.first.id
         if not session.slots:
-            event = event_of(session, f"{session.id}-0")
+            event = event_of(session, f"{first_id}-0")
             event.add("dtstart", session.first_day)
             last = session.period.end if session.period else session.first_day
             event.add("dtend", last + timedelta(days=1))
@@ -182,7 +191,7 @@ def to_ical(project: Project, *, stamp: datetime | None = None, lang: Lang = "pl
         for day in session.days():
             for n, booking in enumerate(session.slots, start=1):
                 suffix = n if session.day_count == 1 else f"{day:%Y%m%d}-{n}"
-                event = event_of(session, f"{session.id}-{suffix}")
+                event = event_of(session, f"{first_id}-{suffix}")
                 event.add("dtstart", datetime.combine(day, booking.slot.start, WARSAW))
                 event.add("dtend", datetime.combine(day, booking.slot.end, WARSAW))
                 if booking.venue is not None:

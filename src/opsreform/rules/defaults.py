@@ -6,6 +6,7 @@ from opsreform.rules.activities import ACTIVITY_RULES
 from opsreform.rules.delivery import DELIVERY_RULES
 from opsreform.rules.engine import Rule
 from opsreform.rules.funding import FUNDING_RULES
+from opsreform.rules.notice import NOTICE_RULES
 from opsreform.rules.organisation import ORGANISATION_RULES
 from opsreform.rules.schedule import SCHEDULE_RULES
 
@@ -14,5 +15,5 @@ __all__ = ["default_rules"]
 
 def default_rules() -> tuple[Rule, ...]:
     """Return a fresh tuple of every default rule, with its default parameters."""
-    return (*SCHEDULE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES,
+    return (*SCHEDULE_RULES, *NOTICE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES,
             *DELIVERY_RULES)
