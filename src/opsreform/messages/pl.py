@@ -69,6 +69,36 @@ MESSAGES: dict[str, str] = {
     # --- activity rules (rules/activities.py) ---
     # --- reading notes (checks.py, files/) ---
     # --- people, groups, absences, person-hours (issue 14) ---
+    "double-booking.group": (
+        "{who} w dwóch sesjach w tym samym czasie w różnych miejscach: {label_2} "
+        "(sesja {id_2}) oraz {label} (sesja {id}), {day:date}; osoby mogą być podzielone "
+        "między sesje — koordynator powinien to potwierdzić"),
+    "double-booking.other-project": (
+        "{person} ma w tym samym czasie sesję w innym projekcie: {label} (sesja {id}) "
+        "oraz {label_2} (sesja {id_2} w {other}), {day:date}"),
+    "double-booking.other-project-group": (
+        "{person} (przez grupę uczestników) ma w tym samym czasie sesję w innym "
+        "projekcie: {label} (sesja {id}) oraz {label_2} (sesja {id_2} w {other}), "
+        "{day:date}; koordynator powinien to potwierdzić"),
+    "absence.absent": (
+        "{person} jest nieobecny/a ({start:date} – {end:date}), a {role} {label} "
+        "(sesja {id}), {day:date}"),
+    "absence.leads": "prowadzi",
+    "absence.attends": "uczestniczy w",
+    "person-hours.over": (
+        "{person}: w miesiącu {month} łącznie {hours:num} godz. (sesje: {sessions:num} "
+        "godz., inne zaangażowania: {engaged:num} godz.{where}), a limit to {cap:num} godz."),
+    "person-hours.where": ", w projektach: {projects:list}",
+    "person-hours.unknown-engagement": (
+        "zaangażowanie osoby {person} w miesiącu {month} nie jest w pełni znane (podano "
+        "zaangażowanie bez etatu i liczby godzin), więc nie sprawdzono limitu {cap:num} "
+        "godz.; znane godziny: {hours:num}"),
+    "person-hours.unknown-session": (
+        "godziny {count} sesji prowadzonych przez {person} w miesiącu {month} nie są "
+        "podane, więc nie sprawdzono limitu {cap:num} godz.; znane godziny: {hours:num}"),
+    "person-hours.undeclared": (
+        "nie podano innych zaangażowań osoby {person} (engagements), więc limit {cap:num} "
+        "godz. miesięcznie sprawdzono tylko dla godzin sesji"),
     # --- planning (planning.py) ---
     # --- versions, diff, notice (issue 15) ---
     # --- amendments, durations, programmes, calls (issue 15) ---

@@ -176,6 +176,8 @@ class PublishedTable:
         title: The heading ("SZCZEGÓŁOWY HARMONOGRAM DZIAŁAŃ W PROJEKCIE").
         kind: The kind of its sessions when the rows do not say.
         contract: The contract its sessions belong to, when the same for all rows.
+        groups: The groups that attend its sessions, when the same for all rows (a
+            session naming its own groups names them instead).
 
     """
 
@@ -186,6 +188,7 @@ class PublishedTable:
         default=None, converter=attrs.converters.optional(SessionKind)
     )
     contract: str | None = None
+    groups: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 def _to_slots(value: Iterable[SlotBooking]) -> tuple[SlotBooking, ...]:

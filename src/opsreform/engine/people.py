@@ -1,0 +1,71 @@
+"""The rows of the frames about people: who attends through groups, keys, engagements.
+
+Plain Python over the model (groups are few and small); :class:`~opsreform.engine.Frames`
+turns the rows into frames once per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from opsreform.model.groups import GroupBook
+from opsreform.model.people import TICKS_PER_MINUTE
+
+if TYPE_CHECKING:
+    from opsreform.model.project import Project
+
+__all__ = ["attending_rows", "engaged_rows", "key_rows", "source_of"]
+
+
+def source_of(project: Project) -> str:
+    """How findings name a project: its file, else its title."""
+    if project.origin is not None and project.origin.path is not None:
+        return project.origin.path
+    return project.title
+
+
+def attending_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:
+    """One row per session and each group (and part) and member attending it."""
+    rows: dict[str, list[Any]] = {k: [] for k in ("project", "position", "resource", "name")}
+    for i, project in enumerate(projects):
+        if not project.groups:
+            continue
+        book = GroupBook(project.groups)
+        names = {p.id: p.name for p in project.people}
+        for position, session in enumerate(project.sessions):
+            found: dict[str, str] = {}
+            for group_id in project.groups_of(session):
+                for part in sorted(book.within(group_id)):
+                    found[f"group:{part}"] = book.groups[part].name
+                for member in sorted(book.members(group_id)):
+                    found[member] = names[member]
+            for resource, name in found.items():
+                for column, value in (("project", i), ("position", position),
+                                      ("resource", resource), ("name", name)):
+                    rows[column].append(value)
+    return rows
+
+
+def key_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:
+    """One row per person with a key."""
+    rows = [(i, person.id, person.key, source_of(p)) for i, p in enumerate(projects)
+            for person in p.people if person.key is not None]
+    return {name: [r[k] for r in rows]
+            for k, name in enumerate(("project", "person", "key", "source"))}
+
+
+def engaged_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:
+    """One row per person, engagement and month it touches: its ticks, or None (unknown)."""
+    rows: list[tuple[int, str, date, str, int | None]] = []
+    for i, project in enumerate(projects):
+        for person in project.people:
+            for engagement in person.engagements or ():
+                said = repr(engagement)
+                for year, month in engagement.period.months():
+                    minutes = engagement.minutes_in(year, month)
+                    ticks = None if minutes is None else int(minutes * TICKS_PER_MINUTE)
+                    rows.append((i, person.id, date(year, month, 1), said, ticks))
+    return {name: [r[k] for r in rows]
+            for k, name in enumerate(("project", "person", "month", "engagement", "ticks"))}
