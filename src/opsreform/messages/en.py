@@ -79,8 +79,8 @@ MESSAGES: dict[str, str] = {
         "same time: {label} (session {id}) and {label_2} (session {id_2} in {other}), "
         "{day:date}; the coordinator should confirm"),
     "absence.absent": (
-        "{person} is absent ({start:date} – {end:date}) but {role} {label} "
-        "(session {id}), {day:date}"),
+        "{person} {role} {label} (session {id}, {day:date}) while absent "
+        "({start:date} – {end:date})"),
     "absence.leads": "leads",
     "absence.attends": "attends",
     "person-hours.over": (

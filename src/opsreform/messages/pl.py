@@ -81,8 +81,8 @@ MESSAGES: dict[str, str] = {
         "projekcie: {label} (sesja {id}) oraz {label_2} (sesja {id_2} w {other}), "
         "{day:date}; koordynator powinien to potwierdzić"),
     "absence.absent": (
-        "{person} jest nieobecny/a ({start:date} – {end:date}), a {role} {label} "
-        "(sesja {id}), {day:date}"),
+        "{person} {role} {label} (sesja {id}, {day:date}) w czasie swojej nieobecności "
+        "({start:date} – {end:date})"),
     "absence.leads": "prowadzi",
     "absence.attends": "uczestniczy w",
     "person-hours.over": (
