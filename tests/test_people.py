@@ -16,7 +16,7 @@ from opsreform.exceptions import ProjectFileError, ValidationError
 from opsreform.files.project import load_project, loads_project, save_project
 from opsreform.findings import Finding
 from opsreform.model.groups import Group, GroupBook
-from opsreform.model.people import Engagement, Person, working_minutes
+from opsreform.model.people import Person, PersonEngagement, working_minutes
 from opsreform.model.project import Project
 from opsreform.periods import Period
 from opsreform.rules.people import PersonHours
@@ -63,18 +63,18 @@ def test_engagement_sizes() -> None:
     """An FTE takes the month's norm of its days; hours a month are the hours; else None."""
     may = Period(date(2018, 5, 1), date(2018, 5, 31))
     assert working_minutes(may) == 160 * 60  # 1, 3 and 31 May 2018 are holidays
-    half = Engagement(Period(date(2018, 5, 14), date(2018, 6, 30)), fte=Fraction(1, 2))
+    half = PersonEngagement(Period(date(2018, 5, 14), date(2018, 6, 30)), fte=Fraction(1, 2))
     assert half.minutes_in(2018, 5) == Fraction(working_minutes(
         Period(date(2018, 5, 14), date(2018, 5, 31))), 2)
     assert half.minutes_in(2018, 7) == 0
-    assert Engagement(may, hours_per_month=40).minutes_in(2018, 5) == 40 * 60
-    assert Engagement(may).minutes_in(2018, 5) is None
+    assert PersonEngagement(may, hours_per_month=40).minutes_in(2018, 5) == 40 * 60
+    assert PersonEngagement(may).minutes_in(2018, 5) is None
     with pytest.raises(ValidationError, match="not both"):
-        Engagement(may, fte=Fraction(1, 2), hours_per_month=40)
+        PersonEngagement(may, fte=Fraction(1, 2), hours_per_month=40)
     with pytest.raises(ValidationError, match="FTE"):
-        Engagement(may, fte=Fraction(3, 2))
+        PersonEngagement(may, fte=Fraction(3, 2))
     with pytest.raises(ValidationError, match="too fine"):
-        Engagement(may, fte=Fraction(1, 10**9))
+        PersonEngagement(may, fte=Fraction(1, 10**9))
 
 
 def test_person_keys_are_unique_in_a_project() -> None:
@@ -151,7 +151,7 @@ def test_edited_people_are_saved(tmp_path: Path) -> None:
     project = load_project(DATA / "groups.toml")
     person = attrs.evolve(project.people[1], key="jan-lis",
                           absences=(Period(date(2019, 4, 1), date(2019, 4, 5)),),
-                          engagements=(Engagement(Period(date(2019, 1, 1), date(2019, 6, 30)),
+                          engagements=(PersonEngagement(Period(date(2019, 1, 1), date(2019, 6, 30)),
                                                   fte=Fraction(1, 3), text="etat"),))
     edited = attrs.evolve(project, people=(project.people[0], person, *project.people[2:]),
                           groups=(*project.groups, Group("nowi", "nowi pracownicy",

@@ -34,6 +34,7 @@ from opsreform.model.funding import (
     Programme,
     Task,
 )
+from opsreform.model.groups import Group
 from opsreform.model.organisation import (
     Assignment,
     Change,
@@ -51,7 +52,7 @@ from opsreform.model.organisation import (
     changes_between,
     role_from_name,
 )
-from opsreform.model.people import Person, Profession
+from opsreform.model.people import Person, PersonEngagement, Profession
 from opsreform.model.project import Milestone, Project, ProjectOrigin, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
@@ -128,6 +129,7 @@ __all__ = [
     "FundingAgreement",
     "FundingKind",
     "FundingSource",
+    "Group",
     "IndirectCostTiers",
     "Institution",
     "InstitutionKind",
@@ -137,6 +139,7 @@ __all__ = [
     "ParseError",
     "Period",
     "Person",
+    "PersonEngagement",
     "PlanningError",
     "Profession",
     "Programme",

@@ -15,7 +15,7 @@ from typing import Any
 from opsreform.exceptions import ProjectFileError
 from opsreform.files._reader import Table, check_period, shown
 from opsreform.model.groups import GROUP_ID, Group
-from opsreform.model.people import TICKS_PER_MINUTE, Engagement, Person
+from opsreform.model.people import TICKS_PER_MINUTE, Person, PersonEngagement
 from opsreform.model.sessions import PublishedTable, Session
 from opsreform.periods import Period
 from opsreform.text.periods import format_period, parse_period
@@ -72,12 +72,12 @@ def _amount(t: Table, name: str) -> Fraction | None:
     return amount
 
 
-def _engagement(t: Table, index: int, value: object) -> Engagement:
+def _engagement(t: Table, index: int, value: object) -> PersonEngagement:
     if not isinstance(value, dict):
         raise t.error("engagements", "expected tables such as { fte = 0.5, period = "
                                      f"\"styczeń – grudzień 2018\" }}, got {shown(value)}")
     item = Table(value, f"{t.where('engagements')}[{index}]", t.path, t.line_of)
-    return item.build(Engagement, period=item.period("period", required=True),
+    return item.build(PersonEngagement, period=item.period("period", required=True),
                       fte=_amount(item, "fte"), hours_per_month=_amount(item, "hours_per_month"),
                       text=item.get("text", str))
 
@@ -148,7 +148,7 @@ def person_data(person: Person) -> dict[str, Any]:
     return data
 
 
-def _engagement_data(e: Engagement) -> dict[str, Any]:
+def _engagement_data(e: PersonEngagement) -> dict[str, Any]:
     data: dict[str, Any] = {"period": format_period(e.period, "numeric")}
     if e.fte is not None:
         data["fte"] = _number(e.fte)

@@ -21,7 +21,7 @@ from opsreform.model._validators import non_empty, optional_non_empty, to_tuple
 from opsreform.periods import Period
 from opsreform.workcalendar import WorkCalendar
 
-__all__ = ["TICKS_PER_MINUTE", "Engagement", "Person", "Profession", "working_minutes"]
+__all__ = ["TICKS_PER_MINUTE", "Person", "PersonEngagement", "Profession", "working_minutes"]
 
 DAY_NORM_MINUTES = 8 * 60
 """The working-time norm of one working day: 8 hours (Kodeks pracy, art. 129 § 1)."""
@@ -86,7 +86,7 @@ def _fraction(value: object) -> Fraction | None:
 
 
 @attrs.frozen
-class Engagement:
+class PersonEngagement:
     """Work a person does outside the project's sessions (zaangażowanie), in some months.
 
     Its size is a fraction of a full time (``fte``, etat) or stated hours a month;
@@ -154,7 +154,7 @@ def _is_period(_instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _is_engagement(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     for item in value:  # type: ignore[attr-defined]
-        if not isinstance(item, Engagement):
+        if not isinstance(item, PersonEngagement):
             raise ValidationError(f"expected engagements, got {item!r}",
                                   field=attribute.name, value=item)
 
@@ -190,7 +190,7 @@ class Person:
     key: str | None = attrs.field(default=None, validator=optional_non_empty)
     absences: tuple[Period, ...] = attrs.field(default=(), converter=to_tuple,
                                                validator=_is_period)
-    engagements: tuple[Engagement, ...] | None = attrs.field(
+    engagements: tuple[PersonEngagement, ...] | None = attrs.field(
         default=None, converter=attrs.converters.optional(to_tuple),
         validator=attrs.validators.optional(_is_engagement))
 

@@ -314,12 +314,12 @@ class DoubleBooking(FrameRule):
 
 
 def _members(frames: Frames, people: pl.LazyFrame) -> pl.LazyFrame:
-    """Who is in each session: named (``via`` false) or through its groups (true)."""
+    """Who is in each session: named (``via`` false) or only through its groups (true)."""
     return pl.concat([
         people.select("project", "position", resource="person", via=pl.lit(False)),
         frames.attending.join(frames.active, on=["project", "position"], how="semi")
         .select("project", "position", "resource", via=pl.lit(True)),
-    ])
+    ]).group_by("project", "position", "resource").agg(pl.col("via").all())
 
 
 def _group_pairs(frames: Frames, bookings: pl.LazyFrame, people: pl.LazyFrame,
