@@ -268,3 +268,26 @@ def test_a_group_member_with_a_key_is_seen_across_projects(tmp_path: Path) -> No
         results["o"], "double-booking")
     assert ("double-booking", "warning", "session s2", date(2019, 3, 5)) in said(
         results["g"], "double-booking")
+
+
+def test_a_groups_column_in_a_session_table(tmp_path: Path) -> None:
+    """A table's `groups` column names the groups of each row; undeclared ids are errors."""
+    table = ("Lp.;Nazwa;Data;Godziny;Sala;Grupy\n"
+             "1;SZKOLENIE;05.03.2019;09.00 - 15.00;a;kadra\n"
+             "2;SUPERWIZJA;05.03.2019;10.00 - 12.00;b;socjalni\n")
+    (tmp_path / "t.csv").write_text(table, encoding="utf-8")
+    head = (HEAD + '[[venues]]\nid = "a"\nname = "A"\n[[venues]]\nid = "b"\nname = "B"\n'
+            '[[groups]]\nid = "kadra"\nname = "kadra"\n[[groups]]\nid = "socjalni"\n'
+            'name = "pracownicy socjalni"\npart_of = "kadra"\n'
+            '[[tables]]\nid = "t"\nfile = "t.csv"\n')
+    (tmp_path / "p.toml").write_text(head, encoding="utf-8")
+    project = load_project(tmp_path / "p.toml")
+    assert [project.groups_of(s) for s in project.sessions] == [("kadra",), ("socjalni",)]
+    assert said(check(project), "double-booking") == [
+        ("double-booking", "warning", "session t#2", date(2019, 3, 5))]
+    save_project(project, tmp_path / "out" / "p.toml")
+    assert load_project(tmp_path / "out" / "p.toml") == project
+    (tmp_path / "t.csv").write_text(table.replace("socjalni\n", "socjalny\n"), encoding="utf-8")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(tmp_path / "p.toml")
+    assert caught.value.line == 3 and "socjalny" in str(caught.value)

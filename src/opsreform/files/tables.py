@@ -3,7 +3,8 @@
 The columns are those of the published schedules — Lp., kind or title, date, hours,
 address — recognised by their Polish (or English) headers; a table whose header row is
 empty is read by position in that order. Optional further columns make the bulk format:
-``id``, ``kind``, ``venue``, ``leaders``, ``contract``, ``activity``, ``headcount``,
+``id``, ``kind``, ``venue``, ``leaders``, ``contract``, ``activity``, ``groups`` (ids of the
+groups that attend, separated by commas), ``headcount``,
 ``status``.
 
 Every row is read or reported: rows that cannot be read are listed with their line in
@@ -75,6 +76,7 @@ _COLUMNS = (
     ("leaders", ("leaders", "prowadz", "trener", "superwizor")),
     ("contract", ("contract", "umowa")),
     ("activity", ("activity", "dzialanie nr", "zadanie")),
+    ("groups", ("groups", "grup")),
     ("headcount", ("headcount", "uczestnicy", "liczba")),
     ("status", ("status",)),
     ("id", ("id",)),
@@ -346,6 +348,7 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
     bookings = slot_bookings(slots_text, venue_ids) if slots_text else ()
     leaders = record.get("leaders", "").strip()
     headcount = record.get("headcount", "").strip()
+    groups = tuple(x.strip() for x in record.get("groups", "").split(",") if x.strip())
     status = record.get("status", "").strip()
     return Session(
         kind=session_kind,
@@ -355,7 +358,8 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         slots=bookings,
         part=part,
         leaders=tuple(x.strip() for x in leaders.split(",")) if leaders else None,
-        attendance=Attendance(headcount=_headcount(headcount)) if headcount else NOBODY_STATED,
+        attendance=Attendance(headcount=_headcount(headcount) if headcount else None,
+                              groups=groups) if headcount or groups else NOBODY_STATED,
         activity=record.get("activity", "").strip() or None,
         contract=record.get("contract", "").strip() or contract,
         table=table,
