@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from opsreform.checks import check, check_many
 from opsreform.exceptions import ProjectFileError, ValidationError
-from opsreform.files.project import load_project, loads_project, save_project
+from opsreform.files.project import dumps_project, load_project, loads_project, save_project
 from opsreform.findings import Finding
 from opsreform.model.groups import Group, GroupBook
 from opsreform.model.people import Person, PersonEngagement, working_minutes
@@ -291,3 +293,35 @@ def test_a_groups_column_in_a_session_table(tmp_path: Path) -> None:
     with pytest.raises(ProjectFileError) as caught:
         load_project(tmp_path / "p.toml")
     assert caught.value.line == 3 and "socjalny" in str(caught.value)
+
+
+_days = st.dates(date(2018, 1, 1), date(2020, 12, 31))
+_periods = st.tuples(_days, st.integers(0, 90)).map(
+    lambda d: Period(d[0], d[0] + timedelta(days=d[1])))
+_engagements = st.builds(
+    lambda period, size, amount, text: PersonEngagement(
+        period, fte=amount if size == "fte" else None,
+        hours_per_month=amount * 40 if size == "hours" else None, text=text),
+    _periods, st.sampled_from(["fte", "hours", "unknown"]),
+    st.sampled_from([Fraction(1), Fraction(1, 2), Fraction(1, 3), Fraction(3, 8),
+                     Fraction(1234, 10000)]),
+    st.none() | st.sampled_from(["umowa o pracę", "zlecenie „B”"]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(people=st.lists(st.builds(
+    lambda i, key, absences, engagements: Person(
+        f"p{i}", f"Osoba {i}", key=key and f"{key}-{i}", absences=absences,
+        engagements=engagements),
+    st.integers(0, 10 ** 6), st.none() | st.sampled_from(["k", "trener"]),
+    st.lists(_periods, max_size=3), st.none() | st.lists(_engagements, max_size=3)),
+    max_size=4, unique_by=lambda p: p.id),
+    parts=st.lists(st.sampled_from([None, 0, 1]), max_size=3))
+def test_people_and_groups_survive_writing_and_reading(people: list[Person],
+                                                      parts: list[int | None]) -> None:
+    """Any keys, absences, engagements and groups: dumps then loads gives them back."""
+    groups = tuple(Group(f"g{i}", f"grupa {i}", part_of=None if part is None or part >= i
+                         else f"g{part}", members=tuple(p.id for p in people[:i]))
+                   for i, part in enumerate(parts))
+    project = Project(title="t", people=tuple(people), groups=groups)
+    assert loads_project(dumps_project(project)) == project
