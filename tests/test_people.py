@@ -325,3 +325,10 @@ def test_people_and_groups_survive_writing_and_reading(people: list[Person],
                    for i, part in enumerate(parts))
     project = Project(title="t", people=tuple(people), groups=groups)
     assert loads_project(dumps_project(project)) == project
+
+
+def test_one_file_given_twice_is_one_project() -> None:
+    """Nobody clashes with themselves, and no hour counts twice, when a file repeats."""
+    twice = check_many([CENTRES[0], CENTRES[0]])
+    once = check(load_project(CENTRES[0]))
+    assert [r.findings for r in twice] == [tuple(once), tuple(once)]

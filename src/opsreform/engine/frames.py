@@ -82,8 +82,10 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # ``engagement`` tells engagements apart (one stated alike in two files is one).
     "engaged": {"project": _KEY, "person": pl.String, "month": pl.Date,
                 "engagement": pl.String, "ticks": pl.Int64},
-    # How findings name each project: its file, else its title.
-    "sources": {"project": _KEY, "source": pl.String},
+    # How findings name each project (its file, else its title), and what it is: one
+    # file given twice is one project (``same``: its file's absolute path, else its
+    # position), so that nobody clashes with themselves or is counted twice.
+    "sources": {"project": _KEY, "source": pl.String, "same": pl.String},
     # The people whose engagements are not stated at all.
     "undeclared": {"project": _KEY, "person": pl.String},
     # The public holidays of the years the sessions span (the same for every project).
@@ -415,10 +417,11 @@ class Frames:
 
     @cached_property
     def _sources(self) -> pl.DataFrame:
-        from opsreform.engine.people import source_of  # noqa: PLC0415 - as above
+        from opsreform.engine.people import same_of, source_of  # noqa: PLC0415 - as above
 
         return _frame("sources", {"project": list(range(len(self.batch))),
-                                  "source": [source_of(p) for p in self.batch]})
+                                  "source": [source_of(p) for p in self.batch],
+                                  "same": [same_of(p, i) for i, p in enumerate(self.batch)]})
 
     @cached_property
     def _undeclared(self) -> pl.DataFrame:

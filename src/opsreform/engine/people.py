@@ -6,6 +6,7 @@ turns the rows into frames once per batch.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from opsreform.model.people import TICKS_PER_MINUTE
 if TYPE_CHECKING:
     from opsreform.model.project import Project
 
-__all__ = ["attending_rows", "engaged_rows", "key_rows", "source_of"]
+__all__ = ["attending_rows", "engaged_rows", "key_rows", "same_of", "source_of"]
 
 
 def source_of(project: Project) -> str:
@@ -24,6 +25,13 @@ def source_of(project: Project) -> str:
     if project.origin is not None and project.origin.path is not None:
         return project.origin.path
     return project.title
+
+
+def same_of(project: Project, position: int) -> str:
+    """What a project is: its file's absolute path, else its position in the batch."""
+    if project.origin is not None and project.origin.path is not None:
+        return os.path.abspath(project.origin.path)
+    return f"#{position}"
 
 
 def attending_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:

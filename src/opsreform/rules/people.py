@@ -103,21 +103,24 @@ class PersonHours(FrameRule):
         led = (frames.active.select("project", "position", "minutes", person="leaders")
                .explode("person").drop_nulls("person"))
         month = pl.col("day").dt.truncate("1mo").alias("month")
-        sessions = (led.filter(pl.col("minutes").is_not_null())
-                    .select("project", "position", "person")
-                    .join(frames.bookings, on=["project", "position"])
+        # A file given twice is one project: its sessions count once.
+        sessions = (_identified(led.filter(pl.col("minutes").is_not_null())
+                                .select("project", "position", "person")
+                                .join(frames.bookings, on=["project", "position"]), frames)
+                    .join(frames.sources.select("project", "same"), on="project")
+                    .unique(["who", "same", "position", "day", "start"])
                     .select("project", "person", month,
                             led=pl.col("minutes").cast(pl.Int64) * ticks))
         unknown = (led.filter(pl.col("minutes").is_null())
                    .join(frames.days, on=["project", "position"])
+                   .join(frames.sources.select("project", "same"), on="project")
                    .select("project", "person", month, session=pl.concat_str(
-                       pl.col("project").cast(pl.String), pl.lit("#"),
-                       pl.col("position").cast(pl.String))))
+                       "same", pl.lit("#"), pl.col("position").cast(pl.String))))
         engaged = frames.engaged.select("project", "person", "month", "engagement",
                                         engaged="ticks", unsure=pl.col("ticks").is_null())
         rows = (_identified(pl.concat([sessions, unknown, engaged], how="diagonal_relaxed"),
                             frames)
-                .join(frames.sources, on="project"))
+                .join(frames.sources.select("project", "source"), on="project"))
         each = ["who", "month"]
         # An engagement stated alike in two files is one engagement.
         once = (rows.filter(pl.col("engagement").is_not_null())

@@ -356,12 +356,14 @@ def _across_projects(frames: Frames, people: pl.LazyFrame) -> pl.LazyFrame:
              .join(frames.keys, on=["project", "person"])
              .group_by("project", "position", "key", "person", "source")
              .agg(pl.col("via").all()))
-    booked = frames.bookings.join(keyed, on=["project", "position"]).select(
-        "project", "position", "day", "start", "end", "key", "person", "source", "via")
+    booked = (frames.bookings.join(keyed, on=["project", "position"])
+              .join(frames.sources.select("project", "same"), on="project")
+              .select("project", "position", "day", "start", "end", "key", "person",
+                      "source", "same", "via"))
     sessions = frames.active.select("project", "position", "id", "label")
     return (
         booked.join(booked, on=["day", "key"], suffix="_2")
-        .filter(pl.col("project") != pl.col("project_2"),
+        .filter(pl.col("same") != pl.col("same_2"),  # one file given twice is one
                 pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"))
         .group_by("project", "position", "project_2", "position_2", "key", "person",
                   "source_2")
