@@ -332,3 +332,19 @@ def test_one_file_given_twice_is_one_project() -> None:
     twice = check_many([CENTRES[0], CENTRES[0]])
     once = check(load_project(CENTRES[0]))
     assert [r.findings for r in twice] == [tuple(once), tuple(once)]
+
+
+def test_an_absence_stated_in_one_file_holds_in_another(tmp_path: Path) -> None:
+    """Leave stated in centre A's file: her session in centre B then is an error in B."""
+    text = CENTRES[0].read_text(encoding="utf-8").replace(
+        'key = "anna-wisniewska"\n',
+        'key = "anna-wisniewska"\nabsences = ["06.05.2019 – 10.05.2019"]\n')
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    shutil.copy(CENTRES[1], tmp_path / "b.toml")
+    results = {Path(r.source or "").stem: r.findings
+               for r in check_many([tmp_path / "b.toml", tmp_path / "a.toml"])}
+    assert said(results["a"], "absence") == [("absence", "error", "session a5", date(2019, 5, 7))]
+    assert said(results["b"], "absence") == [("absence", "error", "session b3", date(2019, 5, 7))]
+    elsewhere = next(f for f in results["b"] if f.rule == "absence")
+    assert "a.toml" in elsewhere.message and "prowadzi" in elsewhere.message
+    assert said(check(load_project(tmp_path / "b.toml")), "absence") == []

@@ -26,7 +26,7 @@ from opsreform.model.sessions import Attendance, Session, SessionStatus, SlotBoo
 from opsreform.model.venues import Venue
 from opsreform.periods import Period
 from opsreform.rules.engine import not_checked
-from opsreform.rules.people import PersonHours
+from opsreform.rules.people import Absence, PersonHours
 from opsreform.rules.schedule import DoubleBooking
 from opsreform.timeslots import TimeSlot
 
@@ -37,6 +37,9 @@ PEOPLE = ["p", "q", "r"]
 KEYS = [None, "k1", "k2"]
 PERIODS = [Period(date(2019, 4, 1), date(2019, 5, 31)), Period(date(2019, 4, 15), date(2019, 5, 5)),
            Period(date(2019, 5, 2), date(2019, 5, 2))]
+
+
+ABSENCES = [Period(BASE, BASE), Period(BASE + timedelta(days=3), BASE + timedelta(days=6))]
 
 
 @st.composite
@@ -60,7 +63,8 @@ def engagements(draw: st.DrawFn) -> tuple[PersonEngagement, ...] | None:
 def projects(draw: st.DrawFn, index: int) -> Project:
     """One centre: three people (keys from a shared pool), three groups, some sessions."""
     keys = draw(st.permutations(KEYS))
-    people = tuple(Person(pid, pid.upper(), key=key, engagements=draw(engagements()))
+    people = tuple(Person(pid, pid.upper(), key=key, engagements=draw(engagements()),
+                          absences=draw(st.lists(st.sampled_from(ABSENCES), max_size=1)))
                    for pid, key in zip(PEOPLE, keys, strict=True))
     groups = (Group("g", "G", members=tuple(draw(st.lists(st.sampled_from(PEOPLE), max_size=1)))),
               Group("h", "H", part_of=draw(st.sampled_from([None, "g"])),
@@ -219,6 +223,22 @@ def ref_hours(batch: list[Project], i: int) -> list[Finding]:
     return found
 
 
+def ref_absences(batch: list[Project], i: int) -> list[tuple[str, str, date | None]]:
+    """Each session of project i and person in it absent (here or, by key, elsewhere)."""
+    found = []
+    p = batch[i]
+    for s in _active(p):
+        for pid in sorted(set(_tokens(p, s)) - {t for t in _tokens(p, s) if t.startswith("group:")}):
+            person = p.person(pid)
+            periods = [period for j, q in enumerate(batch) for other in q.people
+                       for period in other.absences
+                       if (j == i and other.id == pid)
+                       or (person.key is not None and other.key == person.key)]
+            if any(s.first_day in period for period in periods):
+                found.append(("absence", f"session {s.id}", s.first_day))
+    return found
+
+
 def _key(f: Finding) -> tuple[str, str, str, str, str]:
     return (f.rule, f.severity.value, f.subject, f.message, f.date.isoformat() if f.date else "")
 
@@ -226,7 +246,7 @@ def _key(f: Finding) -> tuple[str, str, str, str, str]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1, 3).flatmap(lambda n: st.tuples(*(projects(i) for i in range(n)))))
 def test_people_rules_agree_with_plain_readings(batch: tuple[Project, ...]) -> None:
-    """person-hours and the group and cross-project double-bookings, finding for finding."""
+    """person-hours, absence and the group and cross-project double-bookings agree."""
     results = check_many(batch, rules=[DoubleBooking(), PersonHours()])
     for i, result in enumerate(results):
         got = sorted(_key(f) for f in result.findings
@@ -236,6 +256,9 @@ def test_people_rules_agree_with_plain_readings(batch: tuple[Project, ...]) -> N
         want = sorted(_key(f) for f in (*ref_groups(batch[i]), *ref_across(list(batch), i),
                                          *ref_hours(list(batch), i)))
         assert got == want
+    for i, result in enumerate(check_many(batch, rules=[Absence()])):
+        assert sorted((f.rule, f.subject, f.date) for f in result.findings) == sorted(
+            ref_absences(list(batch), i))
 
 
 def test_the_norm_is_weekdays_without_holidays() -> None:

@@ -86,6 +86,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # file given twice is one project (``same``: its file's absolute path, else its
     # position), so that nobody clashes with themselves or is counted twice.
     "sources": {"project": _KEY, "source": pl.String, "same": pl.String},
+    # The absences of people: one row per period.
+    "absences": {"project": _KEY, "person": pl.String, "start": pl.Date, "end": pl.Date},
     # The people whose engagements are not stated at all.
     "undeclared": {"project": _KEY, "person": pl.String},
     # The public holidays of the years the sessions span (the same for every project).
@@ -422,6 +424,13 @@ class Frames:
         return _frame("sources", {"project": list(range(len(self.batch))),
                                   "source": [source_of(p) for p in self.batch],
                                   "same": [same_of(p, i) for i, p in enumerate(self.batch)]})
+
+    @cached_property
+    def _absences(self) -> pl.DataFrame:
+        rows = [(i, person.id, period.start, period.end) for i, p in enumerate(self.batch)
+                for person in p.people for period in person.absences]
+        return _frame("absences", {name: [r[k] for r in rows]
+                                   for k, name in enumerate(SCHEMA["absences"])})
 
     @cached_property
     def _undeclared(self) -> pl.DataFrame:

@@ -81,6 +81,9 @@ MESSAGES: dict[str, str] = {
     "absence.absent": (
         "{person} {role} {label} (session {id}, {day:date}) while absent "
         "({start:date} – {end:date})"),
+    "absence.absent-elsewhere": (
+        "{person} {role} {label} (session {id}, {day:date}) while absent "
+        "({start:date} – {end:date}), as stated in {other}"),
     "absence.leads": "leads",
     "absence.attends": "attends",
     "person-hours.over": (

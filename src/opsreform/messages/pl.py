@@ -83,6 +83,9 @@ MESSAGES: dict[str, str] = {
     "absence.absent": (
         "{person} {role} {label} (sesja {id}, {day:date}) w czasie swojej nieobecności "
         "({start:date} – {end:date})"),
+    "absence.absent-elsewhere": (
+        "{person} {role} {label} (sesja {id}, {day:date}) w czasie swojej nieobecności "
+        "({start:date} – {end:date}), podanej w {other}"),
     "absence.leads": "prowadzi",
     "absence.attends": "uczestniczy w",
     "person-hours.over": (

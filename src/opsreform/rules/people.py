@@ -22,46 +22,65 @@ from opsreform.findings import Finding
 from opsreform.messages import Message
 from opsreform.model.people import TICKS_PER_MINUTE
 from opsreform.model.project import Project
-from opsreform.model.sessions import SessionStatus
 from opsreform.rules.engine import FrameRule, Rule, not_checked
 
 __all__ = ["PEOPLE_RULES", "Absence", "PersonHours"]
 
 
 @attrs.frozen
-class Absence(Rule):
+class Absence(FrameRule):
     """No session is led or attended by a person on a day they are absent (on leave).
 
     A session's people are its leaders (its own, else its contract's), its named
     attendees and the members of its groups. Each session is reported once per absent
     person, on the first day of it they are absent. Cancelled sessions do not count.
+    Over a batch of projects, a person's absences stated in one file hold in every file
+    that gives them the same ``key``.
     """
 
     id = "absence"
     description = "Nobody leads or attends a session while absent."
 
-    def check(self, project: Project) -> Iterator[Finding]:
-        """Each session with an absent leader or attendee."""
-        people = {p.id: p for p in project.people if p.absences}
-        if not people:
-            return
-        for session in project.sessions:
-            if session.status is SessionStatus.CANCELLED:
-                continue
-            leaders = project.leaders_of(session)
-            for person_id in dict.fromkeys((*leaders, *project.attendees_of(session))):
-                person = people.get(person_id)
-                if person is None:
-                    continue
-                for day in session.days():
-                    period = next((p for p in person.absences if day in p), None)
-                    if period is not None:
-                        role = "absence.leads" if person_id in leaders else "absence.attends"
-                        yield self.finding(session.subject, Message(
-                            "absence.absent", person=person.name, start=period.start,
-                            end=period.end, role=Message(role), label=session.label,
-                            id=session.id, day=day), day=day)
-                        break
+    def offending(self, frames: Frames) -> pl.LazyFrame:
+        """Each session and absent person, on the first day of it in an absence."""
+        active = frames.active
+        people = pl.concat([
+            active.select("project", "position", person="leaders", leads=pl.lit(True))
+            .explode("person"),
+            active.select("project", "position", person="attendees", leads=pl.lit(False))
+            .explode("person"),
+            frames.attending.filter(~pl.col("resource").str.starts_with("group:"))
+            .select("project", "position", person="resource", leads=pl.lit(False)),
+        ]).drop_nulls("person").group_by("project", "position", "person").agg(
+            pl.col("leads").any())
+        away = _identified(frames.absences, frames).join(
+            frames.sources.select("project", "same", "source"), on="project").select(
+            "who", "start", "end", "same", away_source="source")
+        return (
+            _identified(people, frames)
+            .join(frames.days, on=["project", "position"])
+            .join(frames.sources.select("project", "same"), on="project")
+            .join(away, on="who", suffix="_away")
+            .filter(pl.col("day").is_between("start", "end"))
+            .sort("day", "start")
+            .group_by("project", "position", "person").agg(pl.all().first())
+            .join(active.select("project", "position", "id", "label"),
+                  on=["project", "position"])
+            .join(frames.people.select("project", "person", "name"),
+                  on=["project", "person"], how="left")
+        )
+
+    def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
+        """The session, the person, their role and the absence."""
+        role = Message("absence.leads" if row["leads"] else "absence.attends")
+        facts = {"person": row["name"] or row["person"], "start": row["start"],
+                 "end": row["end"], "role": role, "label": row["label"], "id": row["id"],
+                 "day": row["day"]}
+        if row["same_away"] == row["same"]:
+            message = Message("absence.absent", **facts)
+        else:
+            message = Message("absence.absent-elsewhere", other=row["away_source"], **facts)
+        yield self.finding(f"session {row['id']}", message, day=row["day"])
 
 
 def _to_cap(value: int | str | Fraction) -> Fraction:
