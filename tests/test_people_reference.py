@@ -228,7 +228,7 @@ def ref_absences(batch: list[Project], i: int) -> list[tuple[str, str, date | No
     found = []
     p = batch[i]
     for s in _active(p):
-        for pid in sorted(set(_tokens(p, s)) - {t for t in _tokens(p, s) if t.startswith("group:")}):
+        for pid in sorted(t for t in _tokens(p, s) if not t.startswith("group:")):
             person = p.person(pid)
             periods = [period for j, q in enumerate(batch) for other in q.people
                        for period in other.absences

@@ -330,8 +330,10 @@ def _group_pairs(frames: Frames, bookings: pl.LazyFrame, people: pl.LazyFrame,
     people are named in both are the person case, not this one. The resource shown is
     the first shared one, groups (``group:…``) before people.
     """
-    members = bookings.join(_members(frames, people), on=["project", "position"]).select(
-        "project", "position", "day", "start", "end", "resource", "via")
+    grouped = frames.attending.select("project").unique()  # only these can have a pair
+    members = (bookings.join(grouped, on="project", how="semi")
+               .join(_members(frames, people), on=["project", "position"])
+               .select("project", "position", "day", "start", "end", "resource", "via"))
     key = ["project", "day", "resource"]
     return (
         members.filter(pl.len().over(key) > 1)
