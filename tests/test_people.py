@@ -117,8 +117,8 @@ def test_undeclared_group_ids_are_placed_errors_free_text_is_kept() -> None:
      "urlop"),
     ('[[people]]\nid = "p"\nname = "P"\nengagements = [{ fte = 0.5, hours_per_month = 10, '
      'period = "marzec 2019" }]\n', "people[0].engagements[0].fte", "not both"),
-    ('[[people]]\nid = "p"\nname = "P"\nengagements = [{ fte = 0.5 }]\n',
-     "people[0].engagements[0].period", "required"),
+    ('[[people]]\nid = "p"\nname = "P"\nengagements = [{ fte = 0.5, period = "wkrótce" }]\n',
+     "people[0].engagements[0].period", "wkrótce"),
     ('[[people]]\nid = "p"\nname = "P"\nengagements = [{ hours = 5, period = "marzec 2019" }]\n',
      "people[0].engagements[0].hours", "unknown key"),
     ('[[people]]\nid = "p"\nname = "P"\nengagements = [{ fte = "pół", period = "marzec 2019" }]\n',
@@ -302,7 +302,7 @@ _engagements = st.builds(
     lambda period, size, amount, text: PersonEngagement(
         period, fte=amount if size == "fte" else None,
         hours_per_month=amount * 40 if size == "hours" else None, text=text),
-    _periods, st.sampled_from(["fte", "hours", "unknown"]),
+    st.none() | _periods, st.sampled_from(["fte", "hours", "unknown"]),
     st.sampled_from([Fraction(1), Fraction(1, 2), Fraction(1, 3), Fraction(3, 8),
                      Fraction(1234, 10000)]),
     st.none() | st.sampled_from(["umowa o pracę", "zlecenie „B”"]))
@@ -348,3 +348,22 @@ def test_an_absence_stated_in_one_file_holds_in_another(tmp_path: Path) -> None:
     elsewhere = next(f for f in results["b"] if f.rule == "absence")
     assert "a.toml" in elsewhere.message and "prowadzi" in elsewhere.message
     assert said(check(load_project(tmp_path / "b.toml")), "absence") == []
+
+
+def test_an_engagement_without_a_period_holds_every_month(tmp_path: Path) -> None:
+    """No period stated: its hours count in every month the batch has anything in."""
+    text = CENTRES[1].read_text(encoding="utf-8").replace(
+        'period = "marzec – kwiecień 2019", ', '')
+    (tmp_path / "b.toml").write_text(text, encoding="utf-8")
+    project = load_project(tmp_path / "b.toml")
+    assert project.people[0].engagements is not None
+    assert project.people[0].engagements[0].period is None
+    results = check_many([CENTRES[0], tmp_path / "b.toml", CENTRES[2]])
+    assert said(results[1].findings, "person-hours") == [
+        ("person-hours", "error", "person wisniewska", date(2019, 4, 1))]
+    # In May too: 160 h of the contract and 6 h of sessions, over a cap of 165.
+    low = check_many([CENTRES[0], tmp_path / "b.toml"], rules=[PersonHours(cap=165)])
+    assert ("person-hours", "error", "person wisniewska", date(2019, 5, 1)) in said(
+        low[1].findings, "person-hours")
+    save_project(project, tmp_path / "out.toml")
+    assert load_project(tmp_path / "out.toml") == project

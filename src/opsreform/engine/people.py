@@ -67,13 +67,30 @@ def key_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:
 def engaged_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:
     """One row per person, engagement and month it touches: its ticks, or None (unknown)."""
     rows: list[tuple[int, str, date, str, int | None]] = []
+    every: tuple[tuple[int, int], ...] | None = None
     for i, project in enumerate(projects):
         for person in project.people:
             for engagement in person.engagements or ():
                 said = repr(engagement)
-                for year, month in engagement.period.months():
+                if engagement.period is not None:
+                    months = engagement.period.months()
+                else:  # no period: every month anything of the batch happens in
+                    every = _months(projects) if every is None else every
+                    months = every
+                for year, month in months:
                     minutes = engagement.minutes_in(year, month)
                     ticks = None if minutes is None else int(minutes * TICKS_PER_MINUTE)
                     rows.append((i, person.id, date(year, month, 1), said, ticks))
     return {name: [r[k] for r in rows]
             for k, name in enumerate(("project", "person", "month", "engagement", "ticks"))}
+
+
+def _months(projects: Sequence[Project]) -> tuple[tuple[int, int], ...]:
+    """Every month of the batch's project periods and sessions."""
+    months: set[tuple[int, int]] = set()
+    for project in projects:
+        if project.period is not None:
+            months.update(project.period.months())
+        for session in project.sessions:
+            months.update((day.year, day.month) for day in session.days())
+    return tuple(sorted(months))

@@ -77,7 +77,7 @@ def _engagement(t: Table, index: int, value: object) -> PersonEngagement:
         raise t.error("engagements", "expected tables such as { fte = 0.5, period = "
                                      f"\"styczeń – grudzień 2018\" }}, got {shown(value)}")
     item = Table(value, f"{t.where('engagements')}[{index}]", t.path, t.line_of)
-    return item.build(PersonEngagement, period=item.period("period", required=True),
+    return item.build(PersonEngagement, period=item.period("period"),
                       fte=_amount(item, "fte"), hours_per_month=_amount(item, "hours_per_month"),
                       text=item.get("text", str))
 
@@ -149,7 +149,9 @@ def person_data(person: Person) -> dict[str, Any]:
 
 
 def _engagement_data(e: PersonEngagement) -> dict[str, Any]:
-    data: dict[str, Any] = {"period": format_period(e.period, "numeric")}
+    data: dict[str, Any] = {}
+    if e.period is not None:
+        data["period"] = format_period(e.period, "numeric")
     if e.fte is not None:
         data["fte"] = _number(e.fte)
     if e.hours_per_month is not None:

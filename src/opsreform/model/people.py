@@ -93,7 +93,8 @@ class PersonEngagement:
     neither means the size is unknown.
 
     Attributes:
-        period: When it lasts.
+        period: When it lasts; None when the documents give no period: it then holds in
+            every month.
         fte: The fraction of a full-time post (``1/2`` for half-time), when stated;
             a month's hours are ``fte`` × the working-time norm of its days in
             ``period`` (see :func:`working_minutes`).
@@ -102,13 +103,13 @@ class PersonEngagement:
 
     """
 
-    period: Period
+    period: Period | None
     fte: Fraction | None = attrs.field(default=None, converter=_fraction)
     hours_per_month: Fraction | None = attrs.field(default=None, converter=_fraction)
     text: str | None = attrs.field(default=None, validator=optional_non_empty)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.period, Period):
+        if self.period is not None and not isinstance(self.period, Period):
             raise ValidationError(f"expected a Period, got {self.period!r}", field="period",
                                   value=self.period)
         if self.fte is not None and self.hours_per_month is not None:
@@ -135,7 +136,8 @@ class PersonEngagement:
 
     def minutes_in(self, year: int, month: int) -> Fraction | None:
         """Its minutes in one calendar month (0 outside its period; None when unknown)."""
-        days = self.period.intersection(Period.month(year, month))
+        whole = Period.month(year, month)
+        days = whole if self.period is None else self.period.intersection(whole)
         if days is None:
             return Fraction(0)
         if self.hours_per_month is not None:
