@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opsreform.checks import check, check_many
+from opsreform.cli import main
 from opsreform.exceptions import ProjectFileError, ValidationError
 from opsreform.files.project import dumps_project, load_project, loads_project, save_project
 from opsreform.findings import Finding
@@ -169,6 +170,23 @@ def test_table_groups_attend_its_rows(examples: dict[str, Project]) -> None:
     supervision = next(s for s in project.sessions if s.kind == "supervision")
     assert project.groups_of(training) == ("pracownicy-mops",)
     assert project.groups_of(supervision) == ("pracownicy-socjalni",)
+    assert project.attendees_of(supervision) == ()  # the document names no one
+
+
+def test_attendees_include_the_members_of_groups_and_their_parts() -> None:
+    """Named attendees first, then the members of the groups (and of their parts)."""
+    project = load_project(DATA / "groups.toml")
+    s1 = next(s for s in project.sessions if s.id == "s1")
+    s6 = next(s for s in project.sessions if s.id == "s6")
+    assert project.attendees_of(s1) == ("as-lis", "pw-kowalska")
+    assert project.attendees_of(s6) == ("pw-kowalska",)
+
+
+def test_the_cli_checks_a_person_across_files(capsys: pytest.CaptureFixture[str]) -> None:
+    """`opsreform check a b c` reports the shared trainer's clash and month in each file."""
+    assert main(["check", *map(str, CENTRES), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("person-hours") >= 3 and "centre-b.toml" in out
 
 
 # --- the rules on one project ------------------------------------------------------------
