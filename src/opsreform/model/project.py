@@ -219,10 +219,12 @@ class Project:
             _known(group.members, people, f"group {group.id}", "members", "people")
         keys: set[str] = set()
         for person in self.people:
-            if person.key is not None and person.key in keys:
+            if person.key is None:
+                continue
+            if person.key in keys:
                 raise ValidationError(f"two people have the key {person.key!r}; a key names "
                                       "one person", field="key", value=person.key)
-            keys.add(person.key or "")
+            keys.add(person.key)
 
     def groups_of(self, session: Session) -> tuple[str, ...]:
         """Return the ids of the declared groups that attend ``session``.
