@@ -260,6 +260,13 @@ def test_the_cap_is_a_parameter(tmp_path: Path) -> None:
     assert PersonHours(cap="276.5").cap == Fraction(553, 2)
     with pytest.raises(ValueError, match="above 0"):
         PersonHours(cap=0)
+    assert PersonHours(cap="276,5").cap == PersonHours(cap=276.5).cap == Fraction(553, 2)
+    for wrong in (True, "dużo", [276]):
+        with pytest.raises(ValueError, match="number of hours"):
+            PersonHours(cap=wrong)  # type: ignore[arg-type]
+    with pytest.raises(ProjectFileError) as caught:
+        loads_project(HEAD + '[rules]\nperson-hours = { cap = "dużo" }\n', path="p.toml")
+    assert caught.value.key == "rules.person-hours"
 
 
 def test_undeclared_engagements_are_a_note_not_a_guess(tmp_path: Path) -> None:

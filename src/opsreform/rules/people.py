@@ -83,8 +83,16 @@ class Absence(FrameRule):
         yield self.finding(f"session {row['id']}", message, day=row["day"])
 
 
-def _to_cap(value: int | str | Fraction) -> Fraction:
-    cap = Fraction(value)
+def _to_cap(value: int | float | str | Fraction) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Fraction):
+        msg = f"the cap is a number of hours, got {value!r}"
+        raise ValueError(msg)
+    try:
+        cap = Fraction(str(value).strip().replace(",", ".")) if not isinstance(
+            value, Fraction) else value
+    except (ValueError, ZeroDivisionError):
+        msg = f"the cap is a number of hours, got {value!r}"
+        raise ValueError(msg) from None
     if cap <= 0:
         msg = f"the cap is a number of hours above 0, got {value}"
         raise ValueError(msg)
