@@ -21,3 +21,7 @@ call: opsreform.CallNumber = opsreform.parse_call_number("POWR.02.05.00-IP.03-00
 bound: opsreform.StatedAmount = opsreform.parse_amount_bound("ponad 421 tys. zł")
 written: str = opsreform.dumps_project(project)
 origin: opsreform.ProjectOrigin | None = project.origin
+groups: tuple[opsreform.Group, ...] = project.groups
+attending: tuple[str, ...] = project.groups_of(project.sessions[0])
+engaged: tuple[opsreform.PersonEngagement, ...] | None = project.people[0].engagements
+absences: tuple[opsreform.Period, ...] = project.people[0].absences
