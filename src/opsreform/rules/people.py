@@ -43,6 +43,8 @@ class Absence(FrameRule):
 
     def offending(self, frames: Frames) -> pl.LazyFrame:
         """Each session and absent person, on the first day of it in an absence."""
+        if frames.absences.select(pl.len()).collect().item() == 0:  # nobody is ever away
+            return pl.LazyFrame(schema={"project": pl.UInt32})
         active = frames.active
         people = pl.concat([
             active.select("project", "position", person="leaders", leads=pl.lit(True))

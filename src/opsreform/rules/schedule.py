@@ -258,8 +258,10 @@ class DoubleBooking(FrameRule):
             .group_by("project", "what", "resource", "position", "position_2")
             .agg(pl.col("day").min())
         )
-        pairs = pl.concat([pairs, _group_pairs(frames, bookings, people)],
-                          how="diagonal_relaxed").cache()
+        if not _empty(frames.attending):  # (most batches declare no groups: no query)
+            pairs = pl.concat([pairs, _group_pairs(frames, bookings, people)],
+                              how="diagonal_relaxed")
+        pairs = pairs.cache()
         # (One plan node read three times below, which polars does not find alone:
         # evaluated once per query, kept for nothing longer.)
         # Where each session of a pair is held (its venues as a set), to say "apart".
@@ -284,6 +286,8 @@ class DoubleBooking(FrameRule):
             # Groups (people who may be split between sessions) clash only apart.
             .filter((pl.col("what") != "group") | pl.col("apart"))
         )
+        if _empty(frames.keys):  # nobody with a key: nobody shared with another project
+            return local
         return pl.concat([local, _across_projects(frames, people)], how="diagonal_relaxed")
 
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
@@ -311,6 +315,12 @@ class DoubleBooking(FrameRule):
             case = "person-apart" if row["apart"] else "person"
             message = Message(f"double-booking.{case}", person=who, **both)
         yield self.finding(_subject(row, "id_2"), message, day=row["day"])
+
+
+def _empty(frame: pl.LazyFrame) -> bool:
+    """Whether ``frame`` has no row (a count: cheap beside the query it spares)."""
+    count: int = frame.select(pl.len()).collect().item()
+    return count == 0
 
 
 def _members(frames: Frames, people: pl.LazyFrame) -> pl.LazyFrame:
