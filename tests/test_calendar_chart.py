@@ -47,9 +47,10 @@ def test_months_weekdays_and_legend_in_polish(tmp_path: Path,
 
 def test_clashes_of_tarnowskie_gory_are_marked(tmp_path: Path,
                                                examples: dict[str, Project]) -> None:
-    """The two double bookings (17 April and 12 June 2018) are marked and listed."""
+    """Clashes are marked and listed: 17.04, 12.06 and the staff groups' 19.01, 23.02, 23.05."""
     text = _drawn_text(_svg(examples["tarnowskie-gory"], tmp_path / "tg.svg"))
-    assert text.count("!") == 2
+    assert text.count("!") == 5
+    assert "19 sty 2018 — sesja 2018-01-superwizja#3: pracownicy socjalni MOPS" in text
     assert "17 kwi 2018 — sesja 2018-01-16#8: miejsce ul. Sienkiewicza 8" in text
     assert "12 cze 2018 — sesja 2018-05-07#6: superwizor pracy socjalnej" in text
     english = _drawn_text(_svg(examples["tarnowskie-gory"], tmp_path / "en.svg", "en"))

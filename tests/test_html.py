@@ -152,7 +152,7 @@ def test_findings_are_marked_on_their_sessions(tg_page: str,
     # Each finding about a session or a table is explained exactly once.
     found = [f for f in opsreform.check(examples["tarnowskie-gory"])
              if f.subject.startswith(("session", "table"))]
-    assert len(found) == 6  # 2 clashes, the gap, and the notice of each of 3 tables
+    assert len(found) == 7  # 2 clashes, the gap, 4 staff groups at two addresses at once
     for finding in found:
         assert sum(finding.message in item for item in page.text["li"]) == 1
 
@@ -192,11 +192,11 @@ def test_findings_page_errors_first_coloured_once(examples: dict[str, Project]) 
     text = findings_page(project, findings=[*found, found[-1]])
     page = Page(text)
     classes = [row[0] for row in page.rows if row[0]]
-    assert classes == ["error"] * 2 + ["warning"] + ["info"] * 11
+    assert classes == ["error"] * 2 + ["warning"] * 5 + ["info"] * 9
     for finding in found:
         assert text.count(f"<td>{finding.message}</td>") == 1
     assert "tr.error td { background: #fdecea; }" in text
-    assert "Błędy: 2, ostrzeżenia: 1, uwagi: 11" in page.text["p"]
+    assert "Błędy: 2, ostrzeżenia: 5, uwagi: 9" in page.text["p"]
     empty = findings_page(project, findings=())
     assert "Kontrola nie wykazała uwag." in empty and "<table" not in empty
 

@@ -209,5 +209,7 @@ def test_findings_report_lists_each_finding_once_errors_first(
         assert [rank[str(w)] for w in words] == sorted((rank[str(w)] for w in words),
                                                        reverse=True)
     md = build_report(examples["tarnowskie-gory"], "findings", "md")
-    assert md.count("sesja 2018-05-07#6") == 1
-    assert md.index("błędy (2)") < md.index("ostrzeżenia (1)") < md.index("uwagi (11)")
+    # Its clash (an error) and its social workers' clash (a warning) as subjects, and
+    # named by the warning about them: each finding once.
+    assert md.count("sesja 2018-05-07#6") == 3
+    assert md.index("błędy (2)") < md.index("ostrzeżenia (5)") < md.index("uwagi (9)")

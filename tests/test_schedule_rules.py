@@ -65,16 +65,28 @@ def project(*sessions: Session, **kw: object) -> Project:
 
 
 def test_tarnowskie_gory_findings_are_the_real_problems(examples: dict[str, Project]) -> None:
-    """001: the gap at Lp. 5, two workshop parts at one time and place, one supervisor twice."""
+    """001: the gap at Lp. 5, two workshop parts at one time and place, one supervisor twice.
+
+    And, as warnings, the staff groups at two addresses at once: trainings for the
+    centre's staff and supervision for its social workers on 19.01, 23.02 and 23.05.2018,
+    and the social workers' two supervisions on 12.06.2018.
+    """
     findings = check(examples["tarnowskie-gory"])
     schedule = [f for f in problems(findings)
                 if f.rule in {"summer-break", "public-holiday", "weekend", "outside-period",
                               "double-booking", "hours-exceeded", "numbering"}]
-    assert sorted((f.rule, f.subject, f.date) for f in schedule) == [
-        ("double-booking", "session 2018-01-16#8", date(2018, 4, 17)),
-        ("double-booking", "session 2018-05-07#6", date(2018, 6, 12)),
-        ("numbering", "table 2018-05-07", None),
+    assert sorted((f.rule, f.subject, f.date, f.severity.value) for f in schedule) == [
+        ("double-booking", "session 2018-01-16#8", date(2018, 4, 17), "error"),
+        ("double-booking", "session 2018-01-superwizja#3", date(2018, 1, 19), "warning"),
+        ("double-booking", "session 2018-01-superwizja#6", date(2018, 2, 23), "warning"),
+        ("double-booking", "session 2018-05-07#2", date(2018, 5, 23), "warning"),
+        ("double-booking", "session 2018-05-07#6", date(2018, 6, 12), "error"),
+        ("double-booking", "session 2018-05-07#6", date(2018, 6, 12), "warning"),
+        ("numbering", "table 2018-05-07", None, "warning"),
     ]
+    training = next(f for f in schedule if f.date == date(2018, 5, 23))
+    assert "PRACA SOCJALNA - WPROWADZENIE" in training.message
+    assert "pracownicy socjalni MOPS" in training.message
     gap = by_rule(findings, "numbering")[0]
     assert gap.severity is Severity.WARNING
     assert "5" in gap.message

@@ -34,6 +34,7 @@ from opsreform.model.funding import (
     Programme,
     Task,
 )
+from opsreform.model.groups import Group
 from opsreform.model.organisation import (
     Assignment,
     Change,
@@ -52,7 +53,7 @@ from opsreform.model.organisation import (
     role_from_name,
     roles_from_name,
 )
-from opsreform.model.people import Person, Profession
+from opsreform.model.people import Person, PersonEngagement, Profession
 from opsreform.model.project import Milestone, Project, ProjectOrigin, ReadNote, SourceDocument
 from opsreform.model.sessions import (
     Attendance,
@@ -130,6 +131,7 @@ __all__ = [
     "FundingAgreement",
     "FundingKind",
     "FundingSource",
+    "Group",
     "IndirectCostTiers",
     "Institution",
     "InstitutionKind",
@@ -139,6 +141,7 @@ __all__ = [
     "ParseError",
     "Period",
     "Person",
+    "PersonEngagement",
     "PlanningError",
     "Profession",
     "Programme",

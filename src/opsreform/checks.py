@@ -64,8 +64,9 @@ class ProjectCheck:
     Attributes:
         source: The file as given, or ``None`` for a project passed as an object.
         project: The project, or ``None`` when its file could not be read.
-        findings: Exactly the findings :func:`check` gives the project alone (empty when
-            it could not be read).
+        findings: The findings :func:`check` gives the project alone, with those about
+            people it shares with other projects of the batch (empty when it could not be
+            read).
         error: Why the file could not be read (an :class:`OpsReformError` naming the
             file and the line or key), or ``None``.
 
@@ -90,8 +91,12 @@ def check_many(
 ) -> list[ProjectCheck]:
     """Check many projects as one batch: project files, ``Project`` objects, or both.
 
-    Each project gets exactly the findings :func:`check` gives it alone; a file that
-    cannot be read does not stop the batch: its result carries the error instead.
+    Each project gets the findings :func:`check` gives it alone, and those that need the
+    other projects of the batch: the same person (by ``key``) booked in two of them at
+    once (``double-booking``, on each of the two sessions, naming the other project), and
+    a person's hours in a month across them (``person-hours``). They do not depend on
+    the order of ``items``. A file that cannot be read does not stop the batch: its
+    result carries the error instead.
 
     Args:
         items: Project files (paths) and projects, in the order the results are wanted.

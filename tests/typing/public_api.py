@@ -24,3 +24,7 @@ origin: opsreform.ProjectOrigin | None = project.origin
 roles: tuple[opsreform.UnitRole, ...] = opsreform.roles_from_name("Zespół ds. usług i świadczeń")
 unit_roles: tuple[opsreform.UnitRole, ...] = opsreform.Unit(
     "z", "Zespół X", "team", roles=["services", "benefits-by-decision"]).roles
+groups: tuple[opsreform.Group, ...] = project.groups
+attending: tuple[str, ...] = project.groups_of(project.sessions[0])
+engaged: tuple[opsreform.PersonEngagement, ...] | None = project.people[0].engagements
+absences: tuple[opsreform.Period, ...] = project.people[0].absences

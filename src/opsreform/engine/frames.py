@@ -76,6 +76,27 @@ SCHEMA: dict[str, dict[str, Any]] = {
                 "published": pl.Date},
     # Each of those with a dated table: the working days from that date to its first day.
     "workdays": {"project": _KEY, "position": _KEY, "working": pl.Int64},
+    # Who attends each session through its declared groups (any status): ``resource`` is
+    # ``group:<id>`` for the group and each group part of it, or a member's person id;
+    # ``name`` is how a finding names it. Built by :mod:`opsreform.engine.people`.
+    "attending": {"project": _KEY, "position": _KEY, "resource": pl.String,
+                  "name": pl.String},
+    # The people who have a ``key`` (the same person in other projects' files), with
+    # the project's file (else its title) for findings about another project.
+    "keys": {"project": _KEY, "person": pl.String, "key": pl.String, "source": pl.String},
+    # Each person's engagements outside sessions by month, in ticks of
+    # ``opsreform.model.people.TICKS_PER_MINUTE``; ``ticks`` is null when unknown.
+    # ``engagement`` tells engagements apart (one stated alike in two files is one).
+    "engaged": {"project": _KEY, "person": pl.String, "month": pl.Date,
+                "engagement": pl.String, "ticks": pl.Int64},
+    # How findings name each project (its file, else its title), and what it is: one
+    # file given twice is one project (``same``: its file's absolute path, else its
+    # position), so that nobody clashes with themselves or is counted twice.
+    "sources": {"project": _KEY, "source": pl.String, "same": pl.String},
+    # The absences of people: one row per period.
+    "absences": {"project": _KEY, "person": pl.String, "start": pl.Date, "end": pl.Date},
+    # The people whose engagements are not stated at all.
+    "undeclared": {"project": _KEY, "person": pl.String},
     # The public holidays of the years the sessions span (the same for every project).
     "holidays": {"day": pl.Date, "name": pl.String},
     # The national school summer holidays of each of those years that has them.
@@ -392,6 +413,44 @@ class Frames:
     @cached_property
     def _workdays(self) -> pl.DataFrame:
         return workdays_frame(self.batch, self._notices)
+    def _attending(self) -> pl.DataFrame:
+        from opsreform.engine.people import attending_rows  # noqa: PLC0415 - one job each
+
+        return _frame("attending", attending_rows(self.batch))
+
+    @cached_property
+    def _keys(self) -> pl.DataFrame:
+        from opsreform.engine.people import key_rows  # noqa: PLC0415 - as above
+
+        return _frame("keys", key_rows(self.batch))
+
+    @cached_property
+    def _engaged(self) -> pl.DataFrame:
+        from opsreform.engine.people import engaged_rows  # noqa: PLC0415 - as above
+
+        return _frame("engaged", engaged_rows(self.batch))
+
+    @cached_property
+    def _sources(self) -> pl.DataFrame:
+        from opsreform.engine.people import same_of, source_of  # noqa: PLC0415 - as above
+
+        return _frame("sources", {"project": list(range(len(self.batch))),
+                                  "source": [source_of(p) for p in self.batch],
+                                  "same": [same_of(p, i) for i, p in enumerate(self.batch)]})
+
+    @cached_property
+    def _absences(self) -> pl.DataFrame:
+        rows = [(i, person.id, period.start, period.end) for i, p in enumerate(self.batch)
+                for person in p.people for period in person.absences]
+        return _frame("absences", {name: [r[k] for r in rows]
+                                   for k, name in enumerate(SCHEMA["absences"])})
+
+    @cached_property
+    def _undeclared(self) -> pl.DataFrame:
+        rows = [(i, person.id) for i, p in enumerate(self.batch) for person in p.people
+                if person.engagements is None]
+        return _frame("undeclared", {"project": [r[0] for r in rows],
+                                     "person": [r[1] for r in rows]})
 
     def _years(self) -> range:
         span = self._days.select(pl.col("day").min().alias("a"), pl.col("day").max().alias("b"))

@@ -321,6 +321,7 @@ def _cells(session: Session, columns: Columns, venues: Mapping[str, Venue]) -> l
         "leaders": ", ".join(session.leaders or ()),
         "contract": session.contract or "",
         "activity": session.activity or "",
+        "groups": ", ".join(session.attendance.groups),
         "headcount": "" if session.attendance.headcount is None
         else str(session.attendance.headcount),
         "status": "" if session.status is SessionStatus.PLANNED else session.status.value,

@@ -47,6 +47,7 @@ from opsreform.files._source import (
 from opsreform.files.delivery import read_attendance, read_indicators
 from opsreform.files.funding import read_funding
 from opsreform.files.organisation import read_organisation
+from opsreform.files.people import check_group_names, person_extras, read_groups
 from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
 from opsreform.files.tables import (
     VenueBook,
@@ -215,6 +216,8 @@ class _Reader:
         organisation = root.table("organisation")
         activities = tuple(_activity(t) for t in root.tables("activities"))
         _check_references(people, contracts, tables, sessions, activities)
+        groups = read_groups(root.tables("groups"))
+        check_group_names(groups, {p.id for p, _ in people}, tables, sessions)
         project = root.build(
             Project,
             title=root.get("title", str, required=True),
@@ -228,6 +231,7 @@ class _Reader:
             activities_excerpt=root.get("activities_excerpt", bool) or False,
             venues=tuple(book.venues),
             people=tuple(p for p, _ in people),
+            groups=tuple(g for g, _ in groups),
             contracts=tuple(c for c, _ in contracts),
             tables=tuple(t for t, _ in tables),
             sessions=tuple(s for s, _ in sessions),
@@ -258,6 +262,7 @@ class _Reader:
             kind=t.convert("kind", str, SessionKind),
             contract=t.get("contract", str),
             supersedes=t.get("supersedes", str),
+            groups=t.strings("groups") or (),
         )
         if file is None:
             if encoding is not None:
@@ -404,6 +409,7 @@ def _person(t: Table) -> Person:
         profession=t.convert("profession", str, Profession),
         employer=t.get("employer", str),
         certified_supervisor=t.get("certified_supervisor", bool),
+        **person_extras(t),
     )
 
 

@@ -3,8 +3,9 @@
 The columns are those of the published schedules — Lp., kind or title, date, hours,
 address — recognised by their Polish (or English) headers; a table whose header row is
 empty is read by position in that order. Optional further columns make the bulk format:
-``id``, ``kind``, ``venue``, ``leaders``, ``contract``, ``activity``, ``headcount``,
-``status``, ``attended`` (how many came to a delivered session; "Liczba obecnych").
+``id``, ``kind``, ``venue``, ``leaders``, ``contract``, ``activity``, ``groups`` (ids of the
+groups that attend, separated by commas), ``headcount``, ``status``, ``attended`` (how many
+came to a delivered session; "Liczba obecnych").
 
 Every row is read or reported: rows that cannot be read are listed with their line in
 one :class:`~opsreform.exceptions.ProjectFileError`, never dropped.
@@ -77,6 +78,7 @@ _COLUMNS = (
     ("activity", ("activity", "dzialanie nr", "zadanie")),
     # Before headcount, whose "liczba" would take "Liczba obecnych".
     ("attended", ("attended", "obecn", "liczba obecn")),
+    ("groups", ("groups", "grup")),
     ("headcount", ("headcount", "uczestnicy", "liczba")),
     ("status", ("status",)),
     ("id", ("id",)),
@@ -348,12 +350,14 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
     bookings = slot_bookings(slots_text, venue_ids) if slots_text else ()
     leaders = record.get("leaders", "").strip()
     headcount = record.get("headcount", "").strip()
+    groups = tuple(x.strip() for x in record.get("groups", "").split(",") if x.strip())
     status = record.get("status", "").strip()
     attended = record.get("attended", "").strip()
     attendance = NOBODY_STATED
-    if headcount or attended:
+    if headcount or attended or groups:
         attendance = Attendance(headcount=_headcount(headcount) if headcount else None,
-                                attended=_attended(attended) if attended else None)
+                                attended=_attended(attended) if attended else None,
+                                groups=groups)
     return Session(
         kind=session_kind,
         title=title,

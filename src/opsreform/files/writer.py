@@ -37,6 +37,7 @@ from opsreform.files._tomledit import Rules, merge
 from opsreform.files.delivery import attendance_data, indicators_data
 from opsreform.files.funding import funding_to_data
 from opsreform.files.organisation import organisation_to_data
+from opsreform.files.people import group_data, person_data
 from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
 from opsreform.files.tables import VenueBook, read_session_rows, read_session_table
 from opsreform.model.activities import Activity
@@ -471,7 +472,9 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
         data["people"] = [compact({
             "id": p.id, "name": p.name, "profession": p.profession and p.profession.value,
             "employer": p.employer, "certified_supervisor": p.certified_supervisor,
-        }) for p in project.people]
+        }) | person_data(p) for p in project.people]
+    if project.groups:
+        data["groups"] = [group_data(g) for g in project.groups]
     if venues:
         data["venues"] = [compact({"id": v.id, "address": v.address and str(v.address),
                                   "name": v.name}) for v in venues]
@@ -485,7 +488,8 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
         data["tables"] = [compact({
             "id": t.id, "published": t.published and format_date(t.published),
             "title": t.title, "kind": t.kind and t.kind.value, "contract": t.contract,
-            "supersedes": t.supersedes, "file": files.get(t.id),
+            "supersedes": t.supersedes, "groups": list(t.groups) or None,
+            "file": files.get(t.id),
             **(options.get(t.id, {}) if t.id in files else {}),
         }) for t in project.tables]
     if sessions:

@@ -212,6 +212,39 @@ MESSAGES: dict[str, str] = {
         "file {file} was read as Windows-1250 (it is not in UTF-8); if Polish letters look "
         "wrong, save it in UTF-8 or add encoding = \"cp1250\""),
     # --- people, groups, absences, person-hours (issue 14) ---
+    "double-booking.group": (
+        "{who} in two sessions at the same time at different venues: {label_2} "
+        "(session {id_2}) and {label} (session {id}), {day:date}; people may be split "
+        "between them — the coordinator should confirm"),
+    "double-booking.other-project": (
+        "{person} has a session in another project at the same time: {label} (session "
+        "{id}) and {label_2} (session {id_2} in {other}), {day:date}"),
+    "double-booking.other-project-group": (
+        "{person} (through an attending group) has a session in another project at the "
+        "same time: {label} (session {id}) and {label_2} (session {id_2} in {other}), "
+        "{day:date}; the coordinator should confirm"),
+    "absence.absent": (
+        "{person} {role} {label} (session {id}, {day:date}) while absent "
+        "({start:date} – {end:date})"),
+    "absence.absent-elsewhere": (
+        "{person} {role} {label} (session {id}, {day:date}) while absent "
+        "({start:date} – {end:date}), as stated in {other}"),
+    "absence.leads": "leads",
+    "absence.attends": "attends",
+    "person-hours.over": (
+        "{person}: {hours:num} hours in {month} (sessions: {sessions:num} h, other "
+        "engagements: {engaged:num} h{where}), over the cap of {cap:num} hours"),
+    "person-hours.where": ", in projects: {projects:list}",
+    "person-hours.unknown-engagement": (
+        "the engagement of {person} in {month} is not fully known (an engagement without "
+        "FTE or hours is given), so the cap of {cap:num} hours was not checked; known "
+        "hours: {hours:num}"),
+    "person-hours.unknown-session": (
+        "the hours of {count} sessions led by {person} in {month} are not stated, so the "
+        "cap of {cap:num} hours was not checked; known hours: {hours:num}"),
+    "person-hours.undeclared": (
+        "the other engagements of {person} are not stated (engagements), so the cap of "
+        "{cap:num} hours a month was checked against session hours only"),
     # --- planning (planning.py) ---
     "planning.refused": (
         "only {found} of the {needed} sessions fit between {start:date} and {end:date}"),

@@ -206,6 +206,39 @@ MESSAGES: dict[str, str] = {
         "plik {file} odczytano jako Windows-1250 (nie jest w UTF-8); jeśli polskie litery "
         "wyglądają źle, zapisz go w UTF-8 albo dodaj encoding = \"cp1250\""),
     # --- people, groups, absences, person-hours (issue 14) ---
+    "double-booking.group": (
+        "{who} w dwóch sesjach w tym samym czasie w różnych miejscach: {label_2} "
+        "(sesja {id_2}) oraz {label} (sesja {id}), {day:date}; osoby mogą być podzielone "
+        "między sesje — koordynator powinien to potwierdzić"),
+    "double-booking.other-project": (
+        "{person} ma w tym samym czasie sesję w innym projekcie: {label} (sesja {id}) "
+        "oraz {label_2} (sesja {id_2} w {other}), {day:date}"),
+    "double-booking.other-project-group": (
+        "{person} (przez grupę uczestników) ma w tym samym czasie sesję w innym "
+        "projekcie: {label} (sesja {id}) oraz {label_2} (sesja {id_2} w {other}), "
+        "{day:date}; koordynator powinien to potwierdzić"),
+    "absence.absent": (
+        "{person} {role} {label} (sesja {id}, {day:date}) w czasie swojej nieobecności "
+        "({start:date} – {end:date})"),
+    "absence.absent-elsewhere": (
+        "{person} {role} {label} (sesja {id}, {day:date}) w czasie swojej nieobecności "
+        "({start:date} – {end:date}), podanej w {other}"),
+    "absence.leads": "prowadzi",
+    "absence.attends": "uczestniczy w",
+    "person-hours.over": (
+        "{person}: w miesiącu {month} łącznie {hours:num} godz. (sesje: {sessions:num} "
+        "godz., inne zaangażowania: {engaged:num} godz.{where}), a limit to {cap:num} godz."),
+    "person-hours.where": ", w projektach: {projects:list}",
+    "person-hours.unknown-engagement": (
+        "zaangażowanie osoby {person} w miesiącu {month} nie jest w pełni znane (podano "
+        "zaangażowanie bez etatu i liczby godzin), więc nie sprawdzono limitu {cap:num} "
+        "godz.; znane godziny: {hours:num}"),
+    "person-hours.unknown-session": (
+        "godziny {count} sesji prowadzonych przez {person} w miesiącu {month} nie są "
+        "podane, więc nie sprawdzono limitu {cap:num} godz.; znane godziny: {hours:num}"),
+    "person-hours.undeclared": (
+        "nie podano innych zaangażowań osoby {person} (engagements), więc limit {cap:num} "
+        "godz. miesięcznie sprawdzono tylko dla godzin sesji"),
     # --- planning (planning.py) ---
     "planning.refused": (
         "zmieściło się tylko {found} z {needed} sesji między {start:date} a {end:date}"),

@@ -20,6 +20,7 @@ from opsreform.model._validators import (
     to_tuple,
     unique_ids,
 )
+from opsreform.model.groups import Group, GroupBook
 from opsreform.model.people import Person
 from opsreform.periods import Period
 from opsreform.workcalendar import WorkCalendar
@@ -134,6 +135,8 @@ class Project:
             (one task of several), so gaps in its numbering are not errors of the document.
         venues: The places where sessions happen, declared once.
         people: Trainers, supervisors, experts and staff, declared once.
+        groups: The staff groups that attend sessions (the centre's staff, its social
+            workers), declared once.
         contracts: The contracts (umowy) that deliver sessions.
         tables: The published session tables (each numbered from 1).
         sessions: The dated sessions: the project's schedule. Sessions of a table that
@@ -166,6 +169,7 @@ class Project:
     activities_excerpt: bool = False
     venues: tuple[Venue, ...] = attrs.field(default=(), converter=to_tuple)
     people: tuple[Person, ...] = attrs.field(default=(), converter=to_tuple)
+    groups: tuple[Group, ...] = attrs.field(default=(), converter=to_tuple)
     contracts: tuple[Contract, ...] = attrs.field(default=(), converter=to_tuple)
     tables: tuple[PublishedTable, ...] = attrs.field(default=(), converter=to_tuple)
     sessions: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
@@ -193,6 +197,7 @@ class Project:
         unique_ids(self.contracts, "contracts", "contracts")
         unique_ids(self.tables, "tables", "tables")
         unique_ids(self.indicators, "indicators", "indicators")
+        unique_ids(self.groups, "groups", "groups")
         self._split_history()
         unique_ids(self.sessions, "sessions", "sessions")
         # A new version of a table may give its sessions the ids they had: unique per table.
@@ -200,6 +205,7 @@ class Project:
             unique_ids(tuple(s for s in self.history if s.table == table), "sessions",
                        "history")
         self._check_references()
+        self._check_people()
 
     def _split_history(self) -> None:
         """Check the ``supersedes`` chains; move superseded tables' sessions to history."""
@@ -261,6 +267,43 @@ class Project:
             _known((session.contract,), contracts, where, "contract", "contracts")
             _known((session.table,), tables, where, "table", "tables")
             _known((session.activity,), activities, where, "activity", "activities")
+
+    def _check_people(self) -> None:
+        """Refuse group links that name nothing or make a cycle, and repeated keys."""
+        GroupBook(self.groups)
+        people = {p.id for p in self.people}
+        for group in self.groups:
+            _known(group.members, people, f"group {group.id}", "members", "people")
+        keys: set[str] = set()
+        for person in self.people:
+            if person.key is None:
+                continue
+            if person.key in keys:
+                raise ValidationError(f"two people have the key {person.key!r}; a key names "
+                                      "one person", field="key", value=person.key)
+            keys.add(person.key)
+
+    def groups_of(self, session: Session) -> tuple[str, ...]:
+        """Return the ids of the declared groups that attend ``session``.
+
+        Its own ``attendance.groups`` when it names any, else its table's
+        (``PublishedTable.groups``); entries that name no declared group are free text
+        (as format-1 files wrote them) and are left out.
+        """
+        named = session.attendance.groups
+        if not named and session.table is not None:
+            for table in self.tables:
+                if table.id == session.table:
+                    named = table.groups
+                    break
+        declared = {g.id for g in self.groups}
+        return tuple(n for n in named if n in declared)
+
+    def attendees_of(self, session: Session) -> tuple[str, ...]:
+        """Return the ids of the people who attend ``session``: named, or in its groups."""
+        book = GroupBook(self.groups)
+        members = {m for g in self.groups_of(session) for m in book.members(g)}
+        return tuple(dict.fromkeys((*session.attendance.people, *sorted(members))))
 
     def contract_of(self, session: Session) -> Contract | None:
         """Return the contract ``session`` is delivered under, or None when none is known.

@@ -214,6 +214,8 @@ class PublishedTable:
         supersedes: The id of the earlier table this one replaces (a new version of
             it: a session moved, re-timed or cancelled), when it replaces one. The
             project's schedule is the latest version; see :mod:`opsreform.versions`.
+        groups: The groups that attend its sessions, when the same for all rows (a
+            session naming its own groups names them instead).
 
     """
 
@@ -225,6 +227,7 @@ class PublishedTable:
     )
     contract: str | None = None
     supersedes: str | None = attrs.field(default=None, validator=optional_non_empty)
+    groups: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         if self.supersedes == self.id:

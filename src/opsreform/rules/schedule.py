@@ -216,6 +216,17 @@ class DoubleBooking(FrameRule):
 
     Each pair of sessions that clash is reported once per venue or person they share, on
     the first day they clash, about the one that comes later in the project's list.
+
+    Groups (:class:`~opsreform.model.groups.Group`): two sessions at once at different
+    venues that share a declared group, a group part of one the other has, or a member
+    of one (named in the other or in its group) are reported once per pair, as a
+    ``warning``: the group's people may be split between them, and the coordinator
+    should confirm.
+
+    Across projects (a batch of :func:`~opsreform.check_many`): a person whose ``key``
+    is the same in two projects, in sessions of both at overlapping times, is reported
+    on each of the two sessions, naming the other project and session; an ``error`` when
+    the person is named in both, a ``warning`` when only through a group.
     """
 
     id = "double-booking"
@@ -246,17 +257,20 @@ class DoubleBooking(FrameRule):
                     pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"))
             .group_by("project", "what", "resource", "position", "position_2")
             .agg(pl.col("day").min())
-            # One plan node read three times below (polars does not find it alone):
-            # evaluated once per query, kept for nothing longer.
-            .cache()
         )
+        if not _empty(frames.attending):  # (most batches declare no groups: no query)
+            pairs = pl.concat([pairs, _group_pairs(frames, bookings, people)],
+                              how="diagonal_relaxed")
+        pairs = pairs.cache()
+        # (One plan node read three times below, which polars does not find alone:
+        # evaluated once per query, kept for nothing longer.)
         # Where each session of a pair is held (its venues as a set), to say "apart".
         paired = pl.concat([pairs.select("project", "position"),
                             pairs.select("project", position="position_2")])
         held = (frames.places.join(paired, on=["project", "position"], how="semi")
                 .group_by("project", "position").agg(venues=pl.col("venue").unique().sort()))
         sessions = frames.active.select("project", "position", "id", "label")
-        return (
+        local = (
             pairs.join(sessions, on=["project", "position"])
             .join(sessions, left_on=["project", "position_2"],
                   right_on=["project", "position"], suffix="_2")
@@ -269,7 +283,12 @@ class DoubleBooking(FrameRule):
                   right_on=["project", "venue"], how="left")
             .with_columns(apart=pl.col("venues").fill_null([])
                           != pl.col("venues_2").fill_null([]))
+            # Groups (people who may be split between sessions) clash only apart.
+            .filter((pl.col("what") != "group") | pl.col("apart"))
         )
+        if _empty(frames.keys):  # nobody with a key: nobody shared with another project
+            return local
+        return pl.concat([local, _across_projects(frames, people)], how="diagonal_relaxed")
 
     def report(self, row: dict[str, Any], project: Project) -> Iterator[Finding]:
         """The later session of the pair, the resource, and the earlier one."""
@@ -278,11 +297,96 @@ class DoubleBooking(FrameRule):
         if row["what"] == "venue":
             where = row["text"] if row["text"] is not None else row["resource"]
             message = Message("double-booking.venue", venue=where, **both)
+        elif row["what"] == "group":
+            yield self.finding(_subject(row, "id_2"), Message(
+                "double-booking.group", who=row["shown"], id_2=row["id_2"], **both),
+                day=row["day"], severity=Severity.WARNING)
+            return
+        elif row["what"] == "project":
+            case = "double-booking.other-project" + ("-group" if row["via"] else "")
+            yield self.finding(_subject(row), Message(
+                case, person=row["name"], label=row["label"], id=row["id"],
+                other=row["source"], label_2=row["label_2"], id_2=row["id_2"],
+                day=row["day"]), day=row["day"],
+                severity=Severity.WARNING if row["via"] else None)
+            return
         else:
             who = row["name"] if row["name"] is not None else row["resource"]
             case = "person-apart" if row["apart"] else "person"
             message = Message(f"double-booking.{case}", person=who, **both)
         yield self.finding(_subject(row, "id_2"), message, day=row["day"])
+
+
+def _empty(frame: pl.LazyFrame) -> bool:
+    """Whether ``frame`` has no row (a count: cheap beside the query it spares)."""
+    count: int = frame.select(pl.len()).collect().item()
+    return count == 0
+
+
+def _members(frames: Frames, people: pl.LazyFrame) -> pl.LazyFrame:
+    """Who is in each session: named (``via`` false) or only through its groups (true)."""
+    return pl.concat([
+        people.select("project", "position", resource="person", via=pl.lit(False)),
+        frames.attending.join(frames.active, on=["project", "position"], how="semi")
+        .select("project", "position", "resource", via=pl.lit(True)),
+    ]).group_by("project", "position", "resource").agg(pl.col("via").all())
+
+
+def _group_pairs(frames: Frames, bookings: pl.LazyFrame, people: pl.LazyFrame,
+                 ) -> pl.LazyFrame:
+    """Pairs of sessions at once that share people through a group (one row per pair).
+
+    A group, a group part of it, or one of its members in both; pairs whose only shared
+    people are named in both are the person case, not this one. The resource shown is
+    the first shared one, groups (``group:…``) before people.
+    """
+    grouped = frames.attending.select("project").unique()  # only these can have a pair
+    members = (bookings.join(grouped, on="project", how="semi")
+               .join(_members(frames, people), on=["project", "position"])
+               .select("project", "position", "day", "start", "end", "resource", "via"))
+    key = ["project", "day", "resource"]
+    return (
+        members.filter(pl.len().over(key) > 1)
+        .join(members, on=key, suffix="_2")
+        .filter(pl.col("position") < pl.col("position_2"),
+                pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"),
+                pl.col("via") | pl.col("via_2"))
+        .group_by("project", "position", "position_2")
+        .agg(pl.col("day").min(), pl.col("resource").min())
+        .join(frames.attending.group_by("project", "resource").agg(pl.col("name").first()),
+              on=["project", "resource"], how="left")
+        .join(frames.people.select("project", resource="person", person_name="name"),
+              on=["project", "resource"], how="left")
+        .select("project", "position", "position_2", "day", "resource",
+                what=pl.lit("group"), shown=pl.coalesce("name", "person_name", "resource"))
+    )
+
+
+def _across_projects(frames: Frames, people: pl.LazyFrame) -> pl.LazyFrame:
+    """The same person (by ``key``) in sessions of two projects at once, for each side."""
+    keyed = (_members(frames, people).rename({"resource": "person"})
+             .join(frames.keys, on=["project", "person"])
+             .group_by("project", "position", "key", "person", "source")
+             .agg(pl.col("via").all()))
+    booked = (frames.bookings.join(keyed, on=["project", "position"])
+              .join(frames.sources.select("project", "same"), on="project")
+              .select("project", "position", "day", "start", "end", "key", "person",
+                      "source", "same", "via"))
+    sessions = frames.active.select("project", "position", "id", "label")
+    return (
+        booked.join(booked, on=["day", "key"], suffix="_2")
+        .filter(pl.col("same") != pl.col("same_2"),  # one file given twice is one
+                pl.col("start") < pl.col("end_2"), pl.col("start_2") < pl.col("end"))
+        .group_by("project", "position", "project_2", "position_2", "key", "person",
+                  "source_2")
+        .agg(pl.col("day").min(), via=(pl.col("via") | pl.col("via_2")).all())
+        .join(sessions, on=["project", "position"])
+        .join(sessions, left_on=["project_2", "position_2"],
+              right_on=["project", "position"], suffix="_2")
+        .join(frames.people, on=["project", "person"], how="left")
+        .select("project", "position", "day", "id", "label", "id_2", "label_2", "name",
+                "via", what=pl.lit("project"), source="source_2")
+    )
 
 
 @attrs.frozen
