@@ -413,6 +413,8 @@ class Frames:
     @cached_property
     def _workdays(self) -> pl.DataFrame:
         return workdays_frame(self.batch, self._notices)
+
+    @cached_property
     def _attending(self) -> pl.DataFrame:
         from opsreform.engine.people import attending_rows  # noqa: PLC0415 - one job each
 
