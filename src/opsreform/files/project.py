@@ -45,6 +45,7 @@ from opsreform.files._source import (
     read_bytes,
     resolve_inside,
 )
+from opsreform.files.amendments import read_amendments
 from opsreform.files.funding import read_funding
 from opsreform.files.organisation import read_organisation
 from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
@@ -237,6 +238,10 @@ class _Reader:
             milestones=tuple(t.build(Milestone, day=t.date("date", required=True),
                                      text=t.get("text", str, required=True))
                              for t in root.tables("milestones")),
+            start=root.date("start"),
+            duration_months=root.count("duration_months", low=1, high=MONTHS),
+            amendments=read_amendments(root.tables("amendments"),
+                                       {c.id for c, _ in contracts}),
             read_notes=tuple(self.notes),
             origin=origin,
         )
