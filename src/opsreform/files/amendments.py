@@ -125,6 +125,6 @@ def _amendment_data(a: Amendment) -> dict[str, Any]:
                 c.hours.numerator if c.hours.denominator == 1 else str(c.hours)),
             "sessions": c.sessions}) for c in a.contracts]
     if a.funding is not None:
-        data["funding"] = compact({"total": a.funding.total is not None
-                                   and format_amount(a.funding.total) or None})
+        data["funding"] = compact({"total": (a.funding.total is not None
+                                   and format_amount(a.funding.total)) or None})
     return data

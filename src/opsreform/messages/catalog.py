@@ -25,6 +25,8 @@ spec           Polish                                 English
 ``list``       ``a, b, c`` (a sequence)               ``a, b, c``
 ``role``       ``praca socjalna`` (a model role)      ``social work``
 ``months``     ``lipiec, sierpień`` (month numbers)   ``July, August``
+``period``     ``marzec 2017 – luty 2019`` (a Period)  ``2017-03-01 – 2019-02-28``
+``days``       ``01.03.2017 – 28.02.2019`` (a Period)  ``2017-03-01 – 2019-02-28``
 =============  =====================================  ==========================
 
 A fact that is itself a :class:`Message` is said in the same language.
@@ -47,6 +49,7 @@ import attrs
 
 from opsreform.messages import en, pl
 from opsreform.text.months import month_name
+from opsreform.text.periods import format_period
 
 __all__ = ["KIND_SINGULAR", "KIND_WORDS", "ROLE_WORDS", "Lang", "Message", "say"]
 
@@ -125,6 +128,12 @@ def _number(value: Any, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "pl" else text
 
 
+def _period(value: Any, spec: str, lang: Lang) -> str:
+    if lang == "en":
+        return f"{value.start.isoformat()} – {value.end.isoformat()}"
+    return format_period(value, "numeric" if spec == "days" else "polish")
+
+
 class _Formatter(string.Formatter):
     """``str.format`` with the specs of the module docstring, in one language."""
 
@@ -151,6 +160,8 @@ class _Formatter(string.Formatter):
             return _number(value, lang)
         if format_spec == "months":
             return ", ".join(_month(m, lang) for m in value)
+        if format_spec in ("period", "days"):
+            return _period(value, format_spec, lang)
         if format_spec == "list":
             return ", ".join(str(item) for item in value)
         return str(super().format_field(value, format_spec))

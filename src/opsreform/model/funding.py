@@ -25,8 +25,8 @@ from opsreform.exceptions import ParseError, ValidationError
 from opsreform.model._validators import non_empty, optional_non_empty, to_tuple
 from opsreform.money import amount_of, pln, round_grosz
 from opsreform.periods import Period
-from opsreform.text.amounts import StatedAmount
 from opsreform.text.agreements import read_agreement_number
+from opsreform.text.amounts import StatedAmount
 from opsreform.text.calls import CallNumber
 from opsreform.units import as_fraction, ureg
 

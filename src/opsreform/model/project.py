@@ -306,8 +306,10 @@ class Project:
 
     @property
     def final_period(self) -> Period | None:
-        """The period as the last amendment that changed it left it (durability runs
-        from its end), else as signed."""
+        """The period as the last amendment that changed it left it, else as signed.
+
+        Durability runs from its end.
+        """
         period = self.initial_period
         for amendment in self.amendments:
             if amendment.period is not None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from opsreform.rules.activities import ACTIVITY_RULES
+from opsreform.rules.amendments import AMENDMENT_RULES
 from opsreform.rules.engine import Rule
 from opsreform.rules.funding import FUNDING_RULES
 from opsreform.rules.organisation import ORGANISATION_RULES
+from opsreform.rules.programmes import PROGRAMME_RULES
 from opsreform.rules.schedule import SCHEDULE_RULES
 
 __all__ = ["default_rules"]
@@ -13,4 +15,5 @@ __all__ = ["default_rules"]
 
 def default_rules() -> tuple[Rule, ...]:
     """Return a fresh tuple of every default rule, with its default parameters."""
-    return (*SCHEDULE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES)
+    return (*SCHEDULE_RULES, *ACTIVITY_RULES, *FUNDING_RULES, *ORGANISATION_RULES,
+            *PROGRAMME_RULES, *AMENDMENT_RULES)

@@ -95,8 +95,8 @@ class AgreementNumber:
                "programme", self.programme, "a programme code such as POWR")
         for name in ("axis", "action_number", "subaction"):
             value = getattr(self, name)
-            _check(value is None and name == "subaction" or isinstance(value, int)
-                   and not isinstance(value, bool) and 0 <= value <= 99, name, value,
+            _check((value is None and name == "subaction") or (isinstance(value, int)
+                   and not isinstance(value, bool) and 0 <= value <= 99), name, value,
                    "a whole number from 0 to 99")
         _check(0 <= self.number <= 9999, "number", self.number, "a number from 0 to 9999")
         _check(2000 <= self.year <= 2099, "year", self.year, "a year from 2000 to 2099")
