@@ -111,6 +111,8 @@ SUBJECT_WORDS: dict[str, tuple[str, str]] = {
     "structure before": ("struktura przed zmianą", "structure before"),
     "unit": ("jednostka", "unit"),
     "person": ("osoba", "person"),
+    "amendment": ("aneks", "amendment"),
+    "call": ("nabór", "call"),
 }
 
 def kind_word(kind: str, lang: Lang) -> str:

@@ -102,13 +102,16 @@ def read_groups(text: str, groups: Sequence[Group], *, what: str, example: str,
     for group in groups:
         match = re.compile(group.pattern).match(text, position)
         if match is not None and group.width is not None:
-            longer = re.compile(f"[0-9]{{{group.width + 1}}}").match(text, position)
-            if longer is not None and not text[longer.end():longer.end() + 1].isdigit():
-                if longer.group().startswith("0") and not misprints:
-                    misprints.append(Misprint(position, group.name, longer.group(),
+            # A run of exactly one digit more: the misprint when it is a leading zero.
+            # Longer runs read as before: the group, then an error at what follows.
+            run = re.compile("[0-9]+").match(text, position)
+            assert run is not None
+            if len(run.group()) == group.width + 1:
+                if run.group().startswith("0") and not misprints:
+                    misprints.append(Misprint(position, group.name, run.group(),
                                               group.width))
-                    found[group.name] = longer.group()[1:]
-                    position = longer.end()
+                    found[group.name] = run.group()[1:]
+                    position = run.end()
                     continue
                 raise ParseError(f"malformed {what}: {group.expected} has "
                                  f"{group.width + 1} digits", text=text, position=position,
