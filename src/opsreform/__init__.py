@@ -20,6 +20,7 @@ from opsreform.files.project import dumps_project, load_project, loads_project, 
 from opsreform.files.tables import read_session_table
 from opsreform.findings import Finding, Severity
 from opsreform.model.activities import Activity
+from opsreform.model.amendments import Amendment
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.funding import (
@@ -65,6 +66,7 @@ from opsreform.model.venues import Venue
 from opsreform.money import pln, round_grosz, share_of, split_total
 from opsreform.periods import Period
 from opsreform.planning import plan
+from opsreform.programmes import FundingProgramme, programme_named
 from opsreform.reports.orgchart import (
     render_organisation_text,
     render_orgchart_svg,
@@ -72,6 +74,7 @@ from opsreform.reports.orgchart import (
 )
 from opsreform.rules.engine import Rule
 from opsreform.text.addresses import Address, parse_address, parse_addresses
+from opsreform.text.agreements import AgreementNumber, parse_agreement_number
 from opsreform.text.amounts import (
     StatedAmount,
     format_amount,
@@ -111,6 +114,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "Activity",
     "Address",
+    "AgreementNumber",
+    "Amendment",
     "Assignment",
     "Attendance",
     "Budget",
@@ -127,6 +132,7 @@ __all__ = [
     "Funding",
     "FundingAgreement",
     "FundingKind",
+    "FundingProgramme",
     "FundingSource",
     "IndirectCostTiers",
     "Institution",
@@ -182,6 +188,7 @@ __all__ = [
     "loads_project",
     "parse_address",
     "parse_addresses",
+    "parse_agreement_number",
     "parse_amount",
     "parse_amount_bound",
     "parse_call_number",
@@ -192,6 +199,7 @@ __all__ = [
     "parse_slots",
     "plan",
     "pln",
+    "programme_named",
     "read_session_table",
     "render_organisation_text",
     "render_orgchart_svg",
