@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import tomllib
 from datetime import date
 from fractions import Fraction
+from importlib.resources import files
 from pathlib import Path
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -218,3 +222,17 @@ def test_niedrzwica_states_its_duration_but_not_its_start(
 def test_an_amendment_signed_while_the_period_runs_is_no_warning(amended: Project) -> None:
     """The amendment rule is silent for an amendment signed before the end it moves."""
     assert not list(AmendmentRule().check(amended))
+
+
+@pytest.mark.parametrize("name", ["amended", "fers", "misprint"])
+def test_the_new_keys_are_in_the_schema(name: str) -> None:
+    """The test files with amendments, durations and numbers, and their saved form, are valid."""
+    schema = json.loads(files("opsreform.files").joinpath("project.schema.json").read_text(
+        "utf-8"))
+    path = DATA / f"{name}.toml"
+    jsonschema.validate(tomllib.loads(path.read_text("utf-8")), schema)
+    saved = dumps_project(attrs.evolve(load_project(path), origin=None))
+    jsonschema.validate(tomllib.loads(saved), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"format": 1, "title": "T", "amendments": [{"effective": "x"}]},
+                            schema)
