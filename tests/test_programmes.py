@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import opsreform
-from opsreform.exceptions import ProjectFileError
+from opsreform.exceptions import ProjectFileError, ValidationError
 from opsreform.files.project import dumps_project, load_project, loads_project
 from opsreform.findings import Finding, Severity
 from opsreform.model.funding import Funding, FundingAgreement
@@ -167,3 +167,13 @@ def test_an_unreadable_agreement_number_is_a_placed_error(number: str, expected:
     error = info.value
     assert error.key == "funding.agreement.number" and error.line == 5
     assert expected in str(error) and number in str(error)
+
+
+def test_a_misprint_as_written_must_stand_for_its_call() -> None:
+    """The call as written is kept only beside the call it reads as; else it is refused."""
+    call = parse_call_number("POWR.02.05.00-IP.03-00-012/17")
+    assert Funding(call=call, call_written="POWR.02.05.00-IP.03-00-0012/17").call == call
+    for written, stands_for in (("POWR.02.05.00-IP.03-00-0013/17", call),
+                                ("POWR.02.05.00-IP.03-00-0012/17", None)):
+        with pytest.raises(ValidationError):
+            Funding(call=stands_for, call_written=written)

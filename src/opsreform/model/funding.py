@@ -27,7 +27,7 @@ from opsreform.money import amount_of, pln, round_grosz
 from opsreform.periods import Period
 from opsreform.text.agreements import read_agreement_number
 from opsreform.text.amounts import StatedAmount
-from opsreform.text.calls import CallNumber
+from opsreform.text.calls import CallNumber, read_call_number
 from opsreform.units import as_fraction, ureg
 
 __all__ = [
@@ -307,6 +307,13 @@ class FundingSource:
     text: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
+def _read_call(text: str) -> CallNumber | None:
+    try:
+        return read_call_number(text).call
+    except ParseError:
+        return None
+
+
 def _agreement_number(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     optional_non_empty(instance, attribute, value)
     if value is not None:
@@ -501,8 +508,10 @@ class Funding:
     call_written: str | None = attrs.field(default=None, validator=optional_non_empty)
 
     def __attrs_post_init__(self) -> None:
-        if self.call_written is not None and self.call is None:
-            raise ValidationError("a call number as written needs the call it stands for",
+        if self.call_written is not None and (
+                self.call is None or _read_call(self.call_written) != self.call):
+            raise ValidationError(f"the call number as written, {self.call_written!r}, does "
+                                  f"not stand for the call {self.call}; give the call alone",
                                   field="call_written", value=self.call_written)
         if self.total is not None and self.total_stated is not None:
             raise ValidationError("give the total either exactly (total) or as a stated "
