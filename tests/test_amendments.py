@@ -205,6 +205,20 @@ def test_a_period_that_is_not_its_duration_warns() -> None:
     assert warning.severity is Severity.WARNING and "30.11.2019" in warning.message
 
 
+def test_a_contract_period_that_is_not_its_duration_warns() -> None:
+    """A contract stating 12 months with a period of 11 warns, naming the contract."""
+    contract = Contract(id="c", title="c", period=Period(date(2018, 1, 1), date(2018, 11, 30)),
+                        duration_months=12)
+    [warning] = DurationRule().check(Project("P", contracts=(contract,)))
+    assert warning.subject == "contract c" and "31.12.2018" in warning.message
+    assert "contract c" in warning.text("en")
+    right = attrs.evolve(contract, period=Period(date(2018, 1, 1), date(2018, 12, 31)))
+    project = Project("P", contracts=(right,))
+    assert not list(DurationRule().check(project))
+    text = dumps_project(project)
+    assert "duration_months = 12" in text and loads_project(text) == project
+
+
 def test_niedrzwica_states_its_duration_but_not_its_start(
         examples: dict[str, Project]) -> None:
     """004: 18 months, no start: durability is placed only once a start is known."""

@@ -449,6 +449,7 @@ def _contract(t: Table) -> Contract:
         hours=t.convert("hours", (int, str), _hours),
         unit=t.convert("unit", str, _unit_name) or "hour",
         sessions=t.count("sessions", low=1, high=HOURS),
+        duration_months=t.count("duration_months", low=1, high=MONTHS),
         leaders=t.strings("leaders") or (),
         note=t.get("note", str),
     )

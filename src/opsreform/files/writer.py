@@ -525,7 +525,8 @@ def _contract_data(c: Contract) -> dict[str, Any]:
         "hours": None if c.hours is None else (
             c.hours.numerator if c.hours.denominator == 1 else str(c.hours)),
         "unit": None if c.unit == "hour" else c.unit,
-        "sessions": c.sessions, "leaders": list(c.leaders) or None, "note": c.note,
+        "sessions": c.sessions, "duration_months": c.duration_months,
+        "leaders": list(c.leaders) or None, "note": c.note,
     })
 
 

@@ -102,6 +102,9 @@ MESSAGES: dict[str, str] = {
     "duration.mismatch": (
         "the project period {period:days} does not last the stated {months} months: "
         "{months} months from {start:date} end on {end:date}"),
+    "duration.contract": (
+        "the period {period:days} of contract {contract} does not last the stated {months} "
+        "months: {months} months from {start:date} end on {end:date}"),
     "programme.mismatch": (
         "the programme stated as “{stated}” is not {programme}, which the prefix {code} of "
         "number {number} points to"),

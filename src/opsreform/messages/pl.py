@@ -103,6 +103,9 @@ MESSAGES: dict[str, str] = {
     "duration.mismatch": (
         "okres realizacji {period:days} nie trwa podanych {months} miesięcy: {months} "
         "miesięcy od {start:date} kończy się {end:date}"),
+    "duration.contract": (
+        "okres umowy {contract} {period:days} nie trwa podanych {months} miesięcy: "
+        "{months} miesięcy od {start:date} kończy się {end:date}"),
     "programme.mismatch": (
         "program podany jako „{stated}” to nie {programme}, na który wskazuje prefiks "
         "{code} numeru {number}"),

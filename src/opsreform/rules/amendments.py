@@ -68,15 +68,21 @@ class DurationRule(Rule):
     severity = Severity.WARNING
 
     def check(self, project: Project) -> Iterator[Finding]:
-        """Yield a warning when the period and ``duration_months`` disagree."""
-        period, months = project.period, project.duration_months
-        if period is None or not months:
-            return
-        expected = Period.starting(period.start, months=months)
-        if expected.end != period.end:
-            yield self.finding("project", Message(
-                "duration.mismatch", period=period, months=months, start=period.start,
-                end=expected.end), day=period.start)
+        """Yield a warning when a period and its ``duration_months`` disagree."""
+        stated: list[tuple[str, Period | None, int | None, str | None]] = [
+            ("project", project.period, project.duration_months, None)]
+        stated += [(f"contract {c.id}", c.period, c.duration_months, c.id)
+                   for c in project.contracts]
+        for subject, period, months, contract in stated:
+            if period is None or not months:
+                continue
+            expected = Period.starting(period.start, months=months)
+            if expected.end != period.end:
+                key = "duration.mismatch" if contract is None else "duration.contract"
+                facts: dict[str, str] = {} if contract is None else {"contract": contract}
+                yield self.finding(subject, Message(
+                    key, period=period, months=months, start=period.start,
+                    end=expected.end, **facts), day=period.start)
 
 
 @attrs.frozen
