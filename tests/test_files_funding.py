@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opsreform.exceptions import ProjectFileError
@@ -149,8 +149,9 @@ def fundings(draw: st.DrawFn) -> Funding:
         st.none() | st.integers(1, 40).map(lambda n: Fraction(n, 4)),
         st.none() | st.integers(1, 36), st.none() | _amounts), max_size=4))
     signed = draw(st.none() | _dates)
-    agreement = draw(st.none() | st.builds(FundingAgreement, st.none() | _text,
-                                           st.just(signed)))
+    agreement = draw(st.none() | st.builds(FundingAgreement, st.none() | st.sampled_from(
+        ["POWR.02.05.00-00-0123/17-00", "POWR.02.05.00-00-00123/17-00",
+         "FERS.04.11-IP.03-0001/23-00"]), st.just(signed)))
     return Funding(
         programme=draw(st.none() | _text), axis=draw(st.none() | st.just("II")),
         action=draw(st.none() | st.just("2.5")), total=total, total_stated=stated,
@@ -162,6 +163,7 @@ def fundings(draw: st.DrawFn) -> Funding:
                                      {"eu": "0.85", "own-contribution": "0.15"}])))
 
 
+@settings(deadline=None)  # a loaded shared machine once took 294 ms for one example
 @given(fundings())
 def test_round_trip(funding: Funding) -> None:
     """Any funding written as the [funding] table reads back equal."""

@@ -228,7 +228,7 @@ def test_negative_amounts() -> None:
 def test_call_period_and_durability() -> None:
     """A project ending in 2024 leaves the programme; durability is 24 months after the end."""
     late = Project(title="P", period=Period(date(2023, 1, 1), date(2024, 6, 30)),
-                   funding=Funding())
+                   funding=Funding(programme="PO WER 2014-2020"))
     [error] = [f for f in CallPeriod().check(late) if f.severity is Severity.ERROR]
     assert error.subject == "project"
     p = Project(title="P", period=Period(date(2017, 3, 1), date(2019, 2, 28)),

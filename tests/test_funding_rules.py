@@ -203,7 +203,8 @@ def test_call_period() -> None:
     assert error.date == date(2018, 6, 1)
     assert not problems(by_rule(_run(Funding(call=call), period=ochota), "call-period"))
     late = Period(date(2023, 1, 1), date(2024, 6, 30))
-    assert by_rule(_run(Funding(), period=late), "call-period", Severity.ERROR)
+    assert by_rule(_run(Funding(programme="PO WER 2014-2020"), period=late), "call-period",
+                   Severity.ERROR)
 
 
 def test_durability_after_tarnowskie_gory() -> None:

@@ -24,6 +24,7 @@ from opsreform.checks import check
 from opsreform.engine import Frames
 from opsreform.findings import Finding, Severity
 from opsreform.messages import Message
+from opsreform.model.amendments import Amendment, ContractChange
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.people import Person, Profession
@@ -127,8 +128,16 @@ def schedules(draw: st.DrawFn, most: int = 16, span: int = 20,
         years=st.none() | st.just(frozenset({base.year})),
         follow_school_holidays=st.booleans()), max_size=2))
     lieu = {date(2017, 11, 11): date(2017, 11, 10)} if draw(st.booleans()) else {}
+    # An amendment that moves the project's end (and contract d's) from a day in it.
+    amendments = draw(st.lists(st.builds(
+        Amendment, signed=st.integers(0, 20).map(lambda d: base + timedelta(days=d)),
+        period=st.integers(-6, 6).map(lambda d: Period(base + timedelta(days=1),
+                                                       base + timedelta(days=18 + d))),
+        contracts=st.sampled_from([(), (ContractChange("d", ends=base + timedelta(
+            days=16)),)])), max_size=2).map(lambda a: sorted(a, key=lambda x: x.signed)))
     return Project(
         title="P",
+        amendments=amendments,
         period=draw(st.none() | st.just(Period(base + timedelta(days=1),
                                                base + timedelta(days=18)))),
         venues=(Venue("a", name="A"), Venue("b", name="B")),
@@ -231,19 +240,23 @@ def ref_weekend(rule: Weekend, p: Project) -> list[Finding]:
 def ref_outside_period(rule: Rule, p: Project) -> list[Finding]:
     """Each session against the project period and its contract's dates."""
     found = []
-    if p.period is None and _active(p):
+    if p.period is None and not any(a.period for a in p.amendments) and _active(p):
         found.append(not_checked(rule, "project", "okres realizacji projektu nie jest podany, "
                                                   "więc nie można sprawdzić względem niego sesji"))
     for s in _active(p):
         first, last = min(s.days()), max(s.days())
-        if p.period is not None and (first not in p.period or last not in p.period):
+        period = p.period  # the period in force on the session's first day
+        for amendment in p.amendments:
+            if amendment.period is not None and amendment.in_force_from <= first:
+                period = amendment.period
+        if period is not None and (first not in period or last not in period):
             found.append(rule.finding(
                 s.subject, f"{_describe(s)} wykracza poza okres realizacji projektu "
-                f"{format_date(p.period.start)} – {format_date(p.period.end)}", day=first))
+                f"{format_date(period.start)} – {format_date(period.end)}", day=first))
         cid = _contract(p, s)
         if cid is None:
             continue
-        c = p.contract(cid)
+        c = p.final_contract(cid)  # contracts are judged as finally amended
         if c.signed is not None and first < c.signed:
             found.append(rule.finding(
                 s.subject, f"{_describe(s)} odbywa się przed zawarciem umowy {c.id} "

@@ -20,6 +20,7 @@ from opsreform.files.project import dumps_project, load_project, loads_project, 
 from opsreform.files.tables import read_session_table
 from opsreform.findings import Finding, Severity
 from opsreform.model.activities import Activity
+from opsreform.model.amendments import Amendment
 from opsreform.model.breaks import DeclaredBreak
 from opsreform.model.contracts import Contract
 from opsreform.model.funding import (
@@ -67,6 +68,7 @@ from opsreform.model.venues import Venue
 from opsreform.money import pln, round_grosz, share_of, split_total
 from opsreform.periods import Period
 from opsreform.planning import plan
+from opsreform.programmes import FundingProgramme, programme_named
 from opsreform.reports.orgchart import (
     render_organisation_text,
     render_orgchart_svg,
@@ -74,6 +76,7 @@ from opsreform.reports.orgchart import (
 )
 from opsreform.rules.engine import Rule
 from opsreform.text.addresses import Address, parse_address, parse_addresses
+from opsreform.text.agreements import AgreementNumber, parse_agreement_number
 from opsreform.text.amounts import (
     StatedAmount,
     format_amount,
@@ -114,6 +117,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "Activity",
     "Address",
+    "AgreementNumber",
+    "Amendment",
     "Assignment",
     "Attendance",
     "Budget",
@@ -130,6 +135,7 @@ __all__ = [
     "Funding",
     "FundingAgreement",
     "FundingKind",
+    "FundingProgramme",
     "FundingSource",
     "Group",
     "IndirectCostTiers",
@@ -188,6 +194,7 @@ __all__ = [
     "loads_project",
     "parse_address",
     "parse_addresses",
+    "parse_agreement_number",
     "parse_amount",
     "parse_amount_bound",
     "parse_call_number",
@@ -198,6 +205,7 @@ __all__ = [
     "parse_slots",
     "plan",
     "pln",
+    "programme_named",
     "read_session_table",
     "render_organisation_text",
     "render_orgchart_svg",

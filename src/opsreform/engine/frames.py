@@ -26,7 +26,10 @@ from opsreform.model.sessions import Session, SessionKind, SessionStatus
 from opsreform.text.months import month_name
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from opsreform.model.project import Project
+    from opsreform.periods import Period
 
 __all__ = ["KIND", "SCHEMA", "STATUS", "Frames"]
 
@@ -53,7 +56,9 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # hours takes the whole of each of its days (0-1440) at no stated venue.
     "bookings": {"project": _KEY, "position": _KEY, "day": pl.Date, "start": pl.Int32,
                  "end": pl.Int32, "minutes": pl.Int32, "venue": pl.String},
-    "projects": {"project": _KEY, "start": pl.Date, "end": pl.Date},
+    # One row per period a project had: as signed (``since`` null), then one per
+    # amendment that changed it (``since``: the day it took effect).
+    "projects": {"project": _KEY, "since": pl.Date, "start": pl.Date, "end": pl.Date},
     # One row per kind of each declared break (``brk``: its position in the project).
     "breaks": {"project": _KEY, "brk": _KEY, "kind": KIND, "months": pl.List(pl.Int8),
                "years": pl.List(pl.Int32), "school": pl.Boolean, "span": pl.String},
@@ -324,11 +329,15 @@ class Frames:
 
     @cached_property
     def _projects(self) -> pl.DataFrame:
-        periods = [p.period for p in self.batch]
+        rows: list[tuple[int, date | None, Period | None]] = []
+        for i, project in enumerate(self.batch):
+            rows.append((i, None, project.initial_period))
+            rows.extend((i, a.in_force_from, a.period) for a in project.amendments
+                        if a.period is not None)
         return _frame("projects", {
-            "project": range(len(self.batch)),
-            "start": [None if p is None else p.start for p in periods],
-            "end": [None if p is None else p.end for p in periods]})
+            "project": [r[0] for r in rows], "since": [r[1] for r in rows],
+            "start": [None if r[2] is None else r[2].start for r in rows],
+            "end": [None if r[2] is None else r[2].end for r in rows]})
 
     @cached_property
     def _breaks(self) -> pl.DataFrame:
@@ -372,7 +381,9 @@ class Frames:
     def _contracts(self) -> pl.DataFrame:
         rows: dict[str, list[Any]] = {name: [] for name in SCHEMA["contracts"]}
         for i, project in enumerate(self.batch):
-            for c in project.contracts:
+            for declared in project.contracts:
+                # Judged as the amendments left it (hours and dates as finally agreed).
+                c = project.final_contract(declared.id)
                 limit = c.limit_minutes
                 for name, value in (
                         ("project", i), ("contract", c.id), ("signed", c.signed),

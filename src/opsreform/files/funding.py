@@ -37,7 +37,7 @@ from opsreform.text.amounts import (
     parse_amount_bound,
     parse_share,
 )
-from opsreform.text.calls import parse_call_number
+from opsreform.text.calls import ReadCallNumber, read_call_number
 from opsreform.text.dates import format_date
 from opsreform.text.periods import format_period
 
@@ -99,13 +99,15 @@ def read_funding(t: Table) -> Funding:
             assert value is not None
             share_map[kind] = value
         shares.done()
+    call: ReadCallNumber | None = t.convert("call", str, read_call_number)
     return t.build(
         Funding,
+        call_written=None if call is None or call.misprint is None else t.data["call"],
         programme=t.get("programme", str),
         axis=t.get("axis", str),
         action=t.get("action", str),
         action_name=t.get("action_name", str),
-        call=t.convert("call", str, parse_call_number),
+        call=None if call is None else call.call,
         call_period=t.period("call_period"),
         agreement=agreement,
         total=total,
@@ -177,7 +179,7 @@ def funding_to_data(funding: Funding) -> dict[str, Any]:
         if getattr(funding, key) is not None:
             data[key] = getattr(funding, key)
     if funding.call is not None:
-        data["call"] = str(funding.call)
+        data["call"] = funding.call_written or str(funding.call)
     if funding.call_period is not None:
         data["call_period"] = format_period(funding.call_period)
     if funding.total is not None:

@@ -44,6 +44,7 @@ from opsreform.files._source import (
     read_bytes,
     resolve_inside,
 )
+from opsreform.files.amendments import read_amendments
 from opsreform.files.delivery import read_attendance, read_indicators
 from opsreform.files.funding import read_funding
 from opsreform.files.organisation import read_organisation
@@ -243,6 +244,10 @@ class _Reader:
                                      text=t.get("text", str, required=True))
                              for t in root.tables("milestones")),
             indicators=read_indicators(root),
+            start=root.date("start"),
+            duration_months=root.count("duration_months", low=1, high=MONTHS),
+            amendments=read_amendments(root.tables("amendments"),
+                                       {c.id for c, _ in contracts}),
             read_notes=tuple(self.notes),
             origin=origin,
         )
@@ -454,6 +459,7 @@ def _contract(t: Table) -> Contract:
         hours=t.convert("hours", (int, str), _hours),
         unit=t.convert("unit", str, _unit_name) or "hour",
         sessions=t.count("sessions", low=1, high=HOURS),
+        duration_months=t.count("duration_months", low=1, high=MONTHS),
         leaders=t.strings("leaders") or (),
         note=t.get("note", str),
     )

@@ -34,6 +34,7 @@ from opsreform.files._reader import compact
 from opsreform.files._source import ENCODINGS, decode_table, read_bytes
 from opsreform.files._tablefile import place_sessions
 from opsreform.files._tomledit import Rules, merge
+from opsreform.files.amendments import amendments_to_data
 from opsreform.files.delivery import attendance_data, indicators_data
 from opsreform.files.funding import funding_to_data
 from opsreform.files.organisation import organisation_to_data
@@ -451,6 +452,8 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
     _put(data, "goal", project.goal)
     _put(data, "beneficiary", project.beneficiary)
     _put(data, "period", project.period and _period(project.period))
+    _put(data, "start", project.start and format_date(project.start))
+    _put(data, "duration_months", project.duration_months)
     _put(data, "durability_months", project.durability_months)
     if project.sources:
         data["sources"] = [compact({"name": s.name, "note": s.note}) for s in project.sources]
@@ -500,6 +503,8 @@ def _project_data(project: Project, *, sessions: Sequence[Session], venues: Sequ
         data["funding"] = funding_to_data(project.funding)
     if project.organisation is not None:
         data["organisation"] = organisation_to_data(project.organisation)
+    if project.amendments:
+        data["amendments"] = amendments_to_data(project.amendments)
     return data
 
 
@@ -570,7 +575,8 @@ def _contract_data(c: Contract) -> dict[str, Any]:
         "hours": None if c.hours is None else (
             c.hours.numerator if c.hours.denominator == 1 else str(c.hours)),
         "unit": None if c.unit == "hour" else c.unit,
-        "sessions": c.sessions, "leaders": list(c.leaders) or None, "note": c.note,
+        "sessions": c.sessions, "duration_months": c.duration_months,
+        "leaders": list(c.leaders) or None, "note": c.note,
     })
 
 

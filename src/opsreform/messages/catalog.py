@@ -25,6 +25,8 @@ spec           Polish                                 English
 ``list``       ``a, b, c`` (a sequence)               ``a, b, c``
 ``role``       ``praca socjalna`` (a model role)      ``social work``
 ``months``     ``lipiec, sierpień`` (month numbers)   ``July, August``
+``period``     ``marzec 2017 – luty 2019`` (a Period)  ``March 2017 – February 2019``
+``days``       ``01.03.2017 – 28.02.2019`` (a Period)  ``2017-03-01 – 2019-02-28``
 =============  =====================================  ==========================
 
 Amounts (``money``: ``1 234,56 zł`` / ``PLN 1,234.56``), shares, periods and the words of
@@ -159,6 +161,8 @@ def _write(value: Any, spec: str, lang: Lang) -> str:
         return ", ".join(_month(m, lang) for m in value)
     if spec == "list":
         return ", ".join(str(item) for item in value)
+    if spec == "days":  # a period as dates (the name the amendment messages use)
+        spec = "dates"
     if spec in SPECS:  # money, shares, periods… (see messages._specs)
         return SPECS[spec](value, lang)
     return format(value, spec)

@@ -130,19 +130,10 @@ MESSAGES: dict[str, str] = {
     "budget-sum.task-over": (
         "the lines of task {task} ({summed:money}) exceed its amount {amount:money}"),
     "negative-amount.amount": "negative amount ({subject}): {amount:money}",
-    "call-period.no-period": "the project period is not stated",
     "call-period.no-call-period": (
         "the call's period is not stated; checked against the programme's period"),
-    "call-period.outside": "the project period {period:period} lies outside {window:period}",
     "call-period.signed-after": (
         "the funding agreement was signed on {signed:date}, after the project ended"),
-    "durability.no-period": (
-        "the project period is not stated, so the {months} months of durability cannot be "
-        "placed"),
-    "durability.period": "results are to be kept for {months} months: {period:dates}",
-    "durability.contract": (
-        "contract {contract} runs until {last:date}, in the durability period, when the "
-        "project's funds no longer pay for it"),
     # --- organisation rules (rules/organisation.py) ---
     "separation.combined-social-work": (
         "unit “{unit}” combines social work with the procedure of granting benefits by "
@@ -278,6 +269,61 @@ MESSAGES: dict[str, str] = {
         "the table of {published:date}: {notice} days — {label} ({first:date}, session "
         "{id})"),
     # --- amendments, durations, programmes, calls (issue 15) ---
+    "call-period.no-period": "the project period is not stated",
+    "call-period.no-programme": (
+        "the project's programme is not stated (neither by name nor in a call or agreement "
+        "number), so it is not known when its expenditure is eligible"),
+    "call-period.unknown-programme": (
+        "the programme “{programme}” is not known, so it is not known when its expenditure "
+        "is eligible"),
+    "call-period.programme-window": (
+        "the call's period is not stated; checked against the period of the programme "
+        "{programme}"),
+    "call-period.outside": "the project period {period:period} leaves {window:period}",
+    "call-period.outside-amended": (
+        "the project period {period:period} as amended on {signed:date} leaves "
+        "{window:period}"),
+    "call-period.agreement-late": (
+        "the funding agreement was signed on {signed:date}, after the project ended"),
+    "durability.no-period": (
+        "the project period is not stated, so {months} months of durability cannot be "
+        "placed"),
+    "durability.no-start": (
+        "the project runs {duration} months, but its start is not stated, so {months} "
+        "months of durability cannot be placed"),
+    "durability.period": "results must be kept for {months} months: {period:days}",
+    "durability.period-amended": (
+        "results must be kept for {months} months: {period:days} (from the end of the "
+        "project period as amended on {signed:date})"),
+    "durability.contract": (
+        "contract {contract} runs until {last:date}, in the durability period, when the "
+        "project no longer funds it"),
+    "duration.mismatch": (
+        "the project period {period:days} does not last the stated {months} months: "
+        "{months} months from {start:date} end on {end:date}"),
+    "duration.contract": (
+        "the period {period:days} of contract {contract} does not last the stated {months} "
+        "months: {months} months from {start:date} end on {end:date}"),
+    "programme.mismatch": (
+        "the programme stated as “{stated}” is not {programme}, which the prefix {code} of "
+        "number {number} points to"),
+    "agreement-number.programme": (
+        "call number {call} points to the programme {call_programme}, agreement number "
+        "{number} to {programme}"),
+    "agreement-number.call-misprint": (
+        "call number “{written}” has one digit too many in its group {group} (from "
+        "character {position}: “{digits}”); it was read as {read}"),
+    "agreement-number.misprint": (
+        "agreement number “{written}” has one digit too many in its group {group} (from "
+        "character {position}: “{digits}”); it was read as {read}"),
+    "agreement-number.action": (
+        "agreement {number} is for axis {axis} and action {action}, but call {call} for "
+        "axis {call_axis} and action {call_action}"),
+    "agreement-number.no-call": (
+        "the call number is not stated, so the agreement number was not compared with it"),
+    "amendment.after-end": (
+        "the amendment of {signed:date} changes the project period after it ended "
+        "({end:date})"),
     # --- delivery, attendance, indicators (issue 15) ---
     "indicators.below-target": (
         "indicator “{name}”: {achieved:num} of the target {target:num}{unit} achieved, and "

@@ -126,19 +126,10 @@ MESSAGES: dict[str, str] = {
     "budget-sum.task-over": (
         "pozycje zadania {task} ({summed:money}) przekraczają jego kwotę {amount:money}"),
     "negative-amount.amount": "ujemna kwota ({subject}): {amount:money}",
-    "call-period.no-period": "okres realizacji projektu nie jest podany",
     "call-period.no-call-period": (
         "okres naboru nie jest podany; sprawdzono względem okresu programu"),
-    "call-period.outside": "okres realizacji {period:period} wykracza poza {window:period}",
     "call-period.signed-after": (
         "umowę o dofinansowanie podpisano {signed:date}, po zakończeniu projektu"),
-    "durability.no-period": (
-        "okres realizacji projektu nie jest podany, więc nie można umiejscowić {months} "
-        "miesięcy trwałości"),
-    "durability.period": "trwałość rezultatów przez {months} miesięcy: {period:dates}",
-    "durability.contract": (
-        "umowa {contract} trwa do {last:date}, w okresie trwałości, gdy środki projektu "
-        "już jej nie finansują"),
     # --- organisation rules (rules/organisation.py) ---
     "separation.combined-social-work": (
         "jednostka „{unit}” łączy pracę socjalną z postępowaniami w sprawie świadczeń "
@@ -273,6 +264,59 @@ MESSAGES: dict[str, str] = {
         "najkrótsze w harmonogramie z {published:date}: {notice} dni — {label} "
         "({first:date}, sesja {id})"),
     # --- amendments, durations, programmes, calls (issue 15) ---
+    "call-period.no-period": "okres realizacji projektu nie jest podany",
+    "call-period.no-programme": (
+        "program projektu nie jest podany (ani nazwą, ani w numerze naboru lub umowy), "
+        "więc nie wiadomo, kiedy jego wydatki są kwalifikowalne"),
+    "call-period.unknown-programme": (
+        "program „{programme}” nie jest znany, więc nie wiadomo, kiedy jego wydatki są "
+        "kwalifikowalne"),
+    "call-period.programme-window": (
+        "okres naboru nie jest podany; sprawdzono względem okresu programu {programme}"),
+    "call-period.outside": "okres realizacji {period:period} wykracza poza {window:period}",
+    "call-period.outside-amended": (
+        "okres realizacji {period:period} po aneksie z {signed:date} wykracza poza "
+        "{window:period}"),
+    "call-period.agreement-late": (
+        "umowę o dofinansowanie podpisano {signed:date}, po zakończeniu projektu"),
+    "durability.no-period": (
+        "okres realizacji projektu nie jest podany, więc nie można umiejscowić {months} "
+        "miesięcy trwałości"),
+    "durability.no-start": (
+        "projekt trwa {duration} miesięcy, ale jego początek nie jest podany, więc nie "
+        "można umiejscowić {months} miesięcy trwałości"),
+    "durability.period": "trwałość rezultatów przez {months} miesięcy: {period:days}",
+    "durability.period-amended": (
+        "trwałość rezultatów przez {months} miesięcy: {period:days} (od końca okresu "
+        "realizacji zmienionego aneksem z {signed:date})"),
+    "durability.contract": (
+        "umowa {contract} trwa do {last:date}, w okresie trwałości, gdy środki projektu już "
+        "jej nie finansują"),
+    "duration.mismatch": (
+        "okres realizacji {period:days} nie trwa podanych {months} miesięcy: {months} "
+        "miesięcy od {start:date} kończy się {end:date}"),
+    "duration.contract": (
+        "okres umowy {contract} {period:days} nie trwa podanych {months} miesięcy: "
+        "{months} miesięcy od {start:date} kończy się {end:date}"),
+    "programme.mismatch": (
+        "program podany jako „{stated}” to nie {programme}, na który wskazuje prefiks "
+        "{code} numeru {number}"),
+    "agreement-number.programme": (
+        "numer naboru {call} wskazuje na program {call_programme}, a numer umowy {number} "
+        "na {programme}"),
+    "agreement-number.call-misprint": (
+        "numer naboru „{written}” ma w grupie {group} (od znaku {position}) o jedną cyfrę "
+        "za dużo („{digits}”); odczytano go jako {read}"),
+    "agreement-number.misprint": (
+        "numer umowy „{written}” ma w grupie {group} (od znaku {position}) o jedną cyfrę "
+        "za dużo („{digits}”); odczytano go jako {read}"),
+    "agreement-number.action": (
+        "umowa {number} dotyczy osi {axis} i działania {action}, a nabór {call} osi "
+        "{call_axis} i działania {call_action}"),
+    "agreement-number.no-call": (
+        "numer naboru nie jest podany, więc nie porównano z nim numeru umowy"),
+    "amendment.after-end": (
+        "aneks z {signed:date} zmienia okres realizacji po jego zakończeniu ({end:date})"),
     # --- delivery, attendance, indicators (issue 15) ---
     "indicators.below-target": (
         "wskaźnik „{name}”: osiągnięto {achieved:num} z docelowych {target:num}{unit}, a "

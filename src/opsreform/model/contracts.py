@@ -78,6 +78,8 @@ class Contract:
         leaders: Ids of the people who lead its sessions (by default those of every
             session that names none).
         note: Remarks, e.g. how a figure of the document was read.
+        duration_months: How many months it runs, when the document states it ("umowa
+            na 12 miesięcy"); the ``duration`` rule compares it with ``period``.
 
     """
 
@@ -97,6 +99,7 @@ class Contract:
     sessions: int | None = attrs.field(default=None, validator=_non_negative)
     leaders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     note: str | None = None
+    duration_months: int | None = attrs.field(default=None, validator=_non_negative)
 
     def __attrs_post_init__(self) -> None:
         if self.period is not None and self.ends is not None and self.ends != self.period.end:

@@ -21,12 +21,13 @@ from typing import Any
 
 import attrs
 
-from opsreform.exceptions import ValidationError
+from opsreform.exceptions import ParseError, ValidationError
 from opsreform.model._validators import non_empty, optional_non_empty, to_tuple
 from opsreform.money import amount_of, pln, round_grosz
 from opsreform.periods import Period
+from opsreform.text.agreements import read_agreement_number
 from opsreform.text.amounts import StatedAmount
-from opsreform.text.calls import CallNumber
+from opsreform.text.calls import CallNumber, read_call_number
 from opsreform.units import as_fraction, ureg
 
 __all__ = [
@@ -306,12 +307,30 @@ class FundingSource:
     text: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
+def _read_call(text: str) -> CallNumber | None:
+    try:
+        return read_call_number(text).call
+    except ParseError:
+        return None
+
+
+def _agreement_number(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    optional_non_empty(instance, attribute, value)
+    if value is not None:
+        try:
+            read_agreement_number(value)
+        except ParseError as exc:
+            raise ValidationError(str(exc), field=attribute.name, value=value) from None
+
+
 @attrs.frozen
 class FundingAgreement:
     """The funding agreement (umowa o dofinansowanie projektu).
 
     Attributes:
-        number: Its number, when stated.
+        number: Its number as written (``POWR.02.05.00-00-0123/17-00``), when stated;
+            it must be readable by :func:`opsreform.text.agreements.read_agreement_number`
+            (a group one digit too long is kept as written, and reported by the checks).
         signed: The day it was signed, when stated.
         signed_in: The month it was signed, when only that is stated ("w kwietniu 2018").
         period: The project period the agreement sets, when the document states it as
@@ -319,7 +338,7 @@ class FundingAgreement:
 
     """
 
-    number: str | None = attrs.field(default=None, validator=optional_non_empty)
+    number: str | None = attrs.field(default=None, validator=_agreement_number)
     signed: date | None = None
     signed_in: Period | None = None
 
@@ -464,6 +483,8 @@ class Funding:
         shares: The shares of eligible costs each kind of source must have (the
             Action 2.5 default: 84,28 % EU, the rest targeted subsidy).
         indirect_tiers: The flat rates of indirect costs (the PO WER default).
+        call_written: The call number as the document writes it, when that is a
+            misprint of :attr:`call` (a group one digit too long), else None.
 
     """
 
@@ -484,8 +505,14 @@ class Funding:
     shares: dict[FundingKind, Fraction] = attrs.field(
         factory=lambda: dict(ACTION_2_5_SHARES), converter=_to_shares, hash=False)
     indirect_tiers: IndirectCostTiers = PO_WER_INDIRECT_TIERS
+    call_written: str | None = attrs.field(default=None, validator=optional_non_empty)
 
     def __attrs_post_init__(self) -> None:
+        if self.call_written is not None and (
+                self.call is None or _read_call(self.call_written) != self.call):
+            raise ValidationError(f"the call number as written, {self.call_written!r}, does "
+                                  f"not stand for the call {self.call}; give the call alone",
+                                  field="call_written", value=self.call_written)
         if self.total is not None and self.total_stated is not None:
             raise ValidationError("give the total either exactly (total) or as a stated "
                                   "value (total_stated), not both", field="total_stated",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from opsreform.model.activities import Activity
+    from opsreform.model.amendments import Amendment
     from opsreform.model.breaks import DeclaredBreak
     from opsreform.model.contracts import Contract
     from opsreform.model.funding import Funding
@@ -149,6 +150,12 @@ class Project:
         sources: The documents the facts come from.
         milestones: Other dated facts (resolutions, appointments), in date order.
         indicators: The indicators (wskaźniki) the project declares, with their targets.
+        start: The first day, when the document states it without an end (with
+            ``duration_months`` it gives the period; see :attr:`initial_period`).
+        duration_months: How many months the project runs (okres realizacji w
+            miesiącach, "realizowany przez 18 miesięcy"), when stated.
+        amendments: The amendments (aneksy) to the funding agreement, in the order
+            they were signed; see :meth:`period_on` and :attr:`final_period`.
         read_notes: Remarks of the reader about the files it read (a table detected as
             Windows-1250); not facts of the project, so not compared and not saved.
         origin: The file it was read from, when it was read from one (see
@@ -180,6 +187,9 @@ class Project:
     sources: tuple[SourceDocument, ...] = attrs.field(default=(), converter=to_tuple)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=to_tuple)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
+    start: date | None = None
+    duration_months: int | None = attrs.field(default=None, validator=non_negative)
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=to_tuple)
     read_notes: tuple[ReadNote, ...] = attrs.field(default=(), converter=to_tuple, eq=False)
     origin: ProjectOrigin | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -206,6 +216,7 @@ class Project:
                        "history")
         self._check_references()
         self._check_people()
+        _check_timeline(self)
 
     def _split_history(self) -> None:
         """Check the ``supersedes`` chains; move superseded tables' sessions to history."""
@@ -359,6 +370,79 @@ class Project:
 
         return sessions_frame(self)
 
+    @property
+    def initial_period(self) -> Period | None:
+        """The period as signed: ``period``, else ``start`` plus ``duration_months``.
+
+        The end of a period given by its start and a duration is the day before the
+        same date that many months later (18 months from 01.06.2018 end on 30.11.2019).
+        None when neither is known.
+        """
+        if self.period is not None:
+            return self.period
+        if self.start is not None and self.duration_months:
+            return Period.starting(self.start, months=self.duration_months)
+        return None
+
+    def period_on(self, day: date) -> Period | None:
+        """The project period in force on ``day``: as last amended by then, else as signed.
+
+        >>> from datetime import date
+        >>> from opsreform.model.amendments import Amendment
+        >>> p = Project("P", period=Period(date(2019, 1, 1), date(2020, 7, 31)),
+        ...             amendments=[Amendment(date(2020, 5, 4),
+        ...                         period=Period(date(2019, 1, 1), date(2020, 10, 31)))])
+        >>> p.period_on(date(2020, 5, 3)).end, p.period_on(date(2020, 5, 4)).end
+        (datetime.date(2020, 7, 31), datetime.date(2020, 10, 31))
+        >>> p.final_period.end
+        datetime.date(2020, 10, 31)
+
+        """
+        period = self.initial_period
+        for amendment in self.amendments:
+            if amendment.period is not None and amendment.in_force_from <= day:
+                period = amendment.period
+        return period
+
+    @property
+    def final_period(self) -> Period | None:
+        """The period as the last amendment that changed it left it, else as signed.
+
+        Durability runs from its end.
+        """
+        period = self.initial_period
+        for amendment in self.amendments:
+            if amendment.period is not None:
+                period = amendment.period
+        return period
+
+    def contract_on(self, contract_id: str, day: date) -> Contract:
+        """The contract ``contract_id`` as amended by ``day`` (KeyError if none)."""
+        contract = self.contract(contract_id)
+        for amendment in self.amendments:
+            change = amendment.change_of(contract_id)
+            if change is not None and amendment.in_force_from <= day:
+                contract = change.apply(contract)
+        return contract
+
+    def final_contract(self, contract_id: str) -> Contract:
+        """The contract ``contract_id`` as every amendment left it (KeyError if none)."""
+        contract = self.contract(contract_id)
+        for amendment in self.amendments:
+            change = amendment.change_of(contract_id)
+            if change is not None:
+                contract = change.apply(contract)
+        return contract
+
+    @property
+    def final_funding(self) -> Funding | None:
+        """The funding as every amendment left it (None when unknown)."""
+        funding = self.funding
+        for amendment in self.amendments:
+            if funding is not None and amendment.funding is not None:
+                funding = amendment.funding.apply(funding)
+        return funding
+
     def contract(self, contract_id: str) -> Contract:
         """Return the contract with ``contract_id`` (KeyError if none)."""
         for contract in self.contracts:
@@ -372,6 +456,32 @@ class Project:
             if person.id == person_id:
                 return person
         raise KeyError(person_id)
+
+
+def _check_timeline(project: Project) -> None:
+    """Refuse a start beside a period, and amendments out of order or naming no contract."""
+    if project.start is not None and project.period is not None:
+        raise ValidationError("give the period, or its start with a duration, not both",
+                              field="start", value=project.start)
+    contracts = {c.id for c in project.contracts}
+    previous = None
+    for n, amendment in enumerate(project.amendments, start=1):
+        if previous is not None and (amendment.signed < previous.signed
+                                     or amendment.in_force_from < previous.in_force_from):
+            raise ValidationError(
+                f"amendment {n} (signed {amendment.signed.isoformat()}) comes before "
+                f"amendment {n - 1} (signed {previous.signed.isoformat()}); list the "
+                "amendments in the order they were signed and took effect",
+                field="amendments", value=amendment.signed)
+        for change in amendment.contracts:
+            _known((change.contract,), contracts, f"amendment {n}", "contract", "contracts")
+        for change in amendment.contracts:
+            try:  # the contract as changed must be a valid contract
+                change.apply(project.contract(change.contract))
+            except ValidationError as exc:
+                raise ValidationError(f"amendment {n}: {exc}", field="contracts",
+                                      value=change.contract) from None
+        previous = amendment
 
 
 def _known(ids: tuple[str | None, ...], declared: set[str], where: str, field: str,

@@ -193,6 +193,8 @@ SUBJECT_WORDS: dict[str, tuple[str, str]] = {
     "unit": ("jednostka", "unit"),
     "person": ("osoba", "person"),
     "indicator": ("wskaźnik", "indicator"),
+    "amendment": ("aneks", "amendment"),
+    "call": ("nabór", "call"),
 }
 
 def kind_word(kind: str, lang: Lang) -> str:

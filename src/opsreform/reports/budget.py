@@ -10,6 +10,7 @@ from opsreform.model.funding import BudgetCategory, FundingKind
 from opsreform.model.project import Project
 from opsreform.money import amount_of
 from opsreform.reports._lang import Lang, label
+from opsreform.reports.history import history_tables
 from opsreform.reports.tables import Cell, ReportTable, Share, Zloty
 from opsreform.rules.funding import FUNDING_RULES
 from opsreform.text.amounts import format_share
@@ -83,6 +84,7 @@ def budget_tables(project: Project, *, lang: Lang = "pl") -> list[ReportTable]:
             "Pozycje budżetu" if lang == "pl" else "Budget lines",
             ["Zadanie" if lang == "pl" else "Task", label("item", lang),
              label("category", lang), label("amount", lang)], line_rows))
+    tables.extend(history_tables(project, lang=lang))
     findings = [f for rule in FUNDING_RULES for f in rule.check(project)]
     if findings:
         tables.append(ReportTable(

@@ -47,15 +47,16 @@ class ActivityOutsideProject(Rule):
         """Yield a finding for each activity that runs outside the project period."""
         if not project.activities:
             return
-        if project.period is None:
+        period = project.final_period  # as amended: an activity may use an extension
+        if period is None:
             yield not_checked(self, "activities", Message("activity-outside-project.no-period"))
             return
         for _parent, activity in iter_activities(project.activities):
-            if activity.period is not None and not project.period.contains(activity.period):
+            if activity.period is not None and not period.contains(activity.period):
                 yield self.finding(
                     f"activity {activity.id}",
                     Message("activity-outside-project.outside", id=activity.id,
-                            period=activity.period, project_period=project.period),
+                            period=activity.period, project_period=period),
                     day=activity.period.start)
 
 

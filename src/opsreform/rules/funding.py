@@ -12,7 +12,6 @@ the document does not state is not checked, and the rule says so.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -25,8 +24,10 @@ from opsreform.messages import Message
 from opsreform.model.funding import Funding, FundingKind
 from opsreform.model.project import Project
 from opsreform.money import amount_of, pln, round_grosz
-from opsreform.periods import Period
+from opsreform.programmes import ELIGIBILITY_2014
+from opsreform.rules.amendments import durability_findings, durability_period
 from opsreform.rules.engine import Rule, not_checked
+from opsreform.rules.programmes import call_period_findings
 from opsreform.units import as_fraction
 
 __all__ = [
@@ -41,8 +42,11 @@ __all__ = [
     "durability_period",
 ]
 
-PROGRAMME_ELIGIBILITY = Period(date(2014, 1, 1), date(2023, 12, 31))
-"""When expenditure of a 2014-2020 programme is eligible (Regulation 1303/2013 art. 65(2))."""
+PROGRAMME_ELIGIBILITY = ELIGIBILITY_2014
+"""When expenditure of a 2014-2020 programme is eligible (Regulation 1303/2013 art. 65(2)).
+
+Kept for callers: the windows of every programme are in :mod:`opsreform.programmes`.
+"""
 
 def _tolerance(value: Any) -> Fraction:
     """Read a tolerance in zł: an exact number, or a float from a TOML file (as typed)."""
@@ -300,46 +304,24 @@ class NegativeAmount(Rule):
 
 @attrs.frozen
 class CallPeriod(Rule):
-    """The project period lies within the call's, or at least within the programme's."""
+    """The project period lies within the call's, or at least within its programme's.
+
+    The programme is the project's own (:func:`opsreform.rules.programmes.programme_of`);
+    when it is not known, the rule says so. Each period the project had (as signed, and
+    as each amendment set it) is judged.
+    """
 
     id = "call-period"
-    description = "The project runs within its call's period (and the programme's)."
+    description = "The project runs within its call's period (and its programme's)."
 
     def check(self, project: Project) -> Iterator[Finding]:
-        """Yield an error when the project period leaves the call's or the programme's."""
-        if project.period is None:
-            if project.funding is not None:
-                yield not_checked(self, "project", Message("call-period.no-period"))
-            return
-        funding = project.funding
-        window = funding.call_period if funding is not None else None
-        if window is None:
-            window = PROGRAMME_ELIGIBILITY
-            if funding is not None and funding.call is not None:
-                yield not_checked(self, "project", Message("call-period.no-call-period"))
-        if not window.contains(project.period):
-            yield self.finding("project", Message("call-period.outside", period=project.period,
-                                                  window=window),
-                               day=project.period.start)
-        agreement = funding.agreement if funding is not None else None
-        if agreement is not None and agreement.signed is not None and (
-                agreement.signed > project.period.end):
-            yield self.finding("agreement", Message("call-period.signed-after",
-                                                    signed=agreement.signed),
-                               day=agreement.signed)
-
-
-def durability_period(project: Project) -> Period | None:
-    """Return the durability period (trwałość) after the project, or None when unknown."""
-    if project.period is None or project.durability_months is None:
-        return None
-    return Period.starting(project.period.end + timedelta(days=1),
-                           months=project.durability_months)
+        """Yield an error for each period of the project that leaves its window."""
+        return call_period_findings(self, project)
 
 
 @attrs.frozen
 class Durability(Rule):
-    """Durability (trwałość): computed, and no contract of the project runs into it."""
+    """Durability (trwałość): from the final end, and no contract of the project runs into it."""
 
     id = "durability"
     description = "The durability period is known; the project's contracts end before it."
@@ -347,22 +329,7 @@ class Durability(Rule):
 
     def check(self, project: Project) -> Iterator[Finding]:
         """Yield the durability period as a note, and a warning for contracts reaching it."""
-        if project.durability_months is None:
-            return
-        period = durability_period(project)
-        if period is None:
-            yield not_checked(self, "project", Message("durability.no-period",
-                                                       months=project.durability_months))
-            return
-        yield self.finding("project", Message("durability.period",
-                                              months=project.durability_months,
-                                              period=period), severity=Severity.INFO)
-        for contract in project.contracts:
-            last = contract.last_day
-            if last is not None and last in period:
-                yield self.finding(f"contract {contract.id}",
-                                   Message("durability.contract", contract=contract.id,
-                                           last=last), day=last)
+        return durability_findings(self, project)
 
 
 FUNDING_RULES: tuple[Rule, ...] = (

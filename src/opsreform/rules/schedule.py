@@ -173,11 +173,17 @@ class OutsidePeriod(FrameRule):
         """Projects without a period; sessions outside theirs or their contract's dates."""
         first, last = pl.col("first"), pl.col("last")
         sessions = frames.active.select(*_SESSION, "contract")
-        unknown = (frames.projects.filter(pl.col("start").is_null())
-                   .join(sessions, on="project", how="semi")
+        periods = frames.projects
+        unknown = (periods.group_by("project").agg(pl.col("start").is_null().all().alias("none"))
+                   .filter("none").join(sessions, on="project", how="semi")
                    .select("project", case=pl.lit("no-period")))
-        project = (sessions.join(frames.projects, on="project")
-                   .filter((first < pl.col("start")) | (last > pl.col("end")))
+        # Each session against the period in force on its first day (the latest amendment
+        # in force by then, else the period as signed).
+        in_force = (sessions.join(periods, on="project")
+                    .filter(pl.col("since").is_null() | (pl.col("since") <= first))
+                    .sort("since", nulls_last=False)
+                    .group_by("project", "position", maintain_order=True).last())
+        project = (in_force.filter((first < pl.col("start")) | (last > pl.col("end")))
                    .with_columns(case=pl.lit("project"), day=first))
         contract = sessions.join(frames.contracts, on=["project", "contract"])
         before = (contract.filter(first < pl.col("signed")).with_columns(

@@ -17,26 +17,40 @@ from typing import Any
 import attrs
 
 from opsreform.exceptions import ParseError, ValidationError
+from opsreform.text._groups import Group, Misprint, digits, read_groups, sep
 
-__all__ = ["CallNumber", "parse_call_number"]
+__all__ = ["CallNumber", "ReadCallNumber", "parse_call_number", "read_call_number"]
 
-_PARTS = (
-    ("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
-    (".", r"\.", "a dot"),
-    ("axis", r"[0-9]{2}", "a two-digit priority axis such as 02"),
-    (".", r"\.", "a dot"),
-    ("action", r"[0-9]{2}", "a two-digit action such as 05"),
-    (".", r"\.", "a dot"),
-    ("subaction", r"[0-9]{2}", "a two-digit sub-action such as 00"),
-    ("-", r"-", "a hyphen"),
-    ("body", r"I[PZ]\.[0-9]{2}", "the institution, such as IP.03 or IZ.00"),
-    ("-", r"-", "a hyphen"),
-    ("region", r"[0-9]{2}", "a two-digit code such as 00"),
-    ("-", r"-", "a hyphen"),
-    ("number", r"[0-9]{3}", "a three-digit call number such as 012"),
-    ("/", r"/", "a slash"),
-    ("year", r"[0-9]{2}", "a two-digit year such as 17"),
+_HEAD = (
+    Group("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
+    sep(".", "a dot"),
+    digits("axis", 2, "a two-digit priority axis such as 02"),
+    sep(".", "a dot"),
+    digits("action", 2, "a two-digit action such as 05"),
 )
+# 2014-2020: POWR.02.05.00-IP.03-00-012/17 (a sub-action, and a code after the institution).
+_TAIL_2014 = (
+    sep(".", "a dot"),
+    digits("subaction", 2, "a two-digit sub-action such as 00"),
+    sep("-", "a hyphen"),
+    Group("body", r"I[PZ]\.[0-9]{2}", "the institution, such as IP.03 or IZ.00"),
+    sep("-", "a hyphen"),
+    digits("region", 2, "a two-digit code such as 00"),
+    sep("-", "a hyphen"),
+    digits("number", 3, "a three-digit call number such as 012"),
+    sep("/", "a slash"),
+    digits("year", 2, "a two-digit year such as 17"),
+)
+# 2021-2027: FERS.04.11-IP.03-001/23 (no sub-action, no code after the institution).
+_TAIL_2021 = (
+    sep("-", "a hyphen"),
+    Group("body", r"I[PZ]\.[0-9]{2}", "the institution, such as IP.03 or IZ.00"),
+    sep("-", "a hyphen"),
+    digits("number", 3, "a three-digit call number such as 012"),
+    sep("/", "a slash"),
+    digits("year", 2, "a two-digit year such as 23"),
+)
+_EXAMPLE = "POWR.02.05.00-IP.03-00-012/17"
 
 
 def _matches(pattern: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
@@ -60,17 +74,30 @@ def _in_range(low: int, high: int) -> Callable[[object, attrs.Attribute[Any], ob
 _two_digits = _in_range(0, 99)
 
 
+def _optional(check: Callable[[object, attrs.Attribute[Any], object], None],
+              ) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+    return optional
+
+
 @attrs.frozen
 class CallNumber:
     """A call (nabór) number in its parts.
+
+    Two forms exist: that of 2014-2020 (``POWR.02.05.00-IP.03-00-012/17``, with a
+    sub-action and a code after the institution) and that of 2021-2027
+    (``FERS.04.11-IP.03-001/23``, with neither; their ``subaction`` and ``region`` are
+    None).
 
     Attributes:
         programme: The programme code (``POWR`` is PO WER 2014-2020).
         axis: The priority axis (2 is axis II).
         action_number: The action within the axis (5 in 2.5).
-        subaction: The sub-action (0 when none).
+        subaction: The sub-action (0 when none), None in the 2021-2027 form.
         intermediate_body: The institution running the call (``IP.03``).
-        region: The two-digit code after the institution.
+        region: The two-digit code after the institution, None in the 2021-2027 form.
         number: The call's number.
         year: The year (four digits).
 
@@ -79,11 +106,17 @@ class CallNumber:
     programme: str = attrs.field(validator=_matches(r"[A-Z]{2,6}"))
     axis: int = attrs.field(validator=_two_digits)
     action_number: int = attrs.field(validator=_two_digits)
-    subaction: int = attrs.field(validator=_two_digits)
+    subaction: int | None = attrs.field(validator=_optional(_two_digits))
     intermediate_body: str = attrs.field(validator=_matches(r"I[PZ]\.[0-9]{2}"))
-    region: str = attrs.field(validator=_matches(r"[0-9]{2}"))
+    region: str | None = attrs.field(validator=_optional(_matches(r"[0-9]{2}")))
     number: int = attrs.field(validator=_in_range(0, 999))
     year: int = attrs.field(validator=_in_range(2000, 2099))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.subaction is None) != (self.region is None):
+            raise ValidationError("a call number has both a sub-action and a code after "
+                                  "the institution (2014-2020) or neither (2021-2027)",
+                                  field="region", value=self.region)
 
     @property
     def action(self) -> str:
@@ -91,9 +124,53 @@ class CallNumber:
         return f"{self.axis}.{self.action_number}"
 
     def __str__(self) -> str:
-        return (f"{self.programme}.{self.axis:02d}.{self.action_number:02d}."
-                f"{self.subaction:02d}-{self.intermediate_body}-{self.region}-"
-                f"{self.number:03d}/{self.year % 100:02d}")
+        head = f"{self.programme}.{self.axis:02d}.{self.action_number:02d}"
+        tail = f"{self.number:03d}/{self.year % 100:02d}"
+        if self.subaction is None:
+            return f"{head}-{self.intermediate_body}-{tail}"
+        return f"{head}.{self.subaction:02d}-{self.intermediate_body}-{self.region}-{tail}"
+
+
+@attrs.frozen
+class ReadCallNumber:
+    """A call number read from a text, with the misprint it was read past, if any.
+
+    Attributes:
+        call: The call number.
+        misprint: Where the text has a group one digit too long (``0012`` for ``012``),
+            or None when it is in its official form.
+
+    """
+
+    call: CallNumber
+    misprint: Misprint | None = None
+
+
+def read_call_number(text: str) -> ReadCallNumber:
+    """Read a call number, reading past one group written a digit too long.
+
+    ``POWR.02.05.00-IP.03-00-0012/17`` is read as call 012 of 2017, with the misprint
+    at offset 23 (group ``number``) for the reader to report.
+
+    >>> read = read_call_number("POWR.02.05.00-IP.03-00-0012/17")
+    >>> str(read.call), read.misprint.position, read.misprint.group
+    ('POWR.02.05.00-IP.03-00-012/17', 23, 'number')
+
+    Raises:
+        ParseError: At the first part that has neither its official form nor that misprint.
+
+    """
+    start = len(text) - len(text.lstrip())
+    found, misprints, position = read_groups(text, _HEAD, what="call number",
+                                             example=_EXAMPLE, start=start, whole=False)
+    tail = _TAIL_2021 if text[position:position + 1] == "-" else _TAIL_2014
+    read_groups(text, tail, what="call number", example=_EXAMPLE, start=position,
+                found=found, misprints=misprints)
+    subaction = found.get("subaction")
+    call = CallNumber(found["programme"], int(found["axis"]), int(found["action"]),
+                      None if subaction is None else int(subaction), found["body"],
+                      found.get("region"), int(found["number"]), 2000 + int(found["year"]))
+    return ReadCallNumber(call, misprints[0] if misprints else None)
 
 
 def parse_call_number(text: str) -> CallNumber:
@@ -102,7 +179,8 @@ def parse_call_number(text: str) -> CallNumber:
     The form is strict, as in the programme's documents: upper-case programme code, two
     digits for the axis, action and sub-action, the institution (``IP.03`` — instytucja
     pośrednicząca, intermediate body; ``IZ.00`` — instytucja zarządzająca, managing
-    authority), a two-digit code, a three-digit number and a two-digit year.
+    authority), a two-digit code, a three-digit number and a two-digit year. The
+    2021-2027 form (``FERS.04.11-IP.03-001/23``) has no sub-action and no code.
 
     Args:
         text: The call number; spaces around it are ignored.
@@ -111,27 +189,14 @@ def parse_call_number(text: str) -> CallNumber:
         The call number in its parts.
 
     Raises:
-        ParseError: At the first part that does not have its official form.
+        ParseError: At the first part that does not have its official form (a group a
+            digit too long too: :func:`read_call_number` reads past that).
 
     """
-    found: dict[str, str] = {}
-    stripped = text.strip()
-    offset = len(text) - len(text.lstrip())
-    position = 0
-    if not stripped:
-        raise ParseError("empty text where a call number was expected", text=text,
-                         expected="a call number such as POWR.02.05.00-IP.03-00-012/17")
-    for name, pattern, expected in _PARTS:
-        match = re.compile(pattern).match(stripped, position)
-        if match is None:
-            raise ParseError(f"malformed call number: {expected} is missing", text=text,
-                             position=offset + position, expected=expected)
-        found[name] = match.group()
-        position = match.end()
-    if position != len(stripped):
-        raise ParseError("unexpected text after the call number", text=text,
-                         position=offset + position, expected="nothing after the year")
-    year = int(found["year"])
-    return CallNumber(found["programme"], int(found["axis"]), int(found["action"]),
-                      int(found["subaction"]), found["body"], found["region"],
-                      int(found["number"]), 2000 + year)
+    read = read_call_number(text)
+    if read.misprint is not None:
+        m = read.misprint
+        raise ParseError(f"malformed call number: the group {m.group} {m.written!r} has "
+                         f"{m.width + 1} digits", text=text, position=m.position,
+                         expected=f"{m.width} digits")
+    return read.call
