@@ -266,3 +266,45 @@ def test_the_projects_own_calendar_refuses_fridays_and_closed_days() -> None:
     assert refusals["weekend"].first == date(2018, 9, 1)
     assert refusals["weekend"].days == 14  # 4 Fridays, 5 Saturdays, 5 Sundays
     assert refusals["public-holiday"] == Refusal("public-holiday", 1, date(2018, 9, 13))
+
+
+def test_plan_keeps_attending_groups_off_absences_and_clashes() -> None:
+    """A group whose member is on leave, or which attends another session, is not booked.
+
+    Ewa Nowak (in the social workers' group) is absent 10-14.02.2020; the staff group,
+    which contains the social workers, has a training on 11.02 at another venue.
+    """
+    project = load_project(DATA / "absences.toml")
+    slot = TimeSlot(time(10), time(12))
+    window = Period(date(2020, 2, 10), date(2020, 2, 21))
+    with_group = plan(project, slot=slot, kind="supervision", period=window, sessions=3,
+                      venue="gok", groups=["ps"])
+    assert [s.day for s in with_group] == [date(2020, 2, 17), date(2020, 2, 18),
+                                           date(2020, 2, 19)]
+    assert all(s.attendance.groups == ("ps",) for s in with_group)
+    # Without the group, only the venue (taken on 11.02 by the supervision) limits it.
+    alone = plan(project, slot=slot, kind="supervision", period=window, sessions=3,
+                 venue="gok")
+    assert [s.day for s in alone] == [date(2020, 2, 10), date(2020, 2, 12),
+                                      date(2020, 2, 13)]
+    with pytest.raises(PlanningError) as info:
+        plan(project, slot=slot, kind="supervision", sessions=3, venue="gok",
+             period=Period(date(2020, 2, 10), date(2020, 2, 14)), groups=["ps"])
+    refused = {r.rule: r.days for r in info.value.refusals}
+    assert refused["absence"] == 5
+    assert refused["double-booking"] >= 1
+    with pytest.raises(PlanningError, match="group 'nobody' is not declared"):
+        plan(project, slot=slot, kind="supervision", period=window, sessions=1,
+             groups=["nobody"])
+
+
+def test_plan_command_takes_groups_and_leaders(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--groups`` and ``--leaders`` reach the planner from the command line."""
+    from opsreform.cli import main
+
+    code = main(["plan", str(DATA / "absences.toml"), "--kind", "supervision",
+                 "--period", "10.02.2020 - 21.02.2020", "--sessions", "1",
+                 "--slot", "10.00 - 12.00", "--venue", "gok", "--groups", "ps",
+                 "--leaders", "kow"])
+    assert code == 0
+    assert "17 lutego 2020" in capsys.readouterr().out

@@ -80,6 +80,11 @@ _HELP: dict[str, tuple[str, str]] = {
                  "allowed weekdays, e.g. 'wt,cz' (default every day the project's rules "
                  "allow)"),
     "venue": ("id miejsca", "venue id"),
+    "leaders": ("kto prowadzi: id osób po przecinku (domyślnie prowadzący umowy)",
+                "who leads: person ids separated by commas (default the contract's leaders)"),
+    "groups": ("grupy uczestników: id grup po przecinku ([[groups]])",
+               "attending groups: group ids separated by commas ([[groups]])"),
+    "attendees": ("uczestnicy: id osób po przecinku", "attendees: person ids separated by commas"),
     "per_week": ("najwyżej tyle sesji w tygodniu", "at most this many per week"),
     "per_month": ("najwyżej tyle sesji w miesiącu", "at most this many per month"),
     "export": ("zapisz sesje i wyniki kontroli plików projektów dla analityków",
@@ -141,6 +146,9 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     planner.add_argument("--slot", required=True, help=h("slot"))
     planner.add_argument("--weekdays", help=h("weekdays"))
     planner.add_argument("--venue", help=h("venue"))
+    planner.add_argument("--leaders", help=h("leaders"))
+    planner.add_argument("--groups", help=h("groups"))
+    planner.add_argument("--attendees", help=h("attendees"))
     planner.add_argument("--per-week", type=int, help=h("per_week"))
     planner.add_argument("--per-month", type=int, help=h("per_month"))
     planner.add_argument("--format", choices=("text", "json"), default="text", help=h("format"))
@@ -260,6 +268,11 @@ def _print_error(fmt: str, path: str, exc: OpsReformError, out: TextIO, err: Tex
         print(f"{path}: cannot be read: {_printable(str(exc))}", file=err)
 
 
+def _ids(text: str | None) -> tuple[str, ...]:
+    """Ids given on the command line, separated by commas."""
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         project = load_project(args.file, root=args.root)
@@ -282,6 +295,9 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             hours=Fraction(args.hours.replace(",", ".")) if args.hours else None,
             weekdays=weekdays,
             venue=args.venue,
+            leaders=_ids(args.leaders) if args.leaders is not None else None,
+            groups=_ids(args.groups),
+            attendees=_ids(args.attendees),
             max_per_week=args.per_week,
             max_per_month=args.per_month,
         )

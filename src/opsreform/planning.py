@@ -30,7 +30,14 @@ from opsreform.findings import Finding, Severity
 from opsreform.messages import Lang, Message
 from opsreform.model.contracts import Contract
 from opsreform.model.project import Project
-from opsreform.model.sessions import Session, SessionKind, SessionStatus, SlotBooking
+from opsreform.model.sessions import (
+    NOBODY_STATED,
+    Attendance,
+    Session,
+    SessionKind,
+    SessionStatus,
+    SlotBooking,
+)
 from opsreform.periods import Period
 from opsreform.rules.defaults import default_rules
 from opsreform.rules.engine import Rule
@@ -82,6 +89,8 @@ def plan(
     weekdays: Iterable[int] | None = None,
     venue: str | None = None,
     leaders: Iterable[str] | None = None,
+    groups: Iterable[str] = (),
+    attendees: Iterable[str] = (),
     max_per_week: int | None = None,
     max_per_month: int | None = None,
     title: str | None = None,
@@ -106,6 +115,10 @@ def plan(
             rules decide (a project's ``weekend`` rule may allow some kinds at weekends).
         venue: The venue id of the new sessions.
         leaders: Who leads them; by default the contract's leaders.
+        groups: The ids of the project's groups that attend them (``[[groups]]``): the
+            rules then keep the groups and their members from being booked twice or
+            while absent.
+        attendees: The ids of people who attend them, named one by one.
         max_per_week: At most this many sessions of the contract (or kind) per ISO week,
             counting those already scheduled.
         max_per_month: The same per calendar month.
@@ -139,9 +152,17 @@ def plan(
     needed = _needed(project, chosen, slots, sessions, hours)
     people = tuple(leaders) if leaders is not None else (chosen.leaders if chosen else ())
     declared = {p.id for p in project.people}
-    for person in people:
+    named = tuple(attendees)
+    for person in (*people, *named):
         if person not in declared:
             raise PlanningError(f"person {person!r} is not declared in the project")
+    attending = tuple(groups)
+    known_groups = {g.id for g in project.groups}
+    for group in attending:
+        if group not in known_groups:
+            raise PlanningError(f"group {group!r} is not declared in the project")
+    attendance = (Attendance(groups=attending, people=named) if attending or named
+                  else NOBODY_STATED)
     if venue is not None and venue not in {v.id for v in project.venues}:
         raise PlanningError(f"venue {venue!r} is not declared in the project")
     allowed = set(range(7)) if weekdays is None else set(weekdays)
@@ -150,6 +171,7 @@ def plan(
         return Session(kind=session_kind, title=title or (chosen.title if chosen else "sesja"),
                        day=day, slots=tuple(SlotBooking(s, venue) for s in slots),
                        leaders=people if leaders is not None else None,
+                       attendance=attendance,
                        contract=chosen.id if chosen else None,
                        given_id=f"{id_prefix}{number}")
 
