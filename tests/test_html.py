@@ -152,7 +152,8 @@ def test_findings_are_marked_on_their_sessions(tg_page: str,
     # Each finding about a session or a table is explained exactly once.
     found = [f for f in opsreform.check(examples["tarnowskie-gory"])
              if f.subject.startswith(("session", "table"))]
-    assert len(found) == 7  # 2 clashes, the gap, 4 staff groups at two addresses at once
+    # 2 clashes, the gap, 4 staff groups at two addresses at once, the notice of 3 tables
+    assert len(found) == 10
     for finding in found:
         assert sum(finding.message in item for item in page.text["li"]) == 1
 
@@ -192,11 +193,11 @@ def test_findings_page_errors_first_coloured_once(examples: dict[str, Project]) 
     text = findings_page(project, findings=[*found, found[-1]])
     page = Page(text)
     classes = [row[0] for row in page.rows if row[0]]
-    assert classes == ["error"] * 2 + ["warning"] * 5 + ["info"] * 9
+    assert classes == ["error"] * 2 + ["warning"] * 5 + ["info"] * 12
     for finding in found:
         assert text.count(f"<td>{finding.message}</td>") == 1
     assert "tr.error td { background: #fdecea; }" in text
-    assert "Błędy: 2, ostrzeżenia: 5, uwagi: 9" in page.text["p"]
+    assert "Błędy: 2, ostrzeżenia: 5, uwagi: 12" in page.text["p"]
     empty = findings_page(project, findings=())
     assert "Kontrola nie wykazała uwag." in empty and "<table" not in empty
 
