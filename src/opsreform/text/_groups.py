@@ -20,7 +20,7 @@ import attrs
 
 from opsreform.exceptions import ParseError
 
-__all__ = ["Group", "Misprint", "digits", "read_groups", "sep"]
+__all__ = ["PROGRAMME_HEAD", "Group", "Misprint", "digits", "read_groups", "sep"]
 
 
 @attrs.frozen
@@ -67,6 +67,16 @@ def sep(text: str, expected: str) -> Group:
 def digits(name: str, width: int, expected: str) -> Group:
     """A group of exactly ``width`` digits."""
     return Group(name, f"[0-9]{{{width}}}", expected, width)
+
+
+PROGRAMME_HEAD = (
+    Group("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
+    sep(".", "a dot"),
+    digits("axis", 2, "a two-digit priority axis such as 02"),
+    sep(".", "a dot"),
+    digits("action", 2, "a two-digit action such as 05"),
+)
+"""How call and agreement numbers begin: the programme, its priority axis and action."""
 
 
 def read_groups(text: str, groups: Sequence[Group], *, what: str, example: str,

@@ -24,18 +24,11 @@ from typing import Any
 import attrs
 
 from opsreform.exceptions import ParseError, ValidationError
-from opsreform.text._groups import Group, Misprint, digits, read_groups, sep
+from opsreform.text._groups import PROGRAMME_HEAD, Group, Misprint, digits, read_groups, sep
 
 __all__ = ["AgreementNumber", "ReadAgreementNumber", "parse_agreement_number",
            "read_agreement_number"]
 
-_HEAD = (
-    Group("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
-    sep(".", "a dot"),
-    digits("axis", 2, "a two-digit priority axis such as 02"),
-    sep(".", "a dot"),
-    digits("action", 2, "a two-digit action such as 05"),
-)
 _TAIL_2014 = (
     sep(".", "a dot"),
     digits("subaction", 2, "a two-digit sub-action such as 00"),
@@ -157,7 +150,7 @@ def read_agreement_number(text: str) -> ReadAgreementNumber:
 
     """
     start = len(text) - len(text.lstrip())
-    found, misprints, position = read_groups(text, _HEAD, what="agreement number",
+    found, misprints, position = read_groups(text, PROGRAMME_HEAD, what="agreement number",
                                              example=_EXAMPLE, start=start, whole=False)
     tail = _TAIL_2021 if text[position:position + 1] == "-" else _TAIL_2014
     read_groups(text, (*tail, *_NUMBER), what="agreement number", example=_EXAMPLE,

@@ -17,17 +17,10 @@ from typing import Any
 import attrs
 
 from opsreform.exceptions import ParseError, ValidationError
-from opsreform.text._groups import Group, Misprint, digits, read_groups, sep
+from opsreform.text._groups import PROGRAMME_HEAD, Group, Misprint, digits, read_groups, sep
 
 __all__ = ["CallNumber", "ReadCallNumber", "parse_call_number", "read_call_number"]
 
-_HEAD = (
-    Group("programme", r"[A-Z]{2,6}", "a programme code such as POWR"),
-    sep(".", "a dot"),
-    digits("axis", 2, "a two-digit priority axis such as 02"),
-    sep(".", "a dot"),
-    digits("action", 2, "a two-digit action such as 05"),
-)
 # 2014-2020: POWR.02.05.00-IP.03-00-012/17 (a sub-action, and a code after the institution).
 _TAIL_2014 = (
     sep(".", "a dot"),
@@ -161,7 +154,7 @@ def read_call_number(text: str) -> ReadCallNumber:
 
     """
     start = len(text) - len(text.lstrip())
-    found, misprints, position = read_groups(text, _HEAD, what="call number",
+    found, misprints, position = read_groups(text, PROGRAMME_HEAD, what="call number",
                                              example=_EXAMPLE, start=start, whole=False)
     tail = _TAIL_2021 if text[position:position + 1] == "-" else _TAIL_2014
     read_groups(text, tail, what="call number", example=_EXAMPLE, start=position,
