@@ -15,6 +15,7 @@ import io
 import json
 import pickle
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -44,8 +45,12 @@ GOLDEN: dict[str, list[list[str]]] = json.loads(
     (LANG_DATA / "polish-findings.json").read_text(encoding="utf-8"))
 
 # The rules moved onto the catalogs here (the schedule rules have their own tests).
-RULES = {"funding-sum", "funding-share", "budget-sum", "negative-amount", "call-period",
-         "durability", "separation", "staffing-ratio", "family-assistant-load",
+# call-period and durability were rewritten since (issue 15: each project's programme, its
+# amendments): their sentences are tested in tests/test_programmes.py and
+# tests/test_amendments.py, and are left out of the Polish reference here.
+REWRITTEN = {"call-period", "durability"}
+RULES = {"funding-sum", "funding-share", "budget-sum", "negative-amount", "separation",
+         "staffing-ratio", "family-assistant-load",
          "supervisor-independence", "unit-without-staff", "over-allocation",
          "activity-outside-parent", "activity-outside-project", "read-note"}
 # A budget line always has an amount or FTE × months × cost, so the engine cannot meet a
@@ -110,10 +115,12 @@ def test_polish_is_unchanged(findings: dict[str, list[Finding]]) -> None:
 
     Rules added since the reference was made (absent from every file of it) are left out.
     """
-    known = {rule for rows in GOLDEN.values() for rule, _, _ in rows}
+    known = {rule for rows in GOLDEN.values() for rule, _, _ in rows} - REWRITTEN
     for name, found in findings.items():
-        assert [[f.rule, f.subject, f.message] for f in found if f.rule in known] == (
-            GOLDEN[name]), name
+        # Findings added since (new rules, new cases such as group clashes) may join them.
+        now = Counter((f.rule, f.subject, f.message) for f in found if f.rule in known)
+        before = Counter(tuple(row) for row in GOLDEN[name] if row[0] in known)
+        assert before - now == Counter(), name
         assert all(f.text("pl") == f.message for f in found)
 
 
@@ -151,9 +158,9 @@ def test_some_english_sentences_in_full(findings: dict[str, list[Finding]]) -> N
             "a difference of PLN -500.00") in english
     assert ("EU funds (ESF) at its stated share of 84.28%: PLN 84,000.00 instead of the "
             "expected PLN 84,280.00, a difference of PLN -280.00") in english
-    assert ("the project period January – December 2018 lies outside March 2018 – "
+    assert ("the project period January – December 2018 leaves March 2018 – "
             "December 2019") in english
-    assert "results are to be kept for 6 months: 2019-01-01 – 2019-06-30" in english
+    assert "results must be kept for 6 months: 2019-01-01 – 2019-06-30" in english
     assert ("the remaining PLN 25,000.00 over the listed lines matches the stated indirect "
             "costs (PLN 25,000.00) exactly") in english
     assert ("social workers' FTE: 3.50; the act requires 5 FTE for 9000 inhabitants or 5 "
