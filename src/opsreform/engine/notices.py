@@ -33,12 +33,16 @@ def notices_frame(batch: Sequence[Project]) -> pl.DataFrame:
     published: list[date | None] = []
     for i, p in enumerate(batch):
         dates = {t.id: t.published for t in p.tables}
-        for k, line in enumerate(lineages(p)[:len(p.sessions)]):
-            if line.announced is not None:
+        if p.history or any(t.supersedes is not None for t in p.tables):
+            announced = [line.announced for line in lineages(p)[:len(p.sessions)]]
+        else:  # no versions (most projects): each session's own table announced it
+            announced = [s.table for s in p.sessions]
+        for k, name in enumerate(announced):
+            if name is not None:
                 project.append(i)
                 position.append(k)
-                table.append(line.announced)
-                published.append(dates[line.announced])
+                table.append(name)
+                published.append(dates[name])
     return pl.DataFrame({"project": project, "position": position, "table": table,
                          "published": published},
                         schema={"project": _KEY, "position": _KEY, "table": pl.String,
