@@ -103,10 +103,17 @@ def _severity(severity: Severity, lang: Lang) -> str:
     return pl if lang == "pl" else en
 
 
+def _not_checked(finding: Finding) -> bool:
+    """Whether a note says a check could not run (by its message key, else its words)."""
+    if finding.said is not None:
+        return finding.said.key == "not-checked"
+    return finding.message.startswith(_NOT_CHECKED)  # a finding made outside the library
+
+
 def _folded(notes: list[Finding], lang: Lang) -> str:
     """One line for a project's ``info`` notes: how many, and which checks did not run."""
-    skipped = sorted({f.rule for f in notes if f.message.startswith(_NOT_CHECKED)})
-    others = sum(1 for f in notes if not f.message.startswith(_NOT_CHECKED))
+    skipped = sorted({f.rule for f in notes if _not_checked(f)})
+    others = sum(1 for f in notes if not _not_checked(f))
     rules = ", ".join(skipped)
     if lang == "pl":
         parts = []
