@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any, TypeVar
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
@@ -65,6 +66,21 @@ def check_day(day: date) -> date:
                f"{LAST_DAY.year} a project file may state")
         raise ValueError(msg)
     return day
+
+
+def hours_value(value: int | str) -> Fraction:
+    """Read contracted hours (a whole number, or text such as ``"12.5"``), exactly.
+
+    Raises:
+        ValueError: For hours not above 0 or above :data:`HOURS`.
+
+    """
+    hours = Fraction(value.strip() if isinstance(value, str) else value)
+    if not 0 < hours <= HOURS:
+        top = f"{HOURS:,}".replace(",", " ")
+        msg = f"{shown(value)} is not a plausible number of hours; expected above 0, up to {top}"
+        raise ValueError(msg)
+    return hours
 
 
 def check_period(period: Period) -> Period:

@@ -23,10 +23,9 @@ Every key is described in ``docs/project-files.md``.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
-from opsreform.files._reader import HOURS, Table, compact, shown
+from opsreform.files._reader import HOURS, Table, compact, hours_value, shown
 from opsreform.model.amendments import Amendment, ContractChange, FundingChange
 from opsreform.text.amounts import format_amount, parse_amount
 from opsreform.text.dates import format_date
@@ -82,21 +81,13 @@ def _amendment(t: Table) -> Amendment:
     )
 
 
-def _hours(value: int | str) -> Fraction:
-    hours = Fraction(value.strip() if isinstance(value, str) else value)
-    if not 0 < hours <= HOURS:
-        msg = f"{shown(value)} is not a plausible number of hours; expected above 0"
-        raise ValueError(msg)
-    return hours
-
-
 def _change(t: Table) -> ContractChange:
     return t.build(
         ContractChange,
         contract=t.get("contract", str, required=True),
         period=t.period("period"),
         ends=t.date("ends"),
-        hours=t.convert("hours", (int, str), _hours),
+        hours=t.convert("hours", (int, str), hours_value),
         sessions=t.count("sessions", low=1, high=HOURS),
     )
 

@@ -17,7 +17,6 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
@@ -34,6 +33,7 @@ from opsreform.files._reader import (
     PARTS,
     Table,
     check_day,
+    hours_value,
     shown,
 )
 from opsreform.files._source import (
@@ -437,15 +437,6 @@ def _unit_name(name: str) -> str:
     return name
 
 
-def _hours(value: int | str) -> Fraction:
-    hours = Fraction(value.strip() if isinstance(value, str) else value)
-    if not 0 < hours <= HOURS:
-        top = f"{HOURS:,}".replace(",", " ")
-        msg = f"{shown(value)} is not a plausible number of hours; expected above 0, up to {top}"
-        raise ValueError(msg)
-    return hours
-
-
 def _contract(t: Table) -> Contract:
     return t.build(
         Contract,
@@ -456,7 +447,7 @@ def _contract(t: Table) -> Contract:
         period=t.period("period"),
         ends=t.date("ends"),
         kinds=t.convert("kinds", list, lambda v: frozenset(SessionKind(k) for k in v)) or (),
-        hours=t.convert("hours", (int, str), _hours),
+        hours=t.convert("hours", (int, str), hours_value),
         unit=t.convert("unit", str, _unit_name) or "hour",
         sessions=t.count("sessions", low=1, high=HOURS),
         duration_months=t.count("duration_months", low=1, high=MONTHS),

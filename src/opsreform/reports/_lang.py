@@ -164,6 +164,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "change_venue": ("zmiana miejsca", "venue changed"),
     "change_cancelled": ("odwołana", "cancelled"),
     "change_reinstated": ("przywrócona", "reinstated"),
+    # The history of amendments (reports/history.py).
+    "history_title": ("Aneksy do umowy o dofinansowanie", "Amendments to the funding agreement"),
+    "history_number": ("Aneks", "Amendment"),
+    "history_signed": ("Podpisany", "Signed"),
+    "history_effective": ("Obowiązuje od", "In force from"),
+    "history_changes": ("Zmiany", "Changes"),
+    "history_period": ("okres realizacji: {}", "project period: {}"),
+    "history_contract": ("umowa {}", "contract {}"),
+    "history_ends": ("do {}", "until {}"),
+    "history_hours": ("{} godz.", "{} hours"),
+    "history_sessions": ("{} sesji", "{} sessions"),
+    "history_total": ("wartość projektu: {}", "project value: {}"),
+    "history_as_signed": ("Okres realizacji według umowy: {}", "Project period as signed: {}"),
+    "history_final": ("Okres realizacji po zmianach: {}", "Project period as amended: {}"),
 }
 
 
@@ -196,6 +210,7 @@ SUBJECT_WORDS: dict[str, tuple[str, str]] = {
     "amendment": ("aneks", "amendment"),
     "call": ("nabór", "call"),
 }
+
 
 def kind_word(kind: str, lang: Lang) -> str:
     """Return a session kind (its value, ``training``) as a reader of ``lang`` names it."""
