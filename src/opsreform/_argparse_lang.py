@@ -23,11 +23,11 @@ from __future__ import annotations
 import argparse
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
-__all__ = ["PL_WORDS", "LocalizedParser"]
+__all__ = ["PL_WORDS", "LocalizedParser", "help_in"]
 
 PL_WORDS: dict[str, str] = {
     "usage: ": "użycie: ",
@@ -65,6 +65,14 @@ _PL_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 _LOCK = threading.RLock()
+
+
+def help_in(table: Mapping[str, tuple[str, str]], lang: str) -> Callable[[str], str]:
+    """The help text of each key of ``table`` (Polish, English pairs) in ``lang``."""
+    def h(key: str) -> str:
+        pl, en = table[key]
+        return en if lang == "en" else pl
+    return h
 
 
 def _gettext_pl(message: str) -> str:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
+from opsreform._argparse_lang import help_in
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.files.mark import mark_session
 from opsreform.text.dates import format_date, parse_date
@@ -38,9 +39,7 @@ _STATUS = {"delivered": ("zrealizowana", "delivered"), "cancelled": ("odwołana"
 
 def add_mark_command(commands: Any, lang: str = "pl") -> None:
     """Add ``mark`` to the subcommands, its help in ``lang``."""
-    def h(key: str) -> str:
-        pl, en = _HELP[key]
-        return en if lang == "en" else pl
+    h = help_in(_HELP, lang)
 
     mark = commands.add_parser("mark", help=h("mark"), description=h("mark"))
     mark.add_argument("file", metavar="FILE", help=h("file"))

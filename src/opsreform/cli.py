@@ -20,7 +20,7 @@ from fractions import Fraction
 from typing import TextIO
 
 from opsreform import __version__
-from opsreform._argparse_lang import LocalizedParser
+from opsreform._argparse_lang import LocalizedParser, help_in
 from opsreform._mark_cli import add_mark_command, run_mark_command
 from opsreform.checks import check_many
 from opsreform.exceptions import OpsReformError, PlanningError
@@ -114,9 +114,7 @@ def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
     argparse's own words (``usage:``, ``options:``, the errors for bad arguments) are in
     ``lang`` too (:class:`~opsreform._argparse_lang.LocalizedParser`).
     """
-    def h(key: str) -> str:
-        pl, en = _HELP[key]
-        return en if lang == "en" else pl
+    h = help_in(_HELP, lang)
 
     parser = LocalizedParser(prog="opsreform", description=h("description"), lang=lang)
     parser.add_argument("--version", action="version", version=f"opsreform {__version__}",

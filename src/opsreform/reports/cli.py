@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from opsreform._argparse_lang import help_in
 from opsreform.checks import check
 from opsreform.exceptions import OpsReformError
 from opsreform.files.project import load_project
@@ -72,9 +73,7 @@ _HELP: dict[str, tuple[str, str]] = {
 
 def add_report_commands(commands: Any, lang: str = "pl") -> None:
     """Add ``report``, ``ical`` and ``chart`` to the subcommands, their help in ``lang``."""
-    def h(key: str) -> str:
-        pl, en = _HELP[key]
-        return en if lang == "en" else pl
+    h = help_in(_HELP, lang)
 
     report = commands.add_parser("report", help=h("report"), description=h("report"))
     report.add_argument("file", metavar="FILE", help=h("file"))

@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import Any
 
+from opsreform._argparse_lang import help_in
 from opsreform.exceptions import OpsReformError
 from opsreform.files.project import load_project
 from opsreform.reports.diff import diff_json, diff_table, latest_changes
@@ -41,9 +42,7 @@ _HELP: dict[str, tuple[str, str]] = {
 
 def add_diff_command(commands: Any, lang: str = "pl") -> None:
     """Add ``diff`` to the subcommands, its help in ``lang``."""
-    def h(key: str) -> str:
-        pl, en = _HELP[key]
-        return en if lang == "en" else pl
+    h = help_in(_HELP, lang)
 
     command = commands.add_parser("diff", help=h("diff"), description=h("diff"))
     command.add_argument("old", metavar="OLD", help=h("old"))
