@@ -1,8 +1,9 @@
 """The frames the rules read: a batch of projects as polars tables, built once per batch.
 
 :data:`SCHEMA` is the one place that defines every frame's columns; :class:`Frames`
-builds them from :class:`~opsreform.model.sessions.Session` objects (one list
-comprehension per column) the first time a rule asks for one. Every row carries
+builds them the first time a rule asks for one: the sessions from the projects' own
+tables (:class:`~opsreform.model.table.SessionTable`, concatenated), the rest from the
+model's declarations. Every row carries
 ``project``, the project's position in the batch, so one pipeline serves a batch of one
 or of thousands.
 
@@ -22,7 +23,8 @@ import polars as pl
 
 from opsreform.engine.calendar import holidays_frame, school_breaks_frame
 from opsreform.engine.notices import notices_frame, workdays_frame
-from opsreform.model.sessions import Session, SessionKind, SessionStatus
+from opsreform.model.sessions import SessionStatus
+from opsreform.model.table import COLUMNS, KIND, STATUS
 from opsreform.text.months import month_name
 
 if TYPE_CHECKING:
@@ -33,10 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["KIND", "SCHEMA", "STATUS", "Frames"]
 
-KIND = pl.Enum([k.value for k in SessionKind])
-"""The polars type of a session kind."""
-STATUS = pl.Enum([s.value for s in SessionStatus])
-"""The polars type of a session status."""
 _KEY = pl.UInt32
 _IDS = pl.List(pl.String)
 
@@ -139,27 +137,6 @@ def _strings(values: Sequence[str | None]) -> pl.Series:
         return pl.Series([_utf8(v) for v in values], dtype=pl.String)
 
 
-def _keys(counts: Sequence[int]) -> list[int]:
-    """The project key of each item, for ``counts[i]`` items of project ``i``."""
-    return [i for i, n in enumerate(counts) for _ in range(n)]
-
-
-def _long(per_row: Sequence[tuple[str, ...]]) -> pl.DataFrame:
-    """One row per item of each row's tuple: ``row``, ``k`` (its place), ``value``."""
-    rows = [i for i, items in enumerate(per_row) if items]  # usually few of them
-    return pl.DataFrame({
-        "row": pl.Series([i for i in rows for _ in per_row[i]], dtype=_KEY),
-        "k": pl.Series([k for i in rows for k in range(len(per_row[i]))], dtype=_KEY),
-        "value": _strings([v for i in rows for v in per_row[i]]),
-    })
-
-
-def _lists(long: pl.DataFrame, name: str) -> pl.DataFrame:
-    """Each row's values as one list (rows without values are absent)."""
-    return long.sort("row", "k").group_by("row", maintain_order=True).agg(
-        pl.col("value").alias(name))
-
-
 class Frames:
     """A batch of projects as frames (see :data:`SCHEMA`), each built on first use.
 
@@ -213,79 +190,47 @@ class Frames:
     # --- building (once per batch) -------------------------------------------------
 
     @cached_property
-    def _every(self) -> list[Session]:
-        """Every session of the batch; a session's ``row`` is its position here."""
-        return [s for p in self.batch for s in p.sessions]
+    def _schedule(self) -> pl.DataFrame:
+        """Every session of the batch (the projects' tables), each with its project."""
+        tables = [p.schedule.frame for p in self.batch]
+        counts = pl.Series([t.height for t in tables], dtype=_KEY)
+        every = pl.concat(tables, rechunk=True) if tables else pl.DataFrame(
+            schema=COLUMNS)
+        keys = pl.int_range(len(tables), dtype=_KEY, eager=True).repeat_by(counts).explode()
+        return every.with_columns(project=keys.drop_nulls()).with_row_index("row")
 
     @cached_property
     def _slots(self) -> pl.DataFrame:
         """One row per stated slot: its session's ``row``, its place ``nth`` in it."""
-        slots = [s.slots for s in self._every]
-        booked = [b for bs in slots for b in bs]
-        return pl.DataFrame({
-            "row": pl.Series([i for i, bs in enumerate(slots) for _ in bs], dtype=_KEY),
-            "nth": pl.Series([k for bs in slots for k in range(len(bs))], dtype=_KEY),
-            "start": pl.Series([b.slot.start_minute for b in booked], dtype=pl.Int32),
-            "end": pl.Series([b.slot.end_minute for b in booked], dtype=pl.Int32),
-            "venue": _strings([b.venue for b in booked]),
-        })
+        return (self._schedule.lazy().select("row", "slots")
+                .filter(pl.col("slots").list.len() > 0)
+                .with_columns(nth=pl.int_ranges(pl.col("slots").list.len(), dtype=_KEY))
+                .explode("slots", "nth").unnest("slots")
+                .select("row", "nth", "start", "end", "venue")
+                .collect())
 
     @cached_property
     def _sessions(self) -> pl.DataFrame:
-        projects = self.batch
-        every = self._every
-        days = [s.day for s in every]
-        periods = [s.period for s in every]
-        raw = pl.DataFrame({
-            "project": pl.Series(_keys([len(p.sessions) for p in projects]), dtype=_KEY),
-            "given_id": _strings([s.given_id for s in every]),
-            "title": _strings([s.title for s in every]),
-            "part": pl.Series([s.part for s in every], dtype=pl.Int64),
-            "kind": pl.Series([s.kind for s in every], dtype=KIND),
-            "status": pl.Series([s.status for s in every], dtype=STATUS),
-            "table": _strings([s.table for s in every]),
-            "number": pl.Series([s.number for s in every], dtype=pl.Int64),
-            "own_contract": _strings([s.contract for s in every]),
-            "led": pl.Series([s.leaders is not None for s in every], dtype=pl.Boolean),
-            "first": pl.Series([d if d is not None else p.start  # type: ignore[union-attr]
-                                for d, p in zip(days, periods, strict=True)], dtype=pl.Date),
-            "last": pl.Series([d if d is not None else p.end  # type: ignore[union-attr]
-                               for d, p in zip(days, periods, strict=True)], dtype=pl.Date),
-        }).with_row_index("row").with_columns(
-            position=pl.int_range(pl.len(), dtype=_KEY).over("project"))
-        # Lists of ids are read flat (one row per id) and gathered per session in polars.
-        own_leaders = _lists(_long([s.leaders or () for s in every]), "own_leaders")
-        attendees = _lists(_long([s.attendance.people for s in every]), "attendees")
-        minutes = self._slots.lazy().group_by("row").agg(
-            slot_minutes=(pl.col("end") - pl.col("start")).sum())
         tables = self._tables.lazy().rename({"contract": "table_contract"})
         contracts = self._contracts.lazy().select(
             "project", "contract", contract_leaders="leaders")
-        part = pl.col("part").cast(pl.String)
         none = pl.lit([], dtype=_IDS)
+        part = pl.col("part").cast(pl.String)
         return (
-            raw.lazy()
-            .join(own_leaders.lazy(), on="row", how="left")
-            .join(attendees.lazy(), on="row", how="left")
-            .join(minutes, on="row", how="left")
-            .join(tables, on=["project", "table"], how="left")
+            self._schedule.lazy()
+            .with_columns(position=pl.int_range(pl.len(), dtype=_KEY).over("project"))
+            .rename({"contract": "own_contract", "leaders": "own_leaders"})
+            .join(tables, on=["project", "table"], how="left", maintain_order="left")
             # A session's contract is its own, else its table's.
             .with_columns(contract=pl.coalesce("own_contract", "table_contract"))
-            .join(contracts, on=["project", "contract"], how="left")
+            .join(contracts, on=["project", "contract"], how="left", maintain_order="left")
             .with_columns(
-                id=pl.coalesce("given_id", pl.concat_str(
-                    "table", pl.lit("#"), pl.col("number").cast(pl.String))),
                 label=pl.when(part.is_null()).then("title")
                 .otherwise(pl.concat_str("title", pl.lit(" cz."), part)),
                 # Its leaders are its own when it names them, else its contract's.
-                leaders=pl.when("led").then(pl.coalesce("own_leaders", none))
-                .otherwise(pl.coalesce("contract_leaders", none)),
-                attendees=pl.coalesce("attendees", none),
-                # Its minutes are its slots' over each of its days (none without slots).
-                minutes=pl.col("slot_minutes").cast(pl.Int64)
-                * ((pl.col("last") - pl.col("first")).dt.total_days() + 1),
+                leaders=pl.coalesce("own_leaders", "contract_leaders", none),
+                attendees="people",
             )
-            .sort("row")
             .select(SCHEMA["sessions"].keys())
             .collect()
             .cast(SCHEMA["sessions"])  # type: ignore[arg-type]
@@ -294,8 +239,8 @@ class Frames:
     @cached_property
     def _places(self) -> pl.DataFrame:
         keys = self._sessions.lazy().select("project", "position").with_row_index("row")
-        places = _long([s.places for s in self._every]).lazy().select(
-            "row", venue="value")
+        places = (self._schedule.lazy().select("row", venue="places")
+                  .explode("venue"))
         return (pl.concat([self._slots.lazy().select("row", "venue"), places])
                 .drop_nulls("venue").unique()
                 .join(keys, on="row")

@@ -34,9 +34,9 @@ def notices_frame(batch: Sequence[Project]) -> pl.DataFrame:
     for i, p in enumerate(batch):
         dates = {t.id: t.published for t in p.tables}
         if p.history or any(t.supersedes is not None for t in p.tables):
-            announced = [line.announced for line in lineages(p)[:len(p.sessions)]]
+            announced = [line.announced for line in lineages(p)[:len(p.schedule)]]
         else:  # no versions (most projects): each session's own table announced it
-            announced = [s.table for s in p.sessions]
+            announced = p.schedule.frame.get_column("table").to_list()
         for k, name in enumerate(announced):
             if name is not None:
                 project.append(i)
@@ -62,7 +62,7 @@ def workdays_frame(batch: Sequence[Project], notices: pl.DataFrame) -> pl.DataFr
     working: list[int] = []
     for (i,), rows in dated.group_by("project", maintain_order=True):
         p = batch[int(i)]
-        firsts = [p.sessions[k].first_day for k in rows["position"]]
+        firsts = p.schedule.frame.get_column("first").gather(rows["position"]).to_list()
         published = list(rows["published"])
         start = min(published + firsts)
         end = max(published + firsts)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import polars as pl
+
 from opsreform.model.groups import GroupBook
 from opsreform.model.people import TICKS_PER_MINUTE
 
@@ -91,6 +93,7 @@ def _months(projects: Sequence[Project]) -> tuple[tuple[int, int], ...]:
     for project in projects:
         if project.period is not None:
             months.update(project.period.months())
-        for session in project.sessions:
-            months.update((day.year, day.month) for day in session.days())
+        days = project.schedule.frame.select(
+            day=pl.date_ranges("first", "last").explode().dt.month_start()).unique()
+        months.update((day.year, day.month) for day in days.get_column("day"))
     return tuple(sorted(months))

@@ -22,6 +22,7 @@ from opsreform.model._validators import (
 )
 from opsreform.model.groups import Group, GroupBook
 from opsreform.model.people import Person
+from opsreform.model.table import SessionTable
 from opsreform.periods import Period
 from opsreform.workcalendar import WorkCalendar
 
@@ -140,8 +141,10 @@ class Project:
             workers), declared once.
         contracts: The contracts (umowy) that deliver sessions.
         tables: The published session tables (each numbered from 1).
-        sessions: The dated sessions: the project's schedule. Sessions of a table that
-            a later table supersedes are moved to ``history`` on construction.
+        schedule: The dated sessions, the project's schedule, as one table (given as
+            ``sessions=``: ``Session`` values or a :class:`SessionTable`; see
+            :attr:`sessions`). Sessions of a table that a later table supersedes are
+            moved to ``history`` on construction.
         history: The sessions of superseded tables (earlier versions of a table), kept
             to tell what changed (:func:`opsreform.versions.diff`); no rule checks them.
         breaks: The breaks the project declares (for example no trainings in summer).
@@ -179,7 +182,8 @@ class Project:
     groups: tuple[Group, ...] = attrs.field(default=(), converter=to_tuple)
     contracts: tuple[Contract, ...] = attrs.field(default=(), converter=to_tuple)
     tables: tuple[PublishedTable, ...] = attrs.field(default=(), converter=to_tuple)
-    sessions: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
+    schedule: SessionTable = attrs.field(alias="sessions", factory=SessionTable.empty,
+                                         converter=SessionTable.of)
     history: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
     breaks: tuple[DeclaredBreak, ...] = attrs.field(default=(), converter=to_tuple)
     calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
@@ -209,7 +213,8 @@ class Project:
         unique_ids(self.indicators, "indicators", "indicators")
         unique_ids(self.groups, "groups", "groups")
         self._split_history()
-        unique_ids(self.sessions, "sessions", "sessions")
+        if self.schedule.frame["id"].is_duplicated().any():
+            unique_ids(self.sessions, "sessions", "sessions")
         # A new version of a table may give its sessions the ids they had: unique per table.
         for table in {s.table for s in self.history}:
             unique_ids(tuple(s for s in self.history if s.table == table), "sessions",
@@ -246,10 +251,10 @@ class Project:
                 seen.add(step)
                 step = later.get(step)
         if by:
-            moved = tuple(s for s in self.sessions if s.table in by)
-            if moved:
-                object.__setattr__(self, "sessions",
-                                   tuple(s for s in self.sessions if s.table not in by))
+            old = self.schedule.frame["table"].is_in(list(by)).fill_null(value=False)
+            if old.any():
+                moved = self.schedule.filter(old).sessions()
+                object.__setattr__(self, "schedule", self.schedule.filter(~old))
                 object.__setattr__(self, "history", (*self.history, *moved))
         for session in self.history:
             if session.table not in by:
@@ -268,7 +273,13 @@ class Project:
             _known(contract.leaders, people, f"contract {contract.id}", "leaders", "people")
         for table in self.tables:
             _known((table.contract,), contracts, f"table {table.id}", "contract", "contracts")
-        for session in (*self.sessions, *self.history):
+        # The schedule's columns are screened at once; the sessions are walked one by one
+        # (below) only to name the first that fails, or for the history.
+        declared = {"leaders": people, "people": people, "absent": people, "places": venues,
+                    "contract": contracts, "table": tables, "activity": activities}
+        suspects = self.history if self.schedule.all_known(declared, venues) else (
+            *self.sessions, *self.history)
+        for session in suspects:
             where = f"session {session.id}"
             _known(session.leaders or (), people, where, "leaders", "people")
             _known(session.attendance.people, people, where, "attendance", "people")
@@ -293,6 +304,15 @@ class Project:
                 raise ValidationError(f"two people have the key {person.key!r}; a key names "
                                       "one person", field="key", value=person.key)
             keys.add(person.key)
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        """The schedule as :class:`~opsreform.model.sessions.Session` values, in order.
+
+        Made from the schedule's rows the first time they are asked for (a project read
+        from files holds its sessions as a table only), then kept.
+        """
+        return self.schedule.sessions()
 
     def groups_of(self, session: Session) -> tuple[str, ...]:
         """Return the ids of the declared groups that attend ``session``.

@@ -175,6 +175,23 @@ class SessionTable:
             objects = tuple(s for s, k in zip(objects, keep.to_list(), strict=True) if k)
         return SessionTable(self.frame.filter(keep), objects)
 
+    def all_known(self, declared: dict[str, set[str]], venues: set[str] | None = None) -> bool:
+        """Whether every id the sessions name is in ``declared`` under its column's name.
+
+        ``declared`` maps a column (``leaders``, ``contract``…) to the ids it may name;
+        ``venues`` are the ids the slots may name (None: not asked).
+        """
+        frame = self.frame
+        named = [(frame.get_column(name), ids) for name, ids in declared.items()]
+        if venues is not None:
+            named.append((frame.get_column("slots").explode().struct.field("venue"), venues))
+        for column, ids in named:
+            values = column.explode() if isinstance(column.dtype, pl.List) else column
+            values = values.drop_nulls()
+            if values.len() and not values.is_in(pl.Series(sorted(ids), dtype=pl.String)).all():
+                return False
+        return True
+
     def sessions(self) -> tuple[Session, ...]:
         """The sessions as :class:`Session` values, in order (made on the first call)."""
         if self._objects is None:
