@@ -7,6 +7,7 @@ rules that need it do not run and say so.
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -118,6 +119,10 @@ class ProjectOrigin:
     root: str | None = None
 
 
+def _to_schedule(sessions: SessionTable | Iterable[Session]) -> SessionTable:
+    return SessionTable.of(sessions)
+
+
 @attrs.frozen
 class Project:
     """One reorganisation project of a social-welfare centre.
@@ -183,7 +188,7 @@ class Project:
     contracts: tuple[Contract, ...] = attrs.field(default=(), converter=to_tuple)
     tables: tuple[PublishedTable, ...] = attrs.field(default=(), converter=to_tuple)
     schedule: SessionTable = attrs.field(alias="sessions", factory=SessionTable.empty,
-                                         converter=SessionTable.of)
+                                         converter=_to_schedule)
     history: tuple[Session, ...] = attrs.field(default=(), converter=to_tuple)
     breaks: tuple[DeclaredBreak, ...] = attrs.field(default=(), converter=to_tuple)
     calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
@@ -251,10 +256,10 @@ class Project:
                 seen.add(step)
                 step = later.get(step)
         if by:
-            old = self.schedule.frame["table"].is_in(list(by)).fill_null(value=False)
-            if old.any():
-                moved = self.schedule.filter(old).sessions()
-                object.__setattr__(self, "schedule", self.schedule.filter(~old))
+            gone = self.schedule.frame["table"].is_in(list(by)).fill_null(value=False)
+            if gone.any():
+                moved = self.schedule.filter(gone).sessions()
+                object.__setattr__(self, "schedule", self.schedule.filter(~gone))
                 object.__setattr__(self, "history", (*self.history, *moved))
         for session in self.history:
             if session.table not in by:
