@@ -165,3 +165,23 @@ def test_format_quantity_refuses_bad_input() -> None:
         format_quantity(Quantity(1, "PLN"), places=-1)
     with pytest.raises(TypeError):
         format_quantity(Quantity(0.1, "PLN"))
+
+
+def test_the_time_units_known_without_pint_agree_with_the_registry() -> None:
+    """TIME_UNITS answers minutes_per without pint; each entry is what the registry says."""
+    from opsreform.units import TIME_UNITS
+
+    for name, minutes in TIME_UNITS.items():
+        assert ureg.Quantity(Fraction(1), name).to("minute").magnitude == minutes, name
+
+
+def test_importing_opsreform_does_not_import_pint() -> None:
+    """The registry is built on first use: a schedule-only run never imports pint."""
+    import subprocess
+    import sys
+
+    code = ("import sys, opsreform; from opsreform.units import minutes_per; "
+            "minutes_per('lesson_hour'); print('pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"

@@ -23,12 +23,13 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
 __all__ = [
+    "TIME_UNITS",
     "Quantity",
     "as_fraction",
     "format_quantity",
@@ -52,16 +53,48 @@ grosz = PLN / 100 = gr
 
 
 def _build_registry() -> pint.UnitRegistry[Any]:
+    import pint  # noqa: PLC0415 - see _Registry: pint is imported when first used
+
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
         None, non_int_type=Fraction, autoconvert_offset_to_baseunit=False
     )
     for line in _DEFINITIONS.strip().splitlines():
         registry.define(line)
     registry.formatter.default_format = "~"
+    # pint unpickles quantities into its global application registry, which does not
+    # know PLN or lesson hours; ours come back into ours, so a Project pickles (process
+    # pools, Dask). Only this registry's Quantity class is changed.
+    registry.Quantity.__reduce__ = _reduce_quantity  # type: ignore[method-assign,assignment]
     return registry
 
 
-ureg: pint.UnitRegistry[Any] = _build_registry()
+class _Registry:
+    """The registry, built the first time anything asks it for a unit or a quantity.
+
+    Importing pint takes a fifth of a second (it imports numpy and dask when they are
+    installed), more than checking a small project; a run that meets no quantity (a
+    schedule without contracts in hours or money) does not pay for it.
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_real(), name)
+
+    def __repr__(self) -> str:
+        return repr(_real())
+
+
+_BUILT: list[pint.UnitRegistry[Any]] = []
+
+
+def _real() -> pint.UnitRegistry[Any]:
+    if not _BUILT:
+        _BUILT.append(_build_registry())
+    return _BUILT[0]
+
+
+ureg: pint.UnitRegistry[Any] = _Registry()  # type: ignore[assignment]
 """The registry shared by the whole library (``opsreform.ureg``)."""
 
 
@@ -71,16 +104,20 @@ def _unpickle_quantity(magnitude: Any, units: Any) -> Any:
 
 
 def _reduce_quantity(self: Any) -> tuple[Any, tuple[Any, Any]]:
-    # pint unpickles quantities into its global application registry, which does not
-    # know PLN or lesson hours; ours come back into ours, so a Project pickles (process
-    # pools, Dask). Only this registry's Quantity class is changed.
     return (_unpickle_quantity, (self.magnitude, self._units))
 
 
-ureg.Quantity.__reduce__ = _reduce_quantity  # type: ignore[method-assign,assignment]
+if TYPE_CHECKING:
+    Quantity: Any
+    """The quantity class of :data:`ureg`; build quantities with it or by ``n * ureg.unit``."""
 
-Quantity: Any = ureg.Quantity
-"""The quantity class of :data:`ureg`; build quantities with it or by ``n * ureg.unit``."""
+
+def __getattr__(name: str) -> Any:
+    # ``Quantity`` is the registry's class, which exists once the registry is built.
+    if name == "Quantity":
+        return ureg.Quantity
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def as_fraction(value: int | Fraction | Decimal | str) -> Fraction:
@@ -114,16 +151,29 @@ def hours_from_minutes(minutes: int) -> Any:
     >>> hours_from_minutes(180).to("lesson_hour")
     <Quantity(4, 'lesson_hour')>
     """
-    return Quantity(Fraction(minutes), "minute")
+    return ureg.Quantity(Fraction(minutes), "minute")
 
 
-@cache
+TIME_UNITS: dict[str, int] = {
+    "minute": 1, "min": 1, "minuta": 1,
+    "hour": 60, "h": 60, "godzina": 60, "clock_hour": 60,
+    "lesson_hour": 45, "godzina_lekcyjna": 45, "lh": 45,
+    "day": 24 * 60, "d": 24 * 60, "dzień": 24 * 60,
+}
+"""The minutes of the time units contracts are written in, by every name the registry
+gives them (``tests/test_units.py`` asks the registry the same): known without importing
+pint, so that a schedule is checked without it."""
+
+
 def minutes_per(unit: str) -> Fraction:
     """Return how many minutes one ``unit`` of time is, exactly (``lesson_hour`` → 45).
 
     >>> minutes_per("lesson_hour")
     Fraction(45, 1)
     """
+    known = TIME_UNITS.get(unit)
+    if known is not None:
+        return Fraction(known)
     return Fraction(ureg.Quantity(Fraction(1), unit).to("minute").magnitude)
 
 
@@ -157,7 +207,7 @@ def format_quantity(quantity: Any, unit: str | None = None, *, places: int = 2) 
 
     >>> format_quantity(156 * ureg.lesson_hour, "hour", places=0)
     '117 h'
-    >>> format_quantity(Quantity(Fraction(1, 200), "PLN"))
+    >>> format_quantity(ureg.Quantity(Fraction(1, 200), "PLN"))
     '0,01 zł'
 
     """

@@ -25,12 +25,14 @@ from opsreform.exceptions import ValidationError
 from opsreform.model._validators import non_empty, optional_non_empty, to_kinds, to_tuple
 from opsreform.model.sessions import SessionKind
 from opsreform.periods import Period
-from opsreform.units import minutes_per, ureg
+from opsreform.units import TIME_UNITS, minutes_per, ureg
 
 __all__ = ["Contract"]
 
 
 def _unit(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value in TIME_UNITS:
+        return
     try:
         unit = ureg.Unit(value)
     except Exception:  # pint's parser raises many kinds: TokenError, AssertionError, 1/0…
