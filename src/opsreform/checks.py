@@ -115,20 +115,23 @@ def check_many(
         [('examples/swilcza.toml', True, True), ('examples/missing.toml', False, False)]
 
     """
-    from opsreform.files.project import load_project  # noqa: PLC0415 - files sit above rules
+    from opsreform.files.project import load_many  # noqa: PLC0415 - files sit above rules
 
     chosen = None if rules is None else tuple(rules)
+    listed = list(items)
+    paths = [os.fspath(item) for item in listed if not isinstance(item, Project)]
+    # The files are read as one batch too: their session tables as columns together.
+    loaded = iter(load_many(paths, root=None if root is None else os.fspath(root)))
     read: list[tuple[str | None, Project | None, OpsReformError | None]] = []
-    for item in items:
+    for item in listed:
         if isinstance(item, Project):
             read.append((None, item, None))
             continue
-        source = os.fspath(item)
-        try:
-            read.append((source, load_project(
-                source, root=None if root is None else os.fspath(root)), None))
-        except OpsReformError as exc:
-            read.append((source, None, exc))
+        got = next(loaded)
+        if isinstance(got, OpsReformError):
+            read.append((os.fspath(item), None, got))
+        else:
+            read.append((os.fspath(item), got, None))
     # One batch: the engine builds its frames once for every project read.
     projects = [project for _, project, _ in read if project is not None]
     try:

@@ -13,9 +13,10 @@ reading it either gives a project or raises :class:`ProjectFileError` naming the
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,16 @@ from opsreform.files._reader import (
     hours_value,
     shown,
 )
+from opsreform.files._schedule import (
+    Answer,
+    Pairs,
+    Request,
+    TableRead,
+    TableText,
+    read_many,
+    row_fail,
+    schedule_of,
+)
 from opsreform.files._source import (
     ENCODINGS,
     MAX_BYTES,
@@ -53,7 +64,6 @@ from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
 from opsreform.files.tables import (
     VenueBook,
     read_session_rows,
-    read_session_table,
     slot_bookings,
 )
 from opsreform.files.versions import check_chains, unique_key
@@ -77,13 +87,24 @@ from opsreform.text.addresses import parse_address, parse_addresses
 from opsreform.text.dates import parse_date
 from opsreform.workcalendar import WorkCalendar
 
-__all__ = ["FORMAT_VERSION", "dumps_project", "load_project", "loads_project", "save_project"]
+__all__ = [
+    "FORMAT_VERSION",
+    "dumps_project",
+    "load_many",
+    "load_project",
+    "loads_project",
+    "save_project",
+]
 
 FORMAT_VERSION = 1
 """The version of the project-file format this release reads and writes."""
 
 # Builds the error about one field of one item: (field, message) -> error with its place.
 _Fail = Callable[[str, str], ProjectFileError]
+# How a table's file is to be read: its text (read with the others of the project, or
+# alone), a spreadsheet read by rows with the venue book, nothing (no file), or the error
+# met on the way to it (raised once the tables before it are read).
+_Pending = TableText | Callable[[VenueBook], "Pairs"] | OpsReformError | None
 
 
 def load_project(path: str | Path, *, root: str | Path | None = None,
@@ -106,24 +127,95 @@ def load_project(path: str | Path, *, root: str | Path | None = None,
             are ones. Whatever the file holds, no other exception escapes.
 
     """
+    try:
+        return _done(_file_steps(path, root=root, max_bytes=max_bytes))
+    except OpsReformError:
+        raise
+    except Exception as exc:  # the last line of defence: no traceback, whatever the file
+        raise _unexpected(exc, str(path)) from None
+
+
+def load_many(paths: Iterable[str | Path], *, root: str | Path | None = None,
+              max_bytes: int = MAX_BYTES, chunk: int = 512) -> list[Project | OpsReformError]:
+    """Read many project files, their session tables read as columns together.
+
+    Each file gives what :func:`load_project` gives it alone: its project, or the error
+    that function would raise (returned in its place, not raised).
+
+    Args:
+        paths: The project files.
+        root: As for :func:`load_project`.
+        max_bytes: As for :func:`load_project`.
+        chunk: How many files are read together (a bound on the texts held at once).
+
+    Returns:
+        A project or an error per file, in order.
+
+    >>> [type(x).__name__ for x in load_many(["examples/swilcza.toml", "nowhere.toml"])]
+    ['Project', 'ProjectFileError']
+
+    """
+    given = list(paths)
+    found: list[Project | OpsReformError] = []
+    for start in range(0, len(given), chunk):
+        found.extend(_load_chunk(given[start:start + chunk], root, max_bytes))
+    return found
+
+
+def _load_chunk(paths: list[str | Path], root: str | Path | None, max_bytes: int,
+                ) -> list[Project | OpsReformError]:
+    found: list[Project | OpsReformError | None] = [None] * len(paths)
+    started: list[tuple[int, Generator[Request | None, Answer | None, Project],
+                        Request | None]] = []
+    for i, path in enumerate(paths):
+        try:
+            steps = _file_steps(path, root=root, max_bytes=max_bytes)
+            started.append((i, steps, next(steps)))
+        except Exception as exc:  # as in load_project: never a traceback
+            found[i] = _error(exc, str(path))
+    asked = [(i, request) for i, _, request in started if request is not None]
+    answers = dict(zip([i for i, _ in asked], read_many([r for _, r in asked]), strict=True))
+    for i, steps, _ in started:
+        try:
+            steps.send(answers.get(i))
+        except StopIteration as done:
+            found[i] = done.value
+        except Exception as exc:  # as above
+            found[i] = _error(exc, str(paths[i]))
+    return [x for x in found if x is not None]
+
+
+def _error(exc: Exception, path: str) -> OpsReformError:
+    return exc if isinstance(exc, OpsReformError) else _unexpected(exc, path)
+
+
+def _done(steps: Generator[Request | None, Answer | None, Project]) -> Project:
+    """Take the steps of reading a project, its table files read one by one."""
+    next(steps)
+    try:
+        steps.send(None)
+    except StopIteration as done:
+        project: Project = done.value
+        return project
+    raise AssertionError("the steps of reading a project yield once")  # pragma: no cover
+
+
+def _file_steps(path: str | Path, *, root: str | Path | None, max_bytes: int,
+                ) -> Generator[Request | None, Answer | None, Project]:
+    """The steps of reading the project file ``path`` (see :meth:`_Reader.steps`)."""
     name = str(path)
 
     def fail(problem: str) -> ProjectFileError:
         return ProjectFileError(f"the project file {problem}", path=name)
 
-    try:
-        path = Path(path)
-        try:  # the project file itself may be a link (its tables are beside the link)
-            real = path.resolve()
-        except (OSError, RuntimeError) as exc:
-            raise fail("cannot be opened (a loop of links, or a name too long)") from exc
-        data = read_bytes(real, fail, max_bytes=max_bytes)
-        text = decode_project(data, name)
-        return _loads(text, path=name, base=path.parent, root=root, max_bytes=max_bytes)
-    except OpsReformError:
-        raise
-    except Exception as exc:  # the last line of defence: no traceback, whatever the file
-        raise _unexpected(exc, name) from None
+    path = Path(path)
+    try:  # the project file itself may be a link (its tables are beside the link)
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise fail("cannot be opened (a loop of links, or a name too long)") from exc
+    data = read_bytes(real, fail, max_bytes=max_bytes)
+    text = decode_project(data, name)
+    return _steps(text, path=name, base=path.parent, root=root, max_bytes=max_bytes)
 
 
 def loads_project(text: str, *, path: str | None = None, base: Path | None = None,
@@ -157,6 +249,11 @@ def _unexpected(exc: Exception, path: str | None) -> ProjectFileError:
 
 def _loads(text: str, *, path: str | None, base: Path | None, root: str | Path | None,
            max_bytes: int) -> Project:
+    return _done(_steps(text, path=path, base=base, root=root, max_bytes=max_bytes))
+
+
+def _steps(text: str, *, path: str | None, base: Path | None, root: str | Path | None,
+           max_bytes: int) -> Generator[Request | None, Answer | None, Project]:
     try:
         lines = KeyLines(text)
     except NestingError as exc:
@@ -181,7 +278,7 @@ def _loads(text: str, *, path: str | None, base: Path | None, root: str | Path |
     reader = _Reader(folder, Path(root) if root is not None else folder, max_bytes)
     origin = ProjectOrigin(text, path, str(folder.absolute()),
                            None if root is None else str(Path(root).absolute()))
-    return reader.project(Table(data, "", path, lines.line), origin)
+    return reader.steps(Table(data, "", path, lines.line), origin)
 
 
 @attrs.define
@@ -193,7 +290,15 @@ class _Reader:
     max_bytes: int
     notes: list[ReadNote] = attrs.field(factory=list)
 
-    def project(self, root: Table, origin: ProjectOrigin) -> Project:
+    def steps(self, root: Table, origin: ProjectOrigin
+              ) -> Generator[Request | None, Answer | None, Project]:
+        """Read the project in two steps, so that many files' tables are read at once.
+
+        It yields the project's table files to read as columns (None when some of them
+        cannot be: a spreadsheet, an error found on the way), and takes back what
+        :func:`~opsreform.files._schedule.read_many` gave for them, or None to read them
+        one by one here. Errors are raised in the order the file gives them.
+        """
         version = root.get("format", int, required=True)
         if version != FORMAT_VERSION:
             raise root.error("format", f"format {version} is not supported; this release "
@@ -206,19 +311,48 @@ class _Reader:
         contracts: list[tuple[Contract, _Fail]] = [(_contract(t), t.error)
                                                    for t in root.tables("contracts")]
         tables: list[tuple[PublishedTable, _Fail]] = []
-        sessions: list[tuple[Session, _Fail]] = []
+        pending: list[_Pending] = []
         for item in root.tables("tables"):
-            table, read = self.published_table(item, book)
+            try:
+                table, todo = self.published_table(item)
+            except OpsReformError as exc:  # raised once the tables before it are read
+                pending.append(exc)
+                break
             tables.append((table, item.error))
-            sessions.extend(read)
-        sessions.extend((_session(t, book), t.error) for t in root.tables("sessions"))
+            pending.append(todo)
+        texts = [p for p in pending if isinstance(p, TableText)]
+        batch = all(p is None or isinstance(p, TableText) for p in pending)
+        answer = yield ((texts, book) if batch and texts else None)
+        pieces: list[TableRead | Pairs] = []
+        if answer is not None:
+            read, book = answer
+            pieces.extend(TableRead(r, t.path) for r, t in zip(read, texts, strict=True))
+        else:
+            for todo in pending:
+                if isinstance(todo, OpsReformError):
+                    raise todo
+                if todo is not None:
+                    pieces.append(todo.read(book) if isinstance(todo, TableText)
+                                  else todo(book))
+        pieces.append([(_session(t, book), t.error) for t in root.tables("sessions")])
         calendar = root.table("calendar")
         funding = root.table("funding")
         organisation = root.table("organisation")
         activities = tuple(_activity(t) for t in root.tables("activities"))
-        _check_references(people, contracts, tables, sessions, activities)
         groups = read_groups(root.tables("groups"))
-        check_group_names(groups, {p.id for p, _ in people}, tables, sessions)
+        person_ids = {p.id for p, _ in people}
+
+        def check(sessions: Pairs) -> None:
+            _check_references(people, contracts, tables, sessions, activities)
+            check_group_names(groups, person_ids, tables, sessions)
+
+        schedule = schedule_of(
+            pieces, superseded={t.supersedes for t, _ in tables if t.supersedes},
+            declared={"leaders": person_ids, "people": person_ids, "absent": person_ids,
+                      "contract": {c.id for c, _ in contracts},
+                      "table": {t.id for t, _ in tables},
+                      "activity": _activity_ids(activities)},
+            groups={g.id for g, _ in groups}, check=check)
         project = root.build(
             Project,
             title=root.get("title", str, required=True),
@@ -235,7 +369,7 @@ class _Reader:
             groups=tuple(g for g, _ in groups),
             contracts=tuple(c for c, _ in contracts),
             tables=tuple(t for t, _ in tables),
-            sessions=tuple(s for s, _ in sessions),
+            sessions=schedule,
             breaks=tuple(_break(t) for t in root.tables("breaks")),
             calendar=WorkCalendar() if calendar is None else _calendar(calendar),
             rules=_rules(root.table("rules")),
@@ -254,8 +388,8 @@ class _Reader:
         root.done()
         return project
 
-    def published_table(self, t: Table, book: VenueBook
-                        ) -> tuple[PublishedTable, list[tuple[Session, _Fail]]]:
+    def published_table(self, t: Table) -> tuple[PublishedTable, _Pending]:
+        """The table's declaration, and how its file is to be read (None: it has none)."""
         file = t.get("file", str)
         encoding = t.convert("encoding", str, _encoding)
         sheet = t.get("sheet", str)
@@ -274,7 +408,7 @@ class _Reader:
                 raise t.error("encoding", "an encoding is given, but no file")
             if sheet is not None:
                 raise t.error("sheet", "a sheet is given, but no file")
-            return table, []
+            return table, None
         spreadsheet = Path(file).suffix.lower() in SHEET_SUFFIXES
         if sheet is not None and not spreadsheet:
             raise t.error("sheet", f"a sheet is given, but {shown(file)} is not a spreadsheet "
@@ -289,39 +423,36 @@ class _Reader:
         shown_path = str(self.folder / file)
         if spreadsheet:
             data = read_bytes(real, fail, max_bytes=self.max_bytes)
-            name = f"sheet {shown(sheet)}" if sheet is not None else "the first sheet"
-            try:
-                read = read_session_rows(
-                    sheet_rows(data, path=shown_path, sheet=sheet), table=table.id,
-                    venues=book, kind=table.kind, path=shown_path,
-                    place=f"{name}, row")
-            except ProjectFileError as exc:
-                if exc.line is not None:  # a row of the sheet: its file and row say where
-                    raise
-                raise t.error("sheet" if sheet is not None else "file",
-                              f"{shown_path}: {exc.message}") from None
-            if not read:  # a wrong sheet, most likely: never an empty table by silence
-                raise t.error("sheet" if sheet is not None else "file",
-                              f"{shown_path}: {name} holds no session rows (a "
-                              "header with Lp. and a date, then numbered rows); choose the "
-                              "sheet with sheet = \"…\"")
-            return table, [(session, _row_fail(shown_path, session.line)) for session in read]
+            return table, functools.partial(_sheet, t, table, data, sheet, shown_path)
         decoded = decode_table(read_bytes(real, fail, max_bytes=self.max_bytes), shown_path,
                                encoding)
         if decoded.detected:
             said = Message("read-note.cp1250", file=file)
             self.notes.append(ReadNote(f"table {table.id}", said.text("pl"), said=said))
         fmt: Literal["md", "csv"] = "csv" if Path(file).suffix.lower() == ".csv" else "md"
-        read = read_session_table(decoded.text, table=table.id, venues=book, kind=table.kind,
-                                  fmt=fmt, path=shown_path)
-        return table, [(session, _row_fail(shown_path, session.line)) for session in read]
+        return table, TableText(decoded.text, table.id, table.kind, fmt, shown_path)
 
 
-def _row_fail(path: str, line: int | None) -> _Fail:
-    def fail(field: str, message: str) -> ProjectFileError:
-        column = "" if field == "id" else f" (column {field})"  # an id may be derived
-        return ProjectFileError(f"{message}{column}", path=path, line=line)
-    return fail
+def _sheet(t: Table, table: PublishedTable, data: bytes, sheet: str | None, shown_path: str,
+           book: VenueBook) -> Pairs:
+    """The sessions of a spreadsheet table, read by rows."""
+    name = f"sheet {shown(sheet)}" if sheet is not None else "the first sheet"
+    try:
+        read = read_session_rows(
+            sheet_rows(data, path=shown_path, sheet=sheet), table=table.id,
+            venues=book, kind=table.kind, path=shown_path,
+            place=f"{name}, row")
+    except ProjectFileError as exc:
+        if exc.line is not None:  # a row of the sheet: its file and row say where
+            raise
+        raise t.error("sheet" if sheet is not None else "file",
+                      f"{shown_path}: {exc.message}") from None
+    if not read:  # a wrong sheet, most likely: never an empty table by silence
+        raise t.error("sheet" if sheet is not None else "file",
+                      f"{shown_path}: {name} holds no session rows (a "
+                      "header with Lp. and a date, then numbered rows); choose the "
+                      "sheet with sheet = \"…\"")
+    return [(session, row_fail(shown_path, session.line)) for session in read]
 
 
 def _encoding(name: str) -> str:

@@ -114,6 +114,10 @@ class VenueBook:
         if venue.address is not None:
             self._by_key.setdefault(venue.address.key, venue.id)
 
+    def copy(self) -> VenueBook:
+        """A book of the same venues, to read on without changing this one."""
+        return VenueBook(list(self.venues))
+
     def has(self, venue_id: str) -> bool:
         """Whether a venue with this id is known."""
         return venue_id in self._ids

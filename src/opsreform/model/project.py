@@ -6,8 +6,8 @@ rules that need it do not run and say so.
 
 from __future__ import annotations
 
-from datetime import date
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
@@ -218,7 +218,7 @@ class Project:
         unique_ids(self.indicators, "indicators", "indicators")
         unique_ids(self.groups, "groups", "groups")
         self._split_history()
-        if self.schedule.frame["id"].is_duplicated().any():
+        if self.schedule.named().repeats:
             unique_ids(self.sessions, "sessions", "sessions")
         # A new version of a table may give its sessions the ids they had: unique per table.
         for table in {s.table for s in self.history}:
@@ -281,8 +281,9 @@ class Project:
         # The schedule's columns are screened at once; the sessions are walked one by one
         # (below) only to name the first that fails, or for the history.
         declared = {"leaders": people, "people": people, "absent": people, "places": venues,
-                    "contract": contracts, "table": tables, "activity": activities}
-        suspects = self.history if self.schedule.all_known(declared, venues) else (
+                    "venues": venues, "contract": contracts, "table": tables,
+                    "activity": activities}
+        suspects = self.history if self.schedule.all_known(declared) else (
             *self.sessions, *self.history)
         for session in suspects:
             where = f"session {session.id}"

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from datetime import time
 from typing import Any
 
+import attrs
 import polars as pl
 
 from opsreform.exceptions import ValidationError
@@ -40,7 +41,8 @@ from opsreform.model.sessions import (
 from opsreform.periods import Period
 from opsreform.timeslots import TimeSlot
 
-__all__ = ["COLUMNS", "KIND", "SLOT", "STATUS", "SessionTable"]
+__all__ = ["COLUMNS", "KIND", "NAMED", "SLOT", "STATUS", "Names", "SessionTable", "names_by",
+           "names_of"]
 
 KIND = pl.Enum([k.value for k in SessionKind])
 """The polars type of a session kind."""
@@ -78,6 +80,51 @@ COLUMNS: dict[str, Any] = {
 }
 """The columns of a session table, in order, with their polars types."""
 
+NAMED = ("leaders", "people", "absent", "places", "venues", "contract", "table", "activity",
+         "groups")
+"""The columns whose values name things declared elsewhere (``venues``: the slots')."""
+
+
+@attrs.frozen
+class Names:
+    """What a session table names: the distinct ids of each column of :data:`NAMED`.
+
+    Attributes:
+        ids: The ids each column names (nulls left out).
+        repeats: Whether two sessions have the same id.
+
+    """
+
+    ids: dict[str, frozenset[str]]
+    repeats: bool
+
+
+def _named_exprs() -> list[pl.Expr]:
+    exprs = []
+    for column in NAMED:
+        source = (pl.col("slots").list.eval(pl.element().struct.field("venue"))
+                  if column == "venues" else pl.col(column))
+        if column not in ("contract", "table", "activity"):
+            source = source.explode()
+        exprs.append(source.drop_nulls().unique().implode().alias(column))
+    exprs.append(pl.col("id").is_duplicated().any().alias("repeats"))
+    return exprs
+
+
+def names_of(frame: pl.DataFrame) -> Names:
+    """The :class:`Names` of the sessions of ``frame``."""
+    return _names(frame.select(_named_exprs()).row(0, named=True))
+
+
+def names_by(frame: pl.DataFrame, by: str) -> dict[Any, Names]:
+    """The :class:`Names` of each group of ``frame``'s sessions by the column ``by``."""
+    rows = frame.group_by(by).agg(_named_exprs())
+    return {row[by]: _names(row) for row in rows.iter_rows(named=True)}
+
+
+def _names(row: dict[str, Any]) -> Names:
+    return Names({c: frozenset(row[c]) for c in NAMED}, bool(row["repeats"]))
+
 
 def _utf8(value: Any) -> Any:
     # A text built in code may hold lone surrogates, which no UTF-8 column can: they
@@ -107,16 +154,17 @@ class SessionTable:
 
     """
 
-    __slots__ = ("_objects", "frame")
+    __slots__ = ("_names", "_objects", "frame")
 
-    def __init__(self, frame: pl.DataFrame,
-                 objects: tuple[Session, ...] | None = None) -> None:
+    def __init__(self, frame: pl.DataFrame, objects: tuple[Session, ...] | None = None,
+                 names: Names | None = None) -> None:
         if list(frame.columns) != list(COLUMNS):
             msg = (f"a session table has the columns {', '.join(COLUMNS)}; got "
                    f"{', '.join(frame.columns)}")
             raise ValidationError(msg, field="sessions", value=frame.columns)
         self.frame = frame
         self._objects = objects
+        self._names = names
 
     @classmethod
     def empty(cls) -> SessionTable:
@@ -167,6 +215,7 @@ class SessionTable:
     def __setstate__(self, state: pl.DataFrame) -> None:
         self.frame = state
         self._objects = None
+        self._names = None
 
     def filter(self, keep: pl.Series) -> SessionTable:
         """The sessions where ``keep`` (a boolean series, one per row) is true."""
@@ -175,22 +224,23 @@ class SessionTable:
             objects = tuple(s for s, k in zip(objects, keep.to_list(), strict=True) if k)
         return SessionTable(self.frame.filter(keep), objects)
 
-    def all_known(self, declared: dict[str, set[str]], venues: set[str] | None = None) -> bool:
+    def named(self) -> Names:
+        """The ids the sessions name, by column (see :data:`NAMED`), and whether ids repeat.
+
+        Worked out on the first call (a reader of many tables gives it ready-made).
+        """
+        if self._names is None:
+            self._names = names_of(self.frame)
+        return self._names
+
+    def all_known(self, declared: dict[str, set[str]]) -> bool:
         """Whether every id the sessions name is in ``declared`` under its column's name.
 
-        ``declared`` maps a column (``leaders``, ``contract``…) to the ids it may name;
-        ``venues`` are the ids the slots may name (None: not asked).
+        ``declared`` maps a column of :data:`NAMED` (``leaders``, ``contract``…) to the ids
+        it may name.
         """
-        frame = self.frame
-        named = [(frame.get_column(name), ids) for name, ids in declared.items()]
-        if venues is not None:
-            named.append((frame.get_column("slots").explode().struct.field("venue"), venues))
-        for column, ids in named:
-            values = column.explode() if isinstance(column.dtype, pl.List) else column
-            values = values.drop_nulls()
-            if values.len() and not values.is_in(pl.Series(sorted(ids), dtype=pl.String)).all():
-                return False
-        return True
+        names = self.named()
+        return all(names.ids[column] <= ids for column, ids in declared.items())
 
     def sessions(self) -> tuple[Session, ...]:
         """The sessions as :class:`Session` values, in order (made on the first call)."""
