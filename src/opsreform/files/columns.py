@@ -147,17 +147,14 @@ def _data_rows(rows: _Rows) -> tuple[list[str | None], list[int], list[tuple[str
     for line, cells in rows:
         if _WHOLE.fullmatch(cells[0]) is None:  # cells are stripped already
             header = _header_columns(cells)
-            if header is None:
-                columns = columns or list(_POSITIONAL)
-            elif "date" in header:
-                columns = header
-            elif columns is None and sum(1 for c in cells if c.strip()) == 1:
+            if header is None or "date" in header:
+                columns = header or columns or list(_POSITIONAL)
+                if used is not None and columns != used:
+                    return None
+                continue
+            if columns is None and sum(1 for c in cells if c.strip()) == 1:
                 continue  # a title above the header
-            else:
-                return None  # read as a data row by the row reader: it will say
-            if used is not None and columns != used:
-                return None
-            continue
+            # Otherwise the row reader reads it as a data row ("5." as Lp. does read).
         current = columns or list(_POSITIONAL)
         if used is None:
             used = current
@@ -388,7 +385,7 @@ def _venue_ids(places: list[tuple[Any, ...]], venues: VenueBook) -> list[tuple[s
 
 def _paired(slots: list[tuple[int, int]], ids: tuple[str, ...]
             ) -> Iterable[tuple[tuple[int, int], str | None]]:
-    if len(ids) <= 1:
+    if len(ids) <= 1 or not slots:  # no hours: the venues are not the session's
         venue = ids[0] if ids else None
         return ((s, venue) for s in slots)
     return zip(slots, ids, strict=True)
