@@ -27,8 +27,11 @@ True
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from datetime import date
 from typing import Any, Literal, TypeVar
 
 import polars as pl
@@ -53,15 +56,15 @@ from opsreform.files.tables import (
     parse_slots,
 )
 from opsreform.model.sessions import SessionKind, SessionStatus
-from opsreform.model.table import COLUMNS, SLOT, SessionTable
+from opsreform.model.table import COLUMNS, SessionTable
 from opsreform.text.periods import parse_period
 
 __all__ = ["read_session_frame"]
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 _Rows = list[tuple[int, list[str]]]
 _IDS = pl.List(pl.String)
-_CODE = "__code"
 # The csv module refuses a cell longer than this (its default field_size_limit).
 _CSV_FIELD = 131_072
 
@@ -138,6 +141,12 @@ def _csv(text: str, path: str | None) -> _Rows:
     return rows
 
 
+@functools.lru_cache(maxsize=256)
+def _header(cells: tuple[str, ...]) -> list[str | None] | None:
+    # Tables of one project, and of many, repeat their header: recognise it once.
+    return _header_columns(list(cells))
+
+
 def _data_rows(rows: _Rows) -> tuple[list[str | None], list[int], list[tuple[str, ...]]] | None:
     """The columns and the numbered rows, when one header holds for all of them."""
     columns: list[str | None] | None = None
@@ -146,7 +155,7 @@ def _data_rows(rows: _Rows) -> tuple[list[str | None], list[int], list[tuple[str
     data: list[list[str]] = []
     for line, cells in rows:
         if _WHOLE.fullmatch(cells[0]) is None:  # cells are stripped already
-            header = _header_columns(cells)
+            header = _header(tuple(cells))
             if header is None or "date" in header:
                 columns = header or columns or list(_POSITIONAL)
                 if used is not None and columns != used:
@@ -167,29 +176,23 @@ def _data_rows(rows: _Rows) -> tuple[list[str | None], list[int], list[tuple[str
     return used, lines, list(zip(*data, strict=True))
 
 
-def _distinct(frame: pl.DataFrame) -> tuple[list[tuple[Any, ...]], pl.Series]:
-    """The distinct rows of ``frame`` in order of first appearance, and each row's index."""
-    keys = frame.unique(maintain_order=True)
-    if keys.height == frame.height:
-        return keys.rows(), pl.int_range(frame.height, dtype=pl.UInt32, eager=True)
-    codes = frame.join(keys.with_row_index(_CODE), on=frame.columns, how="left",
-                       nulls_equal=True, maintain_order="left")[_CODE]
-    return keys.rows(), codes
+def _codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
+    """The distinct values of ``column`` in order of first appearance, and each row's index."""
+    column = list(column)
+    distinct = list(dict.fromkeys(column))  # dict and map run at C speed: no loop per row
+    index = {key: i for i, key in enumerate(distinct)}
+    return distinct, list(map(index.__getitem__, column))
 
 
-def _each(values: Sequence[T], codes: pl.Series, dtype: Any) -> pl.Series:
-    """Spread one value per distinct key back to the rows."""
-    return pl.Series(values=values, dtype=dtype).gather(codes)
+def _each(column: Sequence[K], read: Callable[[K], T]) -> list[T]:
+    """``read`` of each row's value, reading each distinct value once."""
+    found = {key: read(key) for key in dict.fromkeys(column)}
+    return list(map(found.__getitem__, column))
 
 
-def _map(column: pl.Series, read: Callable[[str], T], dtype: Any) -> pl.Series:
-    keys, codes = _distinct(column.to_frame())
-    return _each([read(k) for (k,) in keys], codes, dtype)
-
-
-def _constant(value: Any, dtype: Any, height: int) -> pl.Series:
-    return pl.Series(values=[value], dtype=dtype).gather(pl.zeros(height, pl.UInt32,
-                                                                  eager=True))
+def _rows(values: Sequence[T], codes: list[int]) -> list[T]:
+    """One value per distinct key, spread back to the rows by their codes."""
+    return list(map(values.__getitem__, codes))
 
 
 class _Reader:
@@ -206,120 +209,100 @@ class _Reader:
         # A name given twice: the last column wins, as in the row reader's record.
         self.cells = {name: cells[i] for i, name in enumerate(names)
                       if name is not None} if self.height else {}
+        self.blank = ("",) * self.height
 
-    def text(self, name: str) -> pl.Series:
-        found = self.cells.get(name)
-        if found is None:
-            return _constant("", pl.String, self.height)
-        return pl.Series(name, found, dtype=pl.String)
+    def text(self, name: str) -> tuple[str, ...]:
+        return self.cells.get(name, self.blank)
 
     def read(self, venues: VenueBook) -> SessionTable:
-        if not self.height:
-            return SessionTable(pl.DataFrame(schema=COLUMNS))
         n = self.height
+        if not n:
+            return SessionTable(pl.DataFrame(schema=COLUMNS))
         if "number" not in self.cells:
             raise _Unsure
-        number = _map(self.text("number"), _number, pl.Int64)
-        title, part, kinds, multi = self._titles()
-        first, last, spans, days = self._dates(multi)
-        venue_keys = pl.DataFrame({"venue": self.text("venue"),
-                                   "address": self.text("address")})
-        places, place_codes = _distinct(venue_keys)
-        counts = _each([_venue_count(v, a, venues) for v, a in places], place_codes,
-                       pl.Int64)
-        slots_text = self.text("slots")
-        slot_keys, slot_codes = _distinct(slots_text.to_frame())
-        read_slots = [_slots(k) for (k,) in slot_keys]
-        n_slots = _each([len(s) for s in read_slots], slot_codes, pl.Int64)
-        per_day = _each([sum(e - s for s, e in r) for r in read_slots], slot_codes, pl.Int64)
-        several = (counts > 1) & (slots_text != "")
-        if ((several & (counts != n_slots)) | (~spans & (n_slots == 0))).any():
-            raise _Unsure  # venues not one per slot; a one-day session without hours
-        headcount = _map(self.text("headcount"),
-                         lambda t: _headcount(t) if t else None, pl.Int64)
-        attended = _map(self.text("attended"),
-                        lambda t: _attended(t) if t else None, pl.Int64)
-        status = _map(self.text("status"),
-                      lambda t: (_status(t) if t else SessionStatus.PLANNED).value, pl.String)
-        if (attended.is_not_null() & (status != SessionStatus.DELIVERED.value)).any():
+        number = _each(self.text("number"), _number)
+        title_keys, title_codes = _codes(zip(self.text("title"), self.text("kind"),
+                                             strict=True))
+        titles = [_title(t, k, self.kind) for t, k in title_keys]
+        date_keys, date_codes = _codes(zip(self.text("date"), title_codes, strict=True))
+        dates = [_when(text, titles[code][2].multi_day) for text, code in date_keys]
+        place_keys, place_codes = _codes(zip(self.text("venue"), self.text("address"),
+                                             strict=True))
+        counts = [_venue_count(v, a, venues) for v, a in place_keys]
+        slot_keys, slot_codes = _codes(self.text("slots"))
+        slots = [_slots(k) for k in slot_keys]
+        held, held_codes = _codes(zip(slot_codes, place_codes, strict=True))
+        if any(counts[p] > 1 and slot_keys[s] and counts[p] != len(slots[s])
+               for s, p in held):
+            raise _Unsure  # several venues, not one per slot
+        unheld = {i for i, found in enumerate(slots) if not found}
+        if unheld and any(s in unheld and not dates[d][2]
+                          for s, d in zip(slot_codes, date_codes, strict=True)):
+            raise _Unsure  # a one-day session without hours
+        attended = _each(self.text("attended"), _attended_or_none)
+        status = _each(self.text("status"), _status_value)
+        if "attended" in self.cells and any(
+                a is not None and s != DELIVERED
+                for a, s in zip(attended, status, strict=True)):
             raise _Unsure  # attendance of a session not delivered
-        # Every row reads: only now are the new venues added, in the row reader's order.
-        ids = _venue_ids(places, venues)
-        pairs = pl.DataFrame({"slots": slot_codes, "venues": place_codes})
-        both, both_codes = _distinct(pairs)
-        bookings = [[{"start": s, "end": e, "venue": v} for (s, e), v in
-                     _paired(read_slots[i], ids[j])] for i, j in both]
-        minutes = (per_day * days).zip_with(n_slots > 0, _constant(None, pl.Int64, n))
-        given = self.text("id").replace("", None)
+        headcount = _each(self.text("headcount"), _headcount_or_none)
+        # The new venues go to a copy of the book, in the row reader's order; the book
+        # itself learns them only once the table is made (see the end).
+        trial = VenueBook(list(venues.venues))
+        ids = _venue_ids(place_keys, trial)
+        per_day = [sum(e - b for b, e in found) if found else None for found in slots]
+        days = [d[3] for d in dates]
+        given = [x or None for x in self.text("id")]
         identity, given = self._ids(given, number)
-        empty = _constant([], _IDS, n)
-        frame = pl.DataFrame({
+        spans = _rows([d[2] for d in dates], date_codes)
+        minutes = [None if m is None else m * d for m, d in zip(
+            _rows(per_day, slot_codes), _rows(days, date_codes), strict=True)]
+        read: dict[str, list[Any]] = {
             "id": identity,
-            "given_id": given,
-            "kind": kinds,
-            "title": title,
-            "part": part,
-            "first": first,
-            "last": last,
-            "spans": spans,
-            "slots": _each(bookings, both_codes, pl.List(SLOT)),
+            "kind": _rows([t[2].value for t in titles], title_codes),
+            "title": _rows([t[0] for t in titles], title_codes),
+            "part": _rows([t[1] for t in titles], title_codes),
+            "first": _rows([d[0] for d in dates], date_codes),
+            "slots": _rows([_bookings(slot_keys[s], ids[p]) for s, p in held], held_codes),
             "minutes": minutes,
-            "leaders": _map(self.text("leaders"), _leaders, _IDS),
-            "headcount": headcount,
-            "groups": _map(self.text("groups"), _groups, _IDS),
-            "people": empty,
-            "attended": attended,
-            "absent": empty,
-            "places": empty,
-            "activity": self.text("activity").replace("", None),
-            "contract": self.text("contract").replace("", self.contract),
-            "table": _constant(self.table, pl.String, n),
             "number": number,
-            "status": status,
-            "line": pl.Series(self.lines, dtype=pl.Int64),
-            "note": _constant(None, pl.String, n),
-        }).cast(COLUMNS)  # type: ignore[arg-type]
+            "line": self.lines,
+        }
+        # A column the table does not have is one constant (see _finish): cheaper.
+        if any(spans):
+            read["spans"] = spans
+            read["last"] = _rows([d[1] for d in dates], date_codes)
+        if any(x is not None for x in given):
+            read["given_id"] = given
+        optional: dict[str, Callable[[], list[Any]]] = {
+            "leaders": lambda: _each(self.text("leaders"), _leaders),
+            "headcount": lambda: headcount,
+            "groups": lambda: _each(self.text("groups"), _groups),
+            "attended": lambda: attended,
+            "activity": lambda: [x or None for x in self.text("activity")],
+            "contract": lambda: [x or self.contract for x in self.text("contract")],
+            "status": lambda: status,
+        }
+        read.update({name: make() for name, make in optional.items() if name in self.cells})
+        frame = pl.DataFrame(read, schema={k: _READ[k] for k in read}).select(
+            _finish(self.table, self.contract, frozenset(read)))
+        for venue in trial.venues[len(venues.venues):]:
+            if venue.address is not None:  # (always: made from an address)
+                venues.venue_for(venue.address)  # the same id: the book is in one state
         return SessionTable(frame)
 
-    def _titles(self) -> tuple[pl.Series, pl.Series, pl.Series, pl.Series]:
-        """Title, part, kind and whether the kind spans days (from title and kind cells)."""
-        keys, codes = _distinct(pl.DataFrame({"title": self.text("title"),
-                                              "kind": self.text("kind")}))
-        read = [self._title(t, k) for t, k in keys]
-        return (_each([r[0] for r in read], codes, pl.String),
-                _each([r[1] for r in read], codes, pl.Int64),
-                _each([r[2].value for r in read], codes, pl.String),
-                _each([r[2].multi_day for r in read], codes, pl.Boolean))
-
-    def _title(self, text: str, stated: str) -> tuple[str, int | None, SessionKind]:
-        title, part = _split_part(text)
-        if not title or (part is not None and not 1 <= part <= PARTS):
-            raise _Unsure
-        found = _kind(stated) if stated else _kind_from_title(title) or self.kind
-        if found is None:
-            raise _Unsure
-        return title, part, found
-
-    def _dates(self, multi: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series, pl.Series]:
-        """First and last day, whether given as a period, and its days."""
-        keys, codes = _distinct(pl.DataFrame({"date": self.text("date"), "multi": multi}))
-        read = [_when(text, multi_day) for text, multi_day in keys]
-        return (_each([r[0] for r in read], codes, pl.Date),
-                _each([r[1] for r in read], codes, pl.Date),
-                _each([r[2] for r in read], codes, pl.Boolean),
-                _each([r[3] for r in read], codes, pl.Int64))
-
-    def _ids(self, given: pl.Series, number: pl.Series) -> tuple[pl.Series, pl.Series]:
+    def _ids(self, given: list[str | None], number: list[int]
+             ) -> tuple[list[str], list[str | None]]:
         """The sessions' ids and given ids, a repeated Lp. set apart as the row reader does."""
-        derived = pl.select(pl.concat_str([pl.lit(f"{self.table}#"),
-                                           pl.lit(number.cast(pl.String))])).to_series()
-        identity = given.fill_null(derived)
-        if not number.filter(given.is_null()).is_duplicated().any():
-            return identity.alias("id"), given.alias("given_id")
-        ids, givens, numbers = identity.to_list(), given.to_list(), number.to_list()
+        prefix = f"{self.table}#"
+        ids = [own if own is not None else prefix + str(n)
+               for own, n in zip(given, number, strict=True)]
+        derived = [n for own, n in zip(given, number, strict=True) if own is None]
+        if len(set(derived)) == len(derived):
+            return ids, given
         taken = set(ids)
         seen: dict[int, int] = {}
-        for i, (own, n) in enumerate(zip(givens, numbers, strict=True)):
+        for i, (own, n) in enumerate(zip(given, number, strict=True)):
             if own is None:
                 seen[n] = count = seen.get(n, 0) + 1
                 if count > 1:
@@ -328,11 +311,41 @@ class _Reader:
                         count += 1
                         made = f"{self.table}#{n}-{count}"
                     taken.add(made)
-                    ids[i] = givens[i] = made
-        return (pl.Series("id", ids, dtype=pl.String),
-                pl.Series("given_id", givens, dtype=pl.String))
+                    ids[i] = given[i] = made
+        return ids, given
 
 
+DELIVERED = SessionStatus.DELIVERED.value
+# The columns as read: nested ones as JSON texts, which polars decodes in one go (making
+# them from Python lists costs microseconds per value). The rest are constants.
+_JSON = frozenset({"slots", "leaders", "groups"})
+_READ = {name: pl.String if name in _JSON else dtype for name, dtype in COLUMNS.items()}
+
+
+_CONSTANT: dict[str, Any] = {"given_id": None, "spans": False, "leaders": None,
+                             "headcount": None, "groups": [], "people": [],
+                             "attended": None, "absent": [], "places": [],
+                             "activity": None, "status": SessionStatus.PLANNED.value,
+                             "note": None}
+
+
+@functools.lru_cache(maxsize=256)
+def _finish(table: str, contract: str | None, read: frozenset[str]) -> list[pl.Expr]:
+    """The session columns, in order, from the columns ``read`` and constants."""
+    made = []
+    for name, dtype in COLUMNS.items():
+        if name in read:
+            found = pl.col(name)
+            made.append(found.str.json_decode(dtype) if name in _JSON else found)
+        elif name == "last":  # no periods: the last day is the first
+            made.append(pl.col("first").alias(name))
+        else:
+            value = {"table": table, "contract": contract}.get(name, _CONSTANT.get(name))
+            made.append(pl.lit(value, dtype=dtype).alias(name))
+    return made
+
+
+@functools.lru_cache(maxsize=65536)
 def _number(text: str) -> int:
     text = text.rstrip(".")
     if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= NUMBER:
@@ -340,7 +353,36 @@ def _number(text: str) -> int:
     return int(text)
 
 
-def _when(text: str, multi_day: bool) -> tuple[Any, Any, bool, int]:
+def _headcount_or_none(text: str) -> int | None:
+    return _headcount(text) if text else None
+
+
+def _attended_or_none(text: str) -> int | None:
+    return _attended(text) if text else None
+
+
+def _status_value(text: str) -> str:
+    return (_status(text) if text else SessionStatus.PLANNED).value
+
+
+@functools.lru_cache(maxsize=4096)
+def _title(text: str, stated: str, kind: SessionKind | None
+           ) -> tuple[str, int | None, SessionKind]:
+    """Title, part and kind (stated, else from the title, else the table's)."""
+    title, part = _split_part(text)
+    if not title or (part is not None and not 1 <= part <= PARTS):
+        raise _Unsure
+    found = _kind(stated) if stated else _kind_from_title(title) or kind
+    if found is None:
+        raise _Unsure
+    return title, part, found
+
+
+# Texts repeat across the tables of a project and of many: each is read once (the
+# results are immutable; a refusal is not cached, and the row reader then reads it).
+@functools.lru_cache(maxsize=65536)
+def _when(text: str, multi_day: bool) -> tuple[date, date, bool, int]:
+    """First and last day, whether given as a period, and how many days."""
     if multi_day:
         try:
             parse_date(text)
@@ -351,14 +393,15 @@ def _when(text: str, multi_day: bool) -> tuple[Any, Any, bool, int]:
     return day, day, False, 1
 
 
-def _slots(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _slots(text: str) -> tuple[tuple[int, int], ...]:
     if not text:
-        return []
+        return ()
     slots = parse_slots(text)
     ordered = sorted(slots, key=lambda s: (s.start_minute, s.end_minute))
     if any(a.overlaps(b) for a, b in itertools.pairwise(ordered)):
         raise _Unsure  # the session would refuse them
-    return [(s.start_minute, s.end_minute) for s in slots]
+    return tuple((s.start_minute, s.end_minute) for s in slots)
 
 
 def _venue_count(named: str, address: str, venues: VenueBook) -> int:
@@ -370,7 +413,7 @@ def _venue_count(named: str, address: str, venues: VenueBook) -> int:
     return len(parse_addresses(address)) if address else 0
 
 
-def _venue_ids(places: list[tuple[Any, ...]], venues: VenueBook) -> list[tuple[str, ...]]:
+def _venue_ids(places: list[tuple[str, str]], venues: VenueBook) -> list[tuple[str, ...]]:
     """The venue ids of each distinct (venue, address) cell pair, in order of appearance."""
     ids = []
     for named, address in places:
@@ -383,18 +426,23 @@ def _venue_ids(places: list[tuple[Any, ...]], venues: VenueBook) -> list[tuple[s
     return ids
 
 
-def _paired(slots: list[tuple[int, int]], ids: tuple[str, ...]
-            ) -> Iterable[tuple[tuple[int, int], str | None]]:
-    if len(ids) <= 1 or not slots:  # no hours: the venues are not the session's
-        venue = ids[0] if ids else None
-        return ((s, venue) for s in slots)
-    return zip(slots, ids, strict=True)
+@functools.lru_cache(maxsize=16384)
+def _bookings(text: str, ids: tuple[str, ...]) -> str:
+    """The slots and their venues as JSON (polars decodes a column of it in one go)."""
+    slots = _slots(text)
+    several = len(ids) > 1 and slots  # without hours the venues are not the session's
+    venues = list(ids) if several else [ids[0] if ids else None] * len(slots)
+    return "[" + ",".join(f'{{"start":{s},"end":{e},"venue":{_json(v)}}}'
+                          for (s, e), v in zip(slots, venues, strict=True)) + "]"
 
 
-def _leaders(text: str) -> list[str] | None:
-    return [x.strip() for x in text.split(",")] if text else None
+def _leaders(text: str) -> str:
+    return _json([x.strip() for x in text.split(",")] if text else None)
 
 
-def _groups(text: str) -> list[str]:
-    return [x.strip() for x in text.split(",") if x.strip()]
+def _groups(text: str) -> str:
+    return _json([x.strip() for x in text.split(",") if x.strip()])
 
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
