@@ -7,7 +7,10 @@ emptied first) and :func:`~opsreform.files.columns.read_session_frame` over all 
 tables, best of ``--repeat`` runs, and prints one JSON object::
 
     {"sessions": 20000, "tables": …, "rows_s": …, "columns_s": …, "speedup": …,
-     "stepped_aside": 0}
+     "stepped_aside": 0, "one_table_rows_s": …, "one_table_columns_s": …, …}
+
+The ``one_table`` figures read one CSV table of as many rows (the published form of
+``bench/readers.py``), where no cost per table hides the cost per row.
 
 Not a test; the figures go to the report that asked for them.
 Usage: ``python bench/readers_columns.py [--sessions N] [--repeat R]``.
@@ -35,16 +38,20 @@ HERE = Path(__file__).resolve().parent
 Call = tuple[str, dict[str, Any], list[Any]]
 _CACHED = ("parse_date", "parse_slots", "parse_addresses", "_booking", "_split_part",
            "_kind_from_title", "_kind", "_status")
-_CACHED_HERE = ("_header", "_number", "_title", "_when", "_slots", "_bookings", "_finish")
+_CACHED_HERE = ("_header", "_number", "_title", "_when", "_slots", "_bookings")
+
+
+def _bench(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def _generate(out: Path, sessions: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", HERE / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.generate(out, sessions)
+    _bench("generate").generate(out, sessions)
 
 
 def _calls(folder: Path) -> list[Call]:
@@ -105,9 +112,18 @@ def main(argv: list[str] | None = None) -> int:
                     is None for text, kwargs, venues in calls)
 
     rows_s, columns_s = _best(rows, args.repeat), _best(columns, args.repeat)
+    # One table of as many rows (bench/readers.py's published CSV form): no per-table cost.
+    one = _bench("readers")._csv(args.sessions)
+    one_rows_s = _best(lambda: read_session_table(one, table="t", venues=VenueBook(),
+                                                  fmt="csv"), args.repeat)
+    one_columns_s = _best(lambda: read_session_frame(one, table="t", venues=VenueBook(),
+                                                     fmt="csv"), args.repeat)
     print(json.dumps({"sessions": args.sessions, "tables": len(calls),
                       "rows_s": round(rows_s, 3), "columns_s": round(columns_s, 3),
-                      "speedup": round(rows_s / columns_s, 2), "stepped_aside": aside}))
+                      "speedup": round(rows_s / columns_s, 2), "stepped_aside": aside,
+                      "one_table_rows_s": round(one_rows_s, 3),
+                      "one_table_columns_s": round(one_columns_s, 3),
+                      "one_table_speedup": round(one_rows_s / one_columns_s, 2)}))
     return 0
 
 

@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import csv
 import functools
 import itertools
 import json
@@ -65,8 +66,6 @@ T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 _Rows = list[tuple[int, list[str]]]
 _IDS = pl.List(pl.String)
-# The csv module refuses a cell longer than this (its default field_size_limit).
-_CSV_FIELD = 131_072
 
 
 class _Unsure(Exception):  # noqa: N818 - a signal inside this module, never raised out
@@ -106,8 +105,9 @@ def read_session_frame(
 
     """
     try:
-        rows = _markdown(text) if fmt == "md" else _csv(text, path)
-        found = _data_rows(rows)
+        found = _flat_csv(text) if fmt == "csv" else None
+        if found is None:
+            found = _data_rows(_markdown(text) if fmt == "md" else _csv(text, path))
         if found is None:
             return None
         names, lines, cells = found
@@ -131,7 +131,7 @@ def _csv(text: str, path: str | None) -> _Rows:
     lines = text.split("\n")
     first = lines[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    if max(map(len, lines)) > _CSV_FIELD:
+    if max(map(len, lines)) > csv.field_size_limit():
         raise _Unsure
     rows: _Rows = []
     for number, line in enumerate(lines, start=1):
@@ -141,13 +141,69 @@ def _csv(text: str, path: str | None) -> _Rows:
     return rows
 
 
+_Found = tuple[list[str | None], list[int], list[Sequence[str]]]
+
+
+def _flat_csv(text: str) -> _Found | None:
+    """The columns of a plain CSV file whose lines all have the same cells, or None.
+
+    Plain: no quotes, carriage returns or NULs (the csv module would treat them), no
+    blank line, no line over the csv module's cell limit. Its cells then come from one
+    split of the whole text, and each column is a slice: no list per row. Rows that are
+    not numbered (the header, a title above it) must all come first.
+    """
+    if '"' in text or "\r" in text or "\x00" in text:
+        return None
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    first = lines[0] if lines else ""
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    if (len(set(map(str.count, lines, itertools.repeat(delimiter)))) != 1
+            or max(map(len, lines)) > csv.field_size_limit() or "" in lines):
+        return None
+    width = first.count(delimiter) + 1
+    flat = list(map(str.strip, delimiter.join(lines).split(delimiter)))
+    numbered = list(map(_WHOLE.fullmatch, flat[::width]))
+    top = 0  # the rows above the first numbered one
+    while top < len(numbered) and numbered[top] is None:
+        top += 1
+    columns: list[str | None] | None = None
+    for at in range(top):
+        cells = flat[at * width:(at + 1) * width]
+        if not any(cells):
+            continue  # a blank row (only delimiters)
+        header = _header(tuple(cells))
+        if header is None or "date" in header:
+            columns = header or columns or list(_POSITIONAL)
+        elif columns is not None or sum(1 for c in cells if c) != 1:
+            return None  # read as a data row by the row reader
+    used = columns or list(_POSITIONAL)
+    if top == len(numbered):
+        return used, [], []
+    if len(used) != width:
+        return None
+    at = top
+    while None in numbered[at:]:  # below the first numbered row: read as one (Lp. "5.")
+        at = numbered.index(None, at)
+        cells = flat[at * width:(at + 1) * width]
+        header = _header(tuple(cells))
+        if (not any(cells) or header is None or "date" in header
+                or (columns is None and sum(1 for c in cells if c) == 1)):
+            return None  # a blank row, a header or a title: the row reader's way
+        at += 1
+    body = flat[top * width:]
+    return used, list(range(top + 1, len(lines) + 1)), [body[i::width] for i in range(width)]
+
+
 @functools.lru_cache(maxsize=256)
 def _header(cells: tuple[str, ...]) -> list[str | None] | None:
     # Tables of one project, and of many, repeat their header: recognise it once.
     return _header_columns(list(cells))
 
 
-def _data_rows(rows: _Rows) -> tuple[list[str | None], list[int], list[tuple[str, ...]]] | None:
+def _data_rows(rows: _Rows) -> _Found | None:
     """The columns and the numbered rows, when one header holds for all of them."""
     columns: list[str | None] | None = None
     used: list[str | None] | None = None  # the columns of the data rows
@@ -173,7 +229,7 @@ def _data_rows(rows: _Rows) -> tuple[list[str | None], list[int], list[tuple[str
         data.append(cells)
     if used is None:
         return list(_POSITIONAL), [], []
-    return used, lines, list(zip(*data, strict=True))
+    return used, lines, list(zip(*data, strict=True))  # type: ignore[arg-type]
 
 
 def _codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
@@ -199,7 +255,7 @@ class _Reader:
     """The columns of one table's numbered rows, read into a session frame."""
 
     def __init__(self, names: list[str | None], lines: list[int],
-                 cells: list[tuple[str, ...]], table: str, kind: SessionKind | None,
+                 cells: list[Sequence[str]], table: str, kind: SessionKind | None,
                  contract: str | None) -> None:
         self.height = len(lines)
         self.lines = lines
@@ -211,7 +267,7 @@ class _Reader:
                       if name is not None} if self.height else {}
         self.blank = ("",) * self.height
 
-    def text(self, name: str) -> tuple[str, ...]:
+    def text(self, name: str) -> Sequence[str]:
         return self.cells.get(name, self.blank)
 
     def read(self, venues: VenueBook) -> SessionTable:
