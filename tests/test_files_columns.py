@@ -370,3 +370,64 @@ def test_generated_bench_tables_all_take_the_columnar_path(
     assert _replay(replayed) == 0
     assert sum(len(read_session_table(t, venues=_copy(b), **kw)) for t, kw, b in replayed
                ) == 3000
+
+
+# --- The plain-CSV path and its edges ------------------------------------------------------
+
+CSV_HEAD = "Lp.;id;kind;Nazwa;Data;Godzina;venue;leaders;contract;headcount;status\n"
+CSV_ROW = "{n};;supervision;SUPERWIZJA;{d}.02.2018;08.00 - 11.00;sala-1;anna,jan;c;12;{s}\n"
+
+
+def _bulk(*numbers: str, status: str = "planned") -> str:
+    return "".join(CSV_ROW.format(n=n, d=i + 1, s=status) for i, n in enumerate(numbers))
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    (CSV_HEAD + _bulk("1", "2", "3.", "4"), "an Lp. with a dot is a data row"),
+    ("HARMONOGRAM;;;;;;;;;;\n" + CSV_HEAD + _bulk("1", "2"), "a title above the header"),
+    (CSV_HEAD + ";;;;;;;;;;\n" + _bulk("1", "2") + ";;;;;;;;;;\n", "rows of delimiters"),
+    (CSV_HEAD + "\n" + _bulk("1", "2") + "\n\n", "blank lines"),
+    ("\ufeff" + CSV_HEAD + _bulk("1", "2"), "a byte order mark"),
+    (CSV_HEAD + _bulk("1") + CSV_HEAD + _bulk("2"), "the header repeated"),
+    ((CSV_HEAD + _bulk("1", "2")).replace("\n", "\r\n"), "CRLF line ends"),
+    ((CSV_HEAD + _bulk("1", "2")).replace(";", " \u00a0; \x1c"), "odd spaces around cells"),
+    (CSV_HEAD + _bulk("1", "2")[:-1], "no newline at the end"),
+    ("1;SUPERWIZJA;1.02.2018;08.00 - 11.00;ul. Długa 3 Kraków\n"
+     "2;SUPERWIZJA;2.02.2018;08.00 - 11.00;ul. Długa 3, Kraków\n", "no header: by position"),
+    ("Lp.;Nazwa;Data;Godzina\n1;SUPERWIZJA;1.02.2018;08.00 - 11.00\n"
+     "2;\"SUPERWIZJA; cz.1\";2.02.2018;08.00 - 11.00\n", "a quoted delimiter"),
+    (CSV_HEAD, "a header only"),
+    ("", "nothing"),
+])
+def test_csv_edges_read_as_the_row_reader_does(text: str, why: str) -> None:
+    """Each CSV edge reads as columns, equal to the row reader's reading."""
+    found = agree(text, book=VenueBook(list(DECLARED)), fmt="csv", fast=True)
+    assert found is not None, why
+
+
+def test_a_rows_problem_below_the_header_steps_aside_in_csv() -> None:
+    """A bad Lp., date or status in a plain CSV: None, the row reader will say which line."""
+    for bad in ("x", "0", "1000001"):
+        assert agree(CSV_HEAD + _bulk("1", bad), fmt="csv",
+                     book=VenueBook(list(DECLARED))) is None
+    assert agree(CSV_HEAD + _bulk("1", status="held"), fmt="csv",
+                 book=VenueBook(list(DECLARED))) is None
+    assert agree(CSV_HEAD + _bulk("1").replace("sala-1", "sala-9"), fmt="csv",
+                 book=VenueBook(list(DECLARED))) is None
+
+
+def test_names_with_any_characters_come_through_the_nested_columns() -> None:
+    """Leaders and groups with quotes, control and astral characters are kept exactly."""
+    text = ("| Lp. | Nazwa | Data | Godzina | leaders | groups |\n|---|---|---|---|---|---|\n"
+            '| 1 | SUPERWIZJA | 1.02.2018 | 08.00 - 11.00 | a"b, \\x, ü😀\u200bz | '
+            "\x01, kadra ,, \u00a0 |\n")
+    found = agree(text, fast=True)
+    assert found is not None
+    assert found.frame["leaders"].to_list() == [['a"b', "\\x", "ü😀\u200bz"]]
+    assert found.frame["groups"].to_list() == [["\x01", "kadra"]]
+
+
+def test_an_empty_table_equals_the_row_readers() -> None:
+    """Prose without a table: an empty table, as the row reader's empty list."""
+    found = agree("Harmonogram zostanie podany później.\n", fast=True)
+    assert found is not None and len(found) == 0

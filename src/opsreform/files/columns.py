@@ -229,7 +229,7 @@ def _data_rows(rows: _Rows) -> _Found | None:
         data.append(cells)
     if used is None:
         return list(_POSITIONAL), [], []
-    return used, lines, list(zip(*data, strict=True))  # type: ignore[arg-type]
+    return used, lines, list(zip(*data, strict=True))
 
 
 def _codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
