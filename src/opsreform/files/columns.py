@@ -176,7 +176,7 @@ def _flat_csv(text: str) -> _Found | None:
             continue  # a blank row (only delimiters)
         header = _header(tuple(cells))
         if header is None or "date" in header:
-            columns = header or columns or list(_POSITIONAL)
+            columns = list(header or columns or _POSITIONAL)
         elif columns is not None or sum(1 for c in cells if c) != 1:
             return None  # read as a data row by the row reader
     used = columns or list(_POSITIONAL)
@@ -198,9 +198,10 @@ def _flat_csv(text: str) -> _Found | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _header(cells: tuple[str, ...]) -> list[str | None] | None:
+def _header(cells: tuple[str, ...]) -> tuple[str | None, ...] | None:
     # Tables of one project, and of many, repeat their header: recognise it once.
-    return _header_columns(list(cells))
+    found = _header_columns(list(cells))
+    return None if found is None else tuple(found)
 
 
 def _data_rows(rows: _Rows) -> _Found | None:
@@ -213,7 +214,7 @@ def _data_rows(rows: _Rows) -> _Found | None:
         if _WHOLE.fullmatch(cells[0]) is None:  # cells are stripped already
             header = _header(tuple(cells))
             if header is None or "date" in header:
-                columns = header or columns or list(_POSITIONAL)
+                columns = list(header or columns or _POSITIONAL)
                 if used is not None and columns != used:
                     return None
                 continue
