@@ -1,16 +1,17 @@
-"""Session tables read straight into columns: no Python object per row.
+"""Session tables read straight into columns: no ``Session`` object per row.
 
 :func:`read_session_frame` reads what :func:`~opsreform.files.tables.read_session_table`
 reads, in the common layouts (one header, numbered rows that all read), into a
 :class:`~opsreform.model.table.SessionTable`. Each *distinct* cell text (a date, the hours,
-an address, a title…) is read once by the same Polish readers and joined back to its rows,
-so a schedule of 100 000 rows costs as many readings as it has different texts.
+an address, a title…) is read once by the same Polish readers and spread back to its
+rows, so a schedule of 100 000 rows costs as many readings as it has different texts. A
+plain CSV file (no quotes) is split in one go, each column a slice of the cells.
 
 It never reports a problem itself: whenever a row would be a problem for the row reader,
 or the layout is one it does not follow (a header changing mid-table, a row that is
-neither a header nor numbered, a quoted cell over two lines), it returns None and leaves
-the venue book untouched; the caller then runs the row reader, which reports the placed
-error, or reads the odd layout, exactly as before.
+neither a header nor numbered), it returns None and leaves the venue book untouched; the
+caller then runs the row reader, which reports the placed error, or reads the odd
+layout, exactly as before.
 
 >>> text = '''
 ... | Lp. | Rodzaj działania | Data | Godzina | Adres realizacji działania |
