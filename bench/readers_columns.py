@@ -7,8 +7,11 @@ emptied first) and :func:`~opsreform.files.columns.read_session_frame` over all 
 tables, best of ``--repeat`` runs, and prints one JSON object::
 
     {"sessions": 20000, "tables": …, "rows_s": …, "columns_s": …, "speedup": …,
-     "stepped_aside": 0, "one_table_rows_s": …, "one_table_columns_s": …, …}
+     "stepped_aside": 0, "rows_then_table_s": …, "table_speedup": …,
+     "one_table_rows_s": …, "one_table_columns_s": …, …}
 
+``rows_then_table_s`` is the row reader followed by ``SessionTable.of`` of its sessions:
+what the same ``SessionTable`` costs by way of ``Session`` objects.
 The ``one_table`` figures read one CSV table of as many rows (the published form of
 ``bench/readers.py``), where no cost per table hides the cost per row.
 
@@ -33,6 +36,7 @@ from opsreform.files import columns as columns_module
 from opsreform.files import tables
 from opsreform.files.columns import read_session_frame
 from opsreform.files.tables import VenueBook, read_session_table
+from opsreform.model.table import SessionTable
 
 HERE = Path(__file__).resolve().parent
 Call = tuple[str, dict[str, Any], list[Any]]
@@ -104,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         for text, kwargs, venues in calls:
             read_session_table(text, venues=VenueBook(list(venues)), **kwargs)
 
+    def rows_then_table() -> None:  # what a SessionTable costs by way of Session objects
+        for text, kwargs, venues in calls:
+            SessionTable.of(read_session_table(text, venues=VenueBook(list(venues)),
+                                               **kwargs))
+
     aside = 0
 
     def columns() -> None:
@@ -112,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                     is None for text, kwargs, venues in calls)
 
     rows_s, columns_s = _best(rows, args.repeat), _best(columns, args.repeat)
+    rows_then_table_s = _best(rows_then_table, args.repeat)
     # One table of as many rows (bench/readers.py's published CSV form): no per-table cost.
     one = _bench("readers")._csv(args.sessions)
     one_rows_s = _best(lambda: read_session_table(one, table="t", venues=VenueBook(),
@@ -121,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"sessions": args.sessions, "tables": len(calls),
                       "rows_s": round(rows_s, 3), "columns_s": round(columns_s, 3),
                       "speedup": round(rows_s / columns_s, 2), "stepped_aside": aside,
+                      "rows_then_table_s": round(rows_then_table_s, 3),
+                      "table_speedup": round(rows_then_table_s / columns_s, 2),
                       "one_table_rows_s": round(one_rows_s, 3),
                       "one_table_columns_s": round(one_columns_s, 3),
                       "one_table_speedup": round(one_rows_s / one_columns_s, 2)}))
