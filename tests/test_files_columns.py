@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-import opsreform.files.project as project_module
+import opsreform.files._schedule as schedule_module
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.files.columns import read_session_frame
 from opsreform.files.project import load_project
@@ -68,16 +68,16 @@ Call = tuple[str, dict[str, Any], VenueBook]
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[Call]:
-    """The row reader's calls while projects load: text, arguments, the book before."""
+    """The columnar reader's calls while projects load: text, arguments, the book before."""
     made: list[Call] = []
-    real = project_module.read_session_table
+    real = schedule_module.read_session_frame
 
     def spy(text: str, **kwargs: Any) -> Any:
         made.append((text, {k: v for k, v in kwargs.items() if k != "venues"},
                      _copy(kwargs["venues"])))
         return real(text, **kwargs)
 
-    monkeypatch.setattr(project_module, "read_session_table", spy)
+    monkeypatch.setattr(schedule_module, "read_session_frame", spy)
     return made
 
 

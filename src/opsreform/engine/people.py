@@ -44,9 +44,10 @@ def attending_rows(projects: Sequence[Project]) -> dict[str, list[Any]]:
             continue
         book = GroupBook(project.groups)
         names = {p.id: p.name for p in project.people}
-        for position, session in enumerate(project.sessions):
+        columns = project.schedule.frame.select("groups", "table")
+        for position, (own, table) in enumerate(columns.iter_rows()):
             found: dict[str, str] = {}
-            for group_id in project.groups_of(session):
+            for group_id in project.groups_named(own, table):
                 for part in sorted(book.within(group_id)):
                     found[f"group:{part}"] = book.groups[part].name
                 for member in sorted(book.members(group_id)):

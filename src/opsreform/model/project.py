@@ -6,7 +6,7 @@ rules that need it do not run and say so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -327,11 +327,18 @@ class Project:
         (``PublishedTable.groups``); entries that name no declared group are free text
         (as format-1 files wrote them) and are left out.
         """
-        named = session.attendance.groups
-        if not named and session.table is not None:
-            for table in self.tables:
-                if table.id == session.table:
-                    named = table.groups
+        return self.groups_named(session.attendance.groups, session.table)
+
+    def groups_named(self, own: Sequence[str], table: str | None) -> tuple[str, ...]:
+        """The declared groups attending a session naming ``own`` groups, of ``table``.
+
+        The rule of :meth:`groups_of`, for a session given by those two columns.
+        """
+        named = tuple(own)
+        if not named and table is not None:
+            for declared_table in self.tables:
+                if declared_table.id == table:
+                    named = declared_table.groups
                     break
         declared = {g.id for g in self.groups}
         return tuple(n for n in named if n in declared)

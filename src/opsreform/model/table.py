@@ -118,8 +118,8 @@ def names_of(frame: pl.DataFrame) -> Names:
 
 def names_by(frame: pl.DataFrame, by: str) -> dict[Any, Names]:
     """The :class:`Names` of each group of ``frame``'s sessions by the column ``by``."""
-    rows = frame.group_by(by).agg(_named_exprs())
-    return {row[by]: _names(row) for row in rows.iter_rows(named=True)}
+    rows = frame.group_by(pl.col(by).alias("_group")).agg(_named_exprs())
+    return {row["_group"]: _names(row) for row in rows.iter_rows(named=True)}
 
 
 def _names(row: dict[str, Any]) -> Names:
