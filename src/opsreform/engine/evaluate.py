@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from opsreform.engine._fork import before_first_query
-from opsreform.engine.frames import Frames
+from opsreform.engine.frames import ENGINE, Frames
 from opsreform.findings import Finding
 from opsreform.rules.engine import FrameRule, Rule
 
@@ -44,7 +44,7 @@ def evaluate(projects: Sequence[Project],
         for rule in frame_rules:
             times = users[rule]
             scope = frames if len(times) == len(projects) else frames.only(sorted(times))
-            rows = rule.offending(scope).collect()
+            rows = rule.offending(scope).collect(engine=ENGINE)
             for row in rows.iter_rows(named=True):
                 i = row["project"]
                 for finding in rule.report(row, projects[i]):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import polars as pl
 
@@ -33,7 +33,13 @@ if TYPE_CHECKING:
     from opsreform.model.project import Project
     from opsreform.periods import Period
 
-__all__ = ["KIND", "SCHEMA", "STATUS", "Frames"]
+__all__ = ["ENGINE", "KIND", "SCHEMA", "STATUS", "Frames"]
+
+ENGINE: Final = "in-memory"
+"""How the engine's queries are collected. polars 2 collects with its streaming engine by
+default; our queries are many and over frames that fit in memory, where the in-memory
+engine takes a fifth less time (``check_many`` at 100 000 sessions: 0.85 s of CPU
+against 1.1 s)."""
 
 _KEY = pl.UInt32
 _IDS = pl.List(pl.String)
@@ -207,7 +213,7 @@ class Frames:
                 .with_columns(nth=pl.int_ranges(pl.col("slots").list.len(), dtype=_KEY))
                 .explode("slots", "nth").unnest("slots")
                 .select("row", "nth", "start", "end", "venue")
-                .collect())
+                .collect(engine=ENGINE))
 
     @cached_property
     def _sessions(self) -> pl.DataFrame:
@@ -232,7 +238,7 @@ class Frames:
                 attendees="people",
             )
             .select(SCHEMA["sessions"].keys())
-            .collect()
+            .collect(engine=ENGINE)
             .cast(SCHEMA["sessions"])  # type: ignore[arg-type]
         )
 
@@ -245,7 +251,7 @@ class Frames:
                 .drop_nulls("venue").unique()
                 .join(keys, on="row")
                 .select(SCHEMA["places"].keys())
-                .collect())
+                .collect(engine=ENGINE))
 
     @cached_property
     def _days(self) -> pl.DataFrame:
@@ -255,7 +261,7 @@ class Frames:
         many = (active.filter(pl.col("first") != pl.col("last"))
                 .select("project", "position", day=pl.date_ranges("first", "last"))
                 .explode("day"))
-        return pl.concat([one, many]).collect()
+        return pl.concat([one, many]).collect(engine=ENGINE)
 
     @cached_property
     def _bookings(self) -> pl.DataFrame:
@@ -270,7 +276,7 @@ class Frames:
                 .join(self._days.lazy(), on=["project", "position"])
                 .with_columns(minutes=pl.col("end") - pl.col("start"))
                 .select(SCHEMA["bookings"].keys())
-                .collect())
+                .collect(engine=ENGINE))
 
     @cached_property
     def _projects(self) -> pl.DataFrame:

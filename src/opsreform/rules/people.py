@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from opsreform.engine.frames import Frames
+from opsreform.engine.frames import ENGINE, Frames
 from opsreform.findings import Finding
 from opsreform.messages import Message
 from opsreform.model.people import TICKS_PER_MINUTE
@@ -43,7 +43,8 @@ class Absence(FrameRule):
 
     def offending(self, frames: Frames) -> pl.LazyFrame:
         """Each session and absent person, on the first day of it in an absence."""
-        if frames.absences.select(pl.len()).collect().item() == 0:  # nobody is ever away
+        away = frames.absences.select(pl.len()).collect(engine=ENGINE).item()
+        if away == 0:  # nobody is ever away
             return pl.LazyFrame(schema={"project": pl.UInt32})
         active = frames.active
         people = pl.concat([

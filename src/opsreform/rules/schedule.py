@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from opsreform.engine.frames import Frames
+from opsreform.engine.frames import ENGINE, Frames
 from opsreform.findings import Finding, Severity
 from opsreform.messages import Message
 from opsreform.model._validators import to_kinds
@@ -325,7 +325,7 @@ class DoubleBooking(FrameRule):
 
 def _empty(frame: pl.LazyFrame) -> bool:
     """Whether ``frame`` has no row (a count: cheap beside the query it spares)."""
-    count: int = frame.select(pl.len()).collect().item()
+    count: int = frame.select(pl.len()).collect(engine=ENGINE).item()
     return count == 0
 
 
