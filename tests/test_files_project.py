@@ -293,6 +293,16 @@ def test_deep_nesting_is_refused_at_its_line(depth: int) -> None:
         assert info.value.line == 3
 
 
+@pytest.mark.parametrize("depth", [1, 61, 62, 63, 64])
+def test_nesting_up_to_the_limit_is_no_nesting_error(depth: int) -> None:
+    """Up to 64 levels the file is read on (the lines are then scanned only for errors)."""
+    for value in ("[" * depth + "]" * depth, "{a = " * depth + "1" + "}" * depth):
+        with pytest.raises(ProjectFileError) as info:  # deep is not a key of the format
+            loads_project(MINIMAL + f"deep = {value}\n", path="d.toml")
+        assert "nest deeper" not in str(info.value)
+        assert info.value.line == 3
+
+
 def test_a_number_of_thousands_of_digits(tmp_path: Path) -> None:
     """A 4,400-digit integer is refused at its line (Python reads at most 4,300 digits)."""
     with pytest.raises(ProjectFileError, match="thousands of digits") as info:

@@ -254,31 +254,71 @@ def _loads(text: str, *, path: str | None, base: Path | None, root: str | Path |
 
 def _steps(text: str, *, path: str | None, base: Path | None, root: str | Path | None,
            max_bytes: int) -> Generator[Request | None, Answer | None, Project]:
-    try:
-        lines = KeyLines(text)
-    except NestingError as exc:
-        raise ProjectFileError(f"values nest deeper than {MAX_DEPTH} levels", path=path,
-                               line=exc.line) from None
+    lines = _Lines(text, path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        lines.scan()  # values nested too deep are the first thing to say
         match = re.search(r"line ([0-9]+)", str(exc))
         line = int(match.group(1)) if match else text.count("\n") + 1  # "at end of document"
         raise ProjectFileError(f"not valid TOML: {exc}", path=path, line=line) from None
     except ValueError:  # an integer of more digits than Python reads (4300)
+        lines.scan()
         long = re.search(r"[0-9_]{4000,}", text)
         if long is None:
             raise ProjectFileError("not valid TOML", path=path) from None
         raise ProjectFileError("a number has thousands of digits", path=path,
                                line=text.count("\n", 0, long.start()) + 1) from None
     except RecursionError:  # nesting that the scan of lines did not reach
+        lines.scan()
         raise ProjectFileError(f"values nest deeper than {MAX_DEPTH} levels",
                                path=path) from None
+    if _depth(data) > MAX_DEPTH - 2:  # near the limit: the scan says exactly (and where)
+        lines.scan()
     folder = base or Path.cwd()
     reader = _Reader(folder, Path(root) if root is not None else folder, max_bytes)
     origin = ProjectOrigin(text, path, str(folder.absolute()),
                            None if root is None else str(Path(root).absolute()))
     return reader.steps(Table(data, "", path, lines.line), origin)
+
+
+class _Lines:
+    """The lines of a file's keys, scanned only when an error needs one.
+
+    The scan (:class:`KeyLines`) costs as much as parsing the TOML, and a file without
+    errors never needs it. It also refuses values nested deeper than
+    :data:`MAX_DEPTH`: a file whose data nests near that deep is scanned at once.
+    """
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self._text = text
+        self._path = path
+        self._found: KeyLines | None = None
+
+    def scan(self) -> KeyLines:
+        if self._found is None:
+            try:
+                self._found = KeyLines(self._text)
+            except NestingError as exc:
+                raise ProjectFileError(f"values nest deeper than {MAX_DEPTH} levels",
+                                       path=self._path, line=exc.line) from None
+        return self._found
+
+    def line(self, key: str) -> int | None:
+        return self.scan().line(key)
+
+
+def _depth(data: object) -> int:
+    """How deep tables and arrays nest in ``data`` (1 for a table of plain values)."""
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        value, level = todo.pop()
+        deepest = max(deepest, level)
+        if isinstance(value, dict):
+            todo.extend((v, level + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            todo.extend((v, level + 1) for v in value if isinstance(v, dict | list))
+    return deepest
 
 
 @attrs.define
