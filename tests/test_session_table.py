@@ -252,3 +252,16 @@ def test_a_batch_reads_venues_in_the_order_of_the_files_tables(tmp_path: Path) -
     assert isinstance(first, Project) and isinstance(second, Project)
     assert [v.id for v in first.venues] == ["długa-1", "długa-1-2"]
     assert first == second == load_project(path)
+
+
+@given(sessions(), st.lists(st.integers(0, 8), max_size=3))
+def test_the_names_of_tables_joined_are_those_of_the_joined_table(
+        made: tuple[Session, ...], cuts: list[int]) -> None:
+    """Tables with their names made one: the names of the whole, repeats across parts too."""
+    made = made + made[:1]  # a repeated id, in another part when cut there
+    bounds = sorted({0, len(made), *(min(c, len(made)) for c in cuts)})
+    parts = [SessionTable.of(made[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    for part in parts:
+        part.named()
+    joined = SessionTable.concat(parts)
+    assert joined.named() == names_of(joined.frame)

@@ -91,12 +91,22 @@ class Names:
 
     Attributes:
         ids: The ids each column names (nulls left out).
+        sessions: The sessions' own ids.
         repeats: Whether two sessions have the same id.
 
     """
 
     ids: dict[str, frozenset[str]]
+    sessions: frozenset[str]
     repeats: bool
+
+    @classmethod
+    def joined(cls, parts: Sequence[Names]) -> Names:
+        """The names of the tables of ``parts`` made one."""
+        sessions = frozenset().union(*(p.sessions for p in parts))
+        return cls({c: frozenset().union(*(p.ids[c] for p in parts)) for c in NAMED},
+                   sessions, any(p.repeats for p in parts)
+                   or sum(len(p.sessions) for p in parts) > len(sessions))
 
 
 def _named_exprs() -> list[pl.Expr]:
@@ -107,6 +117,7 @@ def _named_exprs() -> list[pl.Expr]:
         if column not in ("contract", "table", "activity"):
             source = source.explode()
         exprs.append(source.drop_nulls().unique().implode().alias(column))
+    exprs.append(pl.col("id").unique().implode().alias("_sessions"))
     exprs.append(pl.col("id").is_duplicated().any().alias("repeats"))
     return exprs
 
@@ -123,7 +134,8 @@ def names_by(frame: pl.DataFrame, by: str) -> dict[Any, Names]:
 
 
 def _names(row: dict[str, Any]) -> Names:
-    return Names({c: frozenset(row[c]) for c in NAMED}, bool(row["repeats"]))
+    return Names({c: frozenset(row[c]) for c in NAMED}, frozenset(row["_sessions"]),
+                 bool(row["repeats"]))
 
 
 def _utf8(value: Any) -> Any:
@@ -193,7 +205,10 @@ class SessionTable:
         objects = [t._objects for t in tables]
         joined = None if any(o is None for o in objects) else tuple(
             s for o in objects for s in o)  # type: ignore[union-attr]
-        return cls(pl.concat([t.frame for t in tables], rechunk=True), joined)
+        names = [t._names for t in tables]
+        return cls(pl.concat([t.frame for t in tables], rechunk=True), joined,
+                   None if any(n is None for n in names)
+                   else Names.joined(names))  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return self.frame.height
