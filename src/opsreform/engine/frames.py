@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 import polars as pl
 
 from opsreform.engine.calendar import holidays_frame, school_breaks_frame
-from opsreform.engine.notices import notices_frame, workdays_frame
+from opsreform.engine.notices import has_versions, notices_frame, workdays_frame
 from opsreform.model.sessions import SessionStatus
 from opsreform.model.table import COLUMNS, KIND, STATUS
 from opsreform.text.months import month_name
@@ -75,7 +75,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
                   "opens": pl.Date, "closes": pl.Date, "hours_num": pl.Int64,
                   "hours_den": pl.Int64, "unit": pl.String, "limit_num": pl.Int64,
                   "limit_den": pl.Int64, "sessions": pl.Int64, "leaders": _IDS},
-    "tables": {"project": _KEY, "table": pl.String, "contract": pl.String},
+    "tables": {"project": _KEY, "table": pl.String, "contract": pl.String,
+               "published": pl.Date},
     "people": {"project": _KEY, "person": pl.String, "name": pl.String,
                "profession": pl.String},
     "venues": {"project": _KEY, "venue": pl.String, "text": pl.String},
@@ -350,9 +351,10 @@ class Frames:
 
     @cached_property
     def _tables(self) -> pl.DataFrame:
-        rows = [(i, t.id, t.contract) for i, p in enumerate(self.batch) for t in p.tables]
-        return _frame("tables", {"project": [r[0] for r in rows], "table": [r[1] for r in rows],
-                                 "contract": [r[2] for r in rows]})
+        rows = [(i, t.id, t.contract, t.published) for i, p in enumerate(self.batch)
+                for t in p.tables]
+        return _frame("tables", {name: [r[k] for r in rows]
+                                 for k, name in enumerate(SCHEMA["tables"])})
 
     @cached_property
     def _people(self) -> pl.DataFrame:
@@ -370,7 +372,17 @@ class Frames:
 
     @cached_property
     def _notices(self) -> pl.DataFrame:
-        return notices_frame(self.batch)
+        # A project without versions: each session's own table announced it (a join);
+        # with versions, which version did is found by matching them (engine.notices).
+        versioned = [i for i, p in enumerate(self.batch) if has_versions(p)]
+        plain = (self._schedule.lazy()
+                 .with_columns(position=pl.int_range(pl.len(), dtype=_KEY).over("project"))
+                 .filter(~pl.col("project").is_in(pl.Series(versioned, dtype=_KEY)))
+                 .drop_nulls("table")
+                 .join(self._tables.lazy(), on=["project", "table"], how="left")
+                 .select(SCHEMA["notices"].keys()))
+        return pl.concat([plain.collect(engine=ENGINE),
+                          notices_frame(self.batch, versioned)]).sort("project", "position")
 
     @cached_property
     def _workdays(self) -> pl.DataFrame:

@@ -20,23 +20,30 @@ from opsreform.versions import lineages
 if TYPE_CHECKING:
     from opsreform.model.project import Project
 
-__all__ = ["notices_frame", "workdays_frame"]
+__all__ = ["has_versions", "notices_frame", "workdays_frame"]
 
 _KEY = pl.UInt32
 
 
-def notices_frame(batch: Sequence[Project]) -> pl.DataFrame:
-    """One row per session of a schedule that a table announced (see the module)."""
+def has_versions(project: Project) -> bool:
+    """Whether any table of ``project`` is a version of another (or has one)."""
+    return bool(project.history) or any(t.supersedes is not None for t in project.tables)
+
+
+def notices_frame(batch: Sequence[Project], versioned: Sequence[int]) -> pl.DataFrame:
+    """One row per session that a table announced, of the projects ``versioned``.
+
+    A project with versions of its tables: which version announced each session is
+    found by matching the versions (:func:`opsreform.versions.lineages`).
+    """
     project: list[int] = []
     position: list[int] = []
     table: list[str] = []
     published: list[date | None] = []
-    for i, p in enumerate(batch):
+    for i in versioned:
+        p = batch[i]
         dates = {t.id: t.published for t in p.tables}
-        if p.history or any(t.supersedes is not None for t in p.tables):
-            announced = [line.announced for line in lineages(p)[:len(p.schedule)]]
-        else:  # no versions (most projects): each session's own table announced it
-            announced = p.schedule.frame.get_column("table").to_list()
+        announced = [line.announced for line in lineages(p)[:len(p.schedule)]]
         for k, name in enumerate(announced):
             if name is not None:
                 project.append(i)
