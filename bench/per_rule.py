@@ -3,7 +3,7 @@
 Writes and loads the same realistic data set as ``bench/run.py`` (``bench/generate.py``;
 into a temporary folder, or ``--out DIR`` to keep it and use it again) and runs every
 default rule over the whole batch as the engine does: the frames are built first
-(timed, frame by frame, from the ``Session`` objects), then each frame rule's query is
+(timed, frame by frame, from the projects' session tables), then each frame rule's query is
 collected and its rows reported, and each plain rule runs project by project. A rule's
 figure is its own work.
 

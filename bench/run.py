@@ -12,7 +12,8 @@ its own (so that each one's peak memory is its own):
   (``check_many(projects)``, else ``check`` each); ``floor_s``: a loop that reads each
   session's day, slots and first venue (the least any check does);
 - ``peak_bytes_per_session``: the peak resident memory of the measuring process over the
-  sessions (projects and findings held);
+  sessions (projects and findings held), before the floor loop (which makes a
+  ``Session`` object of every row of a project that holds its schedule as a table);
 - ``peer_s``: the plain polars peer (``bench/peer_polars.py``) on the same folder, from
   reading the files to its counts, with its own peak memory; ``duckdb_s``: the same in
   DuckDB's SQL (``bench/peer_duckdb.py``) when duckdb is installed (``--no-duckdb``
@@ -100,6 +101,25 @@ def _per_project(result: Any, count: int) -> list[list[Any]]:
     return lists
 
 
+def _load(opsreform: Any, paths: list[Path]) -> list[Any]:
+    """The projects of ``paths``: read together when the package can (``load_many``)."""
+    try:
+        from opsreform.files.project import load_many  # noqa: PLC0415 - newer packages
+    except ImportError:
+        return [opsreform.load_project(p) for p in paths]
+    loaded = load_many(paths)
+    for found in loaded:
+        if isinstance(found, Exception):
+            raise found
+    return loaded
+
+
+def _count(project: Any) -> int:
+    """How many sessions ``project`` has, without making them (when it holds a table)."""
+    schedule = getattr(project, "schedule", None)
+    return len(schedule) if schedule is not None else len(project.sessions)
+
+
 def _floor(projects: Iterable[Any]) -> int:
     """Read each session's day, slots and first venue into a tuple: the least any check does."""
     n = 0
@@ -123,7 +143,7 @@ def measure(folder: Path) -> dict[str, Any]:
         with timer.part("files_to_findings"):
             found = _per_project(many(paths), len(paths))
         with timer.part("load"):
-            projects = [opsreform.load_project(p) for p in paths]
+            projects = _load(opsreform, paths)
     else:
         projects, found = [], []
         with timer.part("files_to_findings"):
@@ -136,14 +156,16 @@ def measure(folder: Path) -> dict[str, Any]:
     with timer.part("check"):
         again = (_per_project(many(projects), len(projects)) if many is not None
                  else [opsreform.check(p) for p in projects])
+    # The peak before the floor loop, which makes every Session object.
+    peak = peak_bytes()
+    sessions = sum(_count(p) for p in projects)
     with timer.part("floor"):
         _floor(projects)
-    peak = peak_bytes()
     per_file = {path.name: dict(Counter(f.rule for f in findings))
                 for path, findings in zip(paths, found, strict=True)}
     return {
         "engine": "check_many" if many is not None else "load_project + check",
-        "sessions": sum(len(p.sessions) for p in projects),
+        "sessions": sessions,
         **{f"{k}_s": v for k, v in timer.wall.items()},
         **{f"{k}_cpu_s": v for k, v in timer.cpu.items()},
         "peak_bytes": peak,

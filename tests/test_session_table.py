@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import shutil
 from datetime import date, time, timedelta
@@ -260,7 +261,7 @@ def test_the_names_of_tables_joined_are_those_of_the_joined_table(
     """Tables with their names made one: the names of the whole, repeats across parts too."""
     made = made + made[:1]  # a repeated id, in another part when cut there
     bounds = sorted({0, len(made), *(min(c, len(made)) for c in cuts)})
-    parts = [SessionTable.of(made[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = [SessionTable.of(made[a:b]) for a, b in itertools.pairwise(bounds)]
     for part in parts:
         part.named()
     joined = SessionTable.concat(parts)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from opsreform.engine._fork import before_first_query
-from opsreform.engine.frames import text_frame
+from opsreform.engine.frames import ENGINE, text_frame
 from opsreform.findings import Finding
 from opsreform.messages import Lang
 
@@ -106,36 +106,55 @@ def sessions_frame(project: Project) -> pl.DataFrame:
 
     """
     before_first_query()
-    columns: dict[str, list[Any]] = {name: [] for name in SESSIONS_SCHEMA}
-    addresses = {v.id: None if v.address is None else str(v.address) for v in project.venues}
-    for session in project.sessions:
-        contract = project.contract_of(session)
-        first = session.first_day
-        last = session.period.end if session.period is not None else first
-        shared = {
-            "session": session.id, "table": session.table, "number": session.number,
-            "kind": session.kind.value, "title": session.title, "part": session.part,
-            "status": session.status.value, "date": first, "end_date": last,
-            "days": session.day_count, "session_minutes": session.minutes,
-            "contract": None if contract is None else contract.id,
-            "leaders": list(project.leaders_of(session)), "activity": session.activity,
-            "headcount": session.attendance.headcount,
-            "groups": list(session.attendance.groups),
-            "attendees": list(session.attendance.people), "line": session.line,
-        }
-        if session.slots:
-            slots: list[tuple[int | None, Any, Any, int | None, str | None]] = [
-                (i, b.slot.start, b.slot.end, b.slot.end_minute - b.slot.start_minute,
-                 b.venue) for i, b in enumerate(session.slots)]
-        else:  # one row per place it visits, or one row when none is stated
-            slots = [(None, None, None, None, place) for place in session.places] or [
-                (None, None, None, None, None)]
-        for slot, start, end, minutes, venue in slots:
-            row = {**shared, "slot": slot, "start": start, "end": end, "minutes": minutes,
-                   "venue": venue, "address": addresses.get(venue) if venue else None}
-            for name, values in columns.items():
-                values.append(row[name])
-    return text_frame(columns, SESSIONS_SCHEMA)
+    strings = pl.List(pl.String)
+    tables = pl.DataFrame({"table": [t.id for t in project.tables],
+                           "by_table": [t.contract for t in project.tables]},
+                          schema={"table": pl.String, "by_table": pl.String})
+    contracts = pl.DataFrame({"contract": [c.id for c in project.contracts],
+                              "by_contract": [list(c.leaders) for c in project.contracts]},
+                             schema={"contract": pl.String, "by_contract": strings})
+    venues = text_frame({"venue": [v.id for v in project.venues],
+                         "address": [None if v.address is None else str(v.address)
+                                     for v in project.venues]},
+                        {"venue": pl.String, "address": pl.String})
+    sessions = (
+        project.schedule.frame.lazy().with_row_index("row")
+        .join(tables.lazy(), on="table", how="left", maintain_order="left")
+        # Its contract is its own, else its table's; its leaders its own, else its
+        # contract's (Project.contract_of and Project.leaders_of, over the columns).
+        .with_columns(contract=pl.coalesce("contract", "by_table"))
+        .join(contracts.lazy(), on="contract", how="left", maintain_order="left")
+        .with_columns(leaders=pl.coalesce("leaders", "by_contract", pl.lit([], strings)),
+                      session_minutes="minutes",
+                      days=(pl.col("last") - pl.col("first")).dt.total_days() + 1)
+    )
+    timed = (sessions.filter(pl.col("slots").list.len() > 0)
+             .with_columns(slot=pl.int_ranges(pl.col("slots").list.len(), dtype=pl.Int64))
+             .explode("slots", "slot")
+             .with_columns(start=pl.col("slots").struct.field("start"),
+                           end=pl.col("slots").struct.field("end"),
+                           venue=pl.col("slots").struct.field("venue"))
+             .drop("slots"))
+    # A session without stated hours: one row per place it visits, or one row.
+    untimed = (sessions.filter(pl.col("slots").list.len() == 0)
+               .with_columns(slot=pl.lit(None, pl.Int64), start=pl.lit(None, pl.Int32),
+                             end=pl.lit(None, pl.Int32),
+                             venue=pl.when(pl.col("places").list.len() > 0).then("places")
+                             .otherwise(pl.lit([None], dtype=strings)))
+               .drop("slots").explode("venue"))
+    clock = {name: pl.time(pl.col(name) // 60, pl.col(name) % 60) for name in ("start", "end")}
+    return (
+        pl.concat([timed, untimed], how="diagonal_relaxed")
+        .sort("row", "slot", maintain_order=True, nulls_last=True)
+        .join(venues.lazy(), on="venue", how="left", maintain_order="left")
+        .with_columns(minutes=pl.col("end") - pl.col("start"), **clock)
+        .select(session="id", date="first", end_date="last", attendees="people",
+                **{name: name for name in SESSIONS_SCHEMA
+                   if name not in ("session", "date", "end_date", "attendees")})
+        .select(SESSIONS_SCHEMA.keys())
+        .cast(SESSIONS_SCHEMA)  # type: ignore[arg-type]
+        .collect(engine=ENGINE)
+    )
 
 
 def findings_frame(findings: Iterable[Finding], lang: Lang = "pl") -> pl.DataFrame:
