@@ -5,25 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opsreform._argparse_lang import help_in
 from opsreform.checks import check
 from opsreform.exceptions import OpsReformError
 from opsreform.files.project import load_project
 from opsreform.model.project import Project
-from opsreform.reports.budget import budget_tables
-from opsreform.reports.delivery import delivery_tables, indicator_table
-from opsreform.reports.diff import diff_table, latest_changes
-from opsreform.reports.findings import findings_tables
-from opsreform.reports.html import PageOptions, findings_page, schedule_page, tables_page
-from opsreform.reports.organisation import organisation_tables
-from opsreform.reports.orgchart import render_organisation_text
-from opsreform.reports.progress import contract_tables
-from opsreform.reports.schedule import activity_table, schedule_tables
-from opsreform.reports.sl2014 import sl2014_table
 from opsreform.reports.tables import ReportTable, render
-from opsreform.reports.xlsx import to_xlsx
+
+if TYPE_CHECKING:
+    from opsreform.reports.html import PageOptions
+
+# The report modules (and Jinja2, xlsxwriter) are imported when a report is made, not
+# when the command line starts: `opsreform check` needs none of them.
 
 __all__ = ["CHART_KINDS", "FORMATS", "KINDS", "add_report_commands", "build_report",
            "build_workbook", "report_tables", "run_report_command"]
@@ -108,6 +103,15 @@ def report_tables(project: Project, kind: str, lang: Any = "pl") -> list[ReportT
         ValueError: For an unknown kind.
 
     """
+    from opsreform.reports.budget import budget_tables  # noqa: PLC0415 - see the imports
+    from opsreform.reports.delivery import delivery_tables, indicator_table  # noqa: PLC0415
+    from opsreform.reports.diff import diff_table, latest_changes  # noqa: PLC0415
+    from opsreform.reports.findings import findings_tables  # noqa: PLC0415
+    from opsreform.reports.organisation import organisation_tables  # noqa: PLC0415
+    from opsreform.reports.progress import contract_tables  # noqa: PLC0415
+    from opsreform.reports.schedule import activity_table, schedule_tables  # noqa: PLC0415
+    from opsreform.reports.sl2014 import sl2014_table  # noqa: PLC0415
+
     if kind == "schedule":
         return schedule_tables(project, lang=lang)
     if kind == "activities":
@@ -139,6 +143,13 @@ def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl", *,
     ``page`` sets the header, footer, logo and templates of an ``html`` page; the
     schedule and the findings have pages of their own (:mod:`opsreform.reports.html`).
     """
+    from opsreform.reports.html import (  # noqa: PLC0415 - see the imports
+        findings_page,
+        schedule_page,
+        tables_page,
+    )
+    from opsreform.reports.orgchart import render_organisation_text  # noqa: PLC0415
+
     if fmt == "html" and kind == "schedule":
         return schedule_page(project, lang=lang, options=page)
     if fmt == "html" and kind == "findings":
@@ -162,6 +173,8 @@ def build_report(project: Project, kind: str, fmt: str, lang: Any = "pl", *,
 
 def build_workbook(project: Project, kind: str, lang: Any = "pl") -> bytes:
     """Return a report of ``project`` as an ``.xlsx`` workbook, one sheet per table."""
+    from opsreform.reports.xlsx import to_xlsx  # noqa: PLC0415 - see the imports
+
     return to_xlsx(report_tables(project, kind, lang), title=project.title, lang=lang)
 
 
@@ -189,6 +202,8 @@ def run_report_command(args: argparse.Namespace) -> int:
                 raise ValueError(msg)
             _write(build_workbook(project, args.kind, args.lang), args.output)
         elif args.command == "report":
+            from opsreform.reports.html import PageOptions  # noqa: PLC0415 - see the imports
+
             page = PageOptions(header=args.header, footer=args.footer, logo=args.logo,
                                template_dir=args.template_dir)
             if args.format == "pdf":
