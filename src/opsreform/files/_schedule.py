@@ -131,7 +131,7 @@ def schedule_of(pieces: Sequence[TableRead | Pairs], *, superseded: set[str],
     walked: Pairs = [pair for piece in pieces if not isinstance(piece, TableRead)
                      for pair in piece]
     tables = [piece.table if isinstance(piece, TableRead)
-              else SessionTable.of(s for s, _ in piece) for piece in pieces]
+              else SessionTable.of(s for s, _ in piece) for piece in pieces if piece]
     schedule = SessionTable.concat(tables)
     if any(isinstance(p, TableRead) for p in pieces) and not _clean(
             schedule, superseded, declared, groups):

@@ -138,6 +138,9 @@ def _names(row: dict[str, Any]) -> Names:
                  bool(row["repeats"]))
 
 
+_EMPTY = pl.DataFrame(schema=COLUMNS)  # frames are immutable: one empty one serves all
+
+
 def _utf8(value: Any) -> Any:
     # A text built in code may hold lone surrogates, which no UTF-8 column can: they
     # become "?" (what any UTF-8 output of them would show).
@@ -181,7 +184,7 @@ class SessionTable:
     @classmethod
     def empty(cls) -> SessionTable:
         """A table without sessions."""
-        return cls(pl.DataFrame(schema=COLUMNS), ())
+        return cls(_EMPTY, ())
 
     @classmethod
     def of(cls, sessions: SessionTable | Iterable[Session]) -> SessionTable:
@@ -189,6 +192,8 @@ class SessionTable:
         if isinstance(sessions, SessionTable):
             return sessions
         items = tuple(sessions)
+        if not items:
+            return cls.empty()
         for item in items:
             if not isinstance(item, Session):
                 msg = f"each session must be a Session, got {type(item).__name__} {item!r}"
