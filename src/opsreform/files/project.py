@@ -178,11 +178,14 @@ def _load_chunk(paths: list[str | Path], root: str | Path | None, max_bytes: int
     for i, steps, _ in started:
         try:
             steps.send(answers.get(i))
+            raise AssertionError("the steps of reading a project yield once")
         except StopIteration as done:
             found[i] = done.value
         except Exception as exc:  # as above
             found[i] = _error(exc, str(paths[i]))
-    return [x for x in found if x is not None]
+    done = [x for x in found if x is not None]
+    assert len(done) == len(paths), "every file gives a project or an error"
+    return done
 
 
 def _error(exc: Exception, path: str) -> OpsReformError:
