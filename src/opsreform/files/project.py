@@ -183,9 +183,9 @@ def _load_chunk(paths: list[str | Path], root: str | Path | None, max_bytes: int
             found[i] = done.value
         except Exception as exc:  # as above
             found[i] = _error(exc, str(paths[i]))
-    done = [x for x in found if x is not None]
-    assert len(done) == len(paths), "every file gives a project or an error"
-    return done
+    loaded = [x for x in found if x is not None]
+    assert len(loaded) == len(paths), "every file gives a project or an error"
+    return loaded
 
 
 def _error(exc: Exception, path: str) -> OpsReformError:
