@@ -24,7 +24,7 @@ import polars as pl
 from opsreform.engine.calendar import holidays_frame, school_breaks_frame
 from opsreform.engine.notices import has_versions, notices_frame, workdays_frame
 from opsreform.model.sessions import SessionStatus
-from opsreform.model.table import COLUMNS, KIND, STATUS
+from opsreform.model.table import COLUMNS, KIND, STATUS, text_frame
 from opsreform.text.months import month_name
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from opsreform.model.project import Project
     from opsreform.periods import Period
 
-__all__ = ["ENGINE", "KIND", "SCHEMA", "STATUS", "Frames"]
+__all__ = ["ENGINE", "KIND", "SCHEMA", "STATUS", "Frames", "text_frame"]
 
 ENGINE: Final = "in-memory"
 """How the engine's queries are collected. polars 2 collects with its streaming engine by
@@ -117,31 +117,6 @@ SCHEMA: dict[str, dict[str, Any]] = {
 
 def _frame(name: str, columns: dict[str, Any]) -> pl.DataFrame:
     return text_frame(columns, SCHEMA[name])
-
-
-def text_frame(columns: dict[str, list[Any]], schema: dict[str, Any]) -> pl.DataFrame:
-    """A frame of ``columns`` (lone surrogates in texts, never in a file, shown as "?")."""
-    try:
-        return pl.DataFrame(columns, schema=schema)
-    except UnicodeEncodeError:
-        return pl.DataFrame({k: [_utf8(v) for v in values] for k, values in columns.items()},
-                            schema=schema)
-
-
-def _utf8(value: Any) -> Any:
-    # A text built in code may hold lone surrogates, which no UTF-8 column can: they
-    # become "?" (what any UTF-8 output of them would show).
-    if isinstance(value, str):
-        return value.encode("utf-8", "replace").decode("utf-8")
-    return value
-
-
-def _strings(values: Sequence[str | None]) -> pl.Series:
-    """A text column of ``values`` (lone surrogates, never in a file, shown as "?")."""
-    try:
-        return pl.Series(values, dtype=pl.String)
-    except UnicodeEncodeError:
-        return pl.Series([_utf8(v) for v in values], dtype=pl.String)
 
 
 class Frames:

@@ -42,7 +42,7 @@ from opsreform.periods import Period
 from opsreform.timeslots import TimeSlot
 
 __all__ = ["COLUMNS", "KIND", "NAMED", "SLOT", "STATUS", "Names", "SessionTable", "names_by",
-           "names_of"]
+           "names_of", "text_frame"]
 
 KIND = pl.Enum([k.value for k in SessionKind])
 """The polars type of a session kind."""
@@ -297,11 +297,16 @@ def _frame(sessions: tuple[Session, ...]) -> pl.DataFrame:
         "line": [s.line for s in sessions],
         "note": [s.note for s in sessions],
     }
+    return text_frame(columns, COLUMNS)
+
+
+def text_frame(columns: dict[str, list[Any]], schema: dict[str, Any]) -> pl.DataFrame:
+    """A frame of ``columns`` (lone surrogates in texts, never in a file, shown as "?")."""
     try:
-        return pl.DataFrame(columns, schema=COLUMNS)
+        return pl.DataFrame(columns, schema=schema)
     except UnicodeEncodeError:
         return pl.DataFrame({k: [_utf8(v) for v in values] for k, values in columns.items()},
-                            schema=COLUMNS)
+                            schema=schema)
 
 
 def _sessions(frame: pl.DataFrame) -> tuple[Session, ...]:
