@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-import opsreform.files.project as project_module
 from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.files._schedule import TableText
 from opsreform.files.columns import read_session_frame
 from opsreform.files.project import load_project
 from opsreform.files.tables import VenueBook, read_session_table
@@ -68,16 +68,16 @@ Call = tuple[str, dict[str, Any], VenueBook]
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[Call]:
-    """The row reader's calls while projects load: text, arguments, the book before."""
+    """The table files read while projects load: text, arguments, the book before."""
     made: list[Call] = []
-    real = project_module.read_session_table
+    real = TableText.read
 
-    def spy(text: str, **kwargs: Any) -> Any:
-        made.append((text, {k: v for k, v in kwargs.items() if k != "venues"},
-                     _copy(kwargs["venues"])))
-        return real(text, **kwargs)
+    def spy(self: TableText, book: VenueBook) -> Any:
+        made.append((self.text, {"table": self.table, "kind": self.kind, "fmt": self.fmt,
+                                 "path": self.path}, _copy(book)))
+        return real(self, book)
 
-    monkeypatch.setattr(project_module, "read_session_table", spy)
+    monkeypatch.setattr(TableText, "read", spy)
     return made
 
 
