@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from itertools import chain, compress, repeat
-from operator import itemgetter
+from operator import add, mul
 from typing import Any, NamedTuple, TypeVar
 
 import polars as pl
@@ -96,10 +96,35 @@ def read_parts(parts: Sequence[Part], books: Sequence[VenueBook], failed: set[in
 
 def codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
     """The distinct values of ``column`` in order of first appearance, and each row's index."""
-    column = list(column)
+    column = column if isinstance(column, list) else list(column)
     distinct = list(dict.fromkeys(column))  # dict and map run at C speed: no loop per row
     index = {key: i for i, key in enumerate(distinct)}
     return distinct, list(map(index.__getitem__, column))
+
+
+def joint(*columns: tuple[Sequence[object], list[int]]
+          ) -> tuple[list[tuple[int, ...]], list[int]]:
+    """The distinct combinations of coded columns, in order of first appearance.
+
+    Each column is given as its distinct values (only their number counts) and each row's
+    index among them; a combination is the tuple of its indexes. The indexes of a row
+    are made one number (mixed radix) at C speed: no tuple per row.
+    """
+    sizes = [max(len(values), 1) for values, _ in columns]
+    code = columns[0][1]
+    for size, (_, more) in zip(sizes[1:], columns[1:], strict=True):
+        code = list(map(add, map(mul, code, repeat(size)), more))
+    distinct, rows = codes(code)
+    return [_digits(number, sizes) for number in distinct], rows
+
+
+def _digits(number: int, sizes: list[int]) -> tuple[int, ...]:
+    digits = []
+    for size in reversed(sizes[1:]):
+        number, digit = divmod(number, size)
+        digits.append(digit)
+    digits.append(number)
+    return tuple(reversed(digits))
 
 
 def _rows(values: Sequence[T], codes: Iterable[int]) -> list[T]:
@@ -165,43 +190,56 @@ class _Batch:
         if wrong:
             self.fail(codes, wrong)
 
+    def coded(self, name: str) -> tuple[list[str], list[int]]:
+        """A column's distinct cells and each row's index among them."""
+        if name not in self.cells:
+            return [""], [0] * self.height
+        return codes(self.cells[name])
+
     def tables(self, books: Sequence[VenueBook]) -> list[list[SessionTable] | None]:
         """Each project's tables, or None; ``books`` gain the venues met in addresses."""
         for i, part in enumerate(self.parts):
             if self.heights[i] and "number" not in part.cells:
                 self.failed.add(part.project)
-        number_keys, number_codes = codes(self.text("number"))
+        number_keys, number_codes = self.coded("number")
         numbers = self.read(number_keys, number_codes, _number, 0)
-        title_keys, title_codes = codes(zip(self.text("title"), self.text("kind"),
-                                            self.spread(p.kind for p in self.parts),
-                                            strict=True))
-        titles = self.read(title_keys, title_codes, _title_of, _NO_TITLE)
-        multi_day = [t[2].multi_day for t in titles]
-        date_keys, date_codes = codes(zip(self.text("date"), _rows(multi_day, title_codes),
-                                          strict=True))
-        dates = self.read(date_keys, date_codes, _when_of, _NO_DATE)
-        place_keys, place_codes = codes(zip(self.text("venue"), self.text("address"),
-                                            strict=True))
-        places = self.read(place_keys, place_codes, _place, _NO_PLACE)
-        slot_keys, slot_codes = codes(self.text("slots"))
+        title_text, kind_text = self.coded("title"), self.coded("kind")
+        kinds, kind_codes = codes([p.kind for p in self.parts])
+        title_keys, title_codes = joint(title_text, kind_text,
+                                        (kinds, self.spread(kind_codes)))
+        titles = self.read(title_keys, title_codes, lambda k: _title(
+            title_text[0][k[0]], kind_text[0][k[1]], kinds[k[2]]), _NO_TITLE)
+        date_text = self.coded("date")
+        date_keys, date_codes = joint(date_text, (titles, title_codes))
+        dates = self.read(date_keys, date_codes, lambda k: _when(
+            date_text[0][k[0]], titles[k[1]][2].multi_day), _NO_DATE)
+        venue_text, address_text = self.coded("venue"), self.coded("address")
+        place_keys, place_codes = joint(venue_text, address_text)
+        places = self.read(place_keys, place_codes, lambda k: _place(
+            venue_text[0][k[0]], address_text[0][k[1]]), _NO_PLACE)
+        slot_keys, slot_codes = self.coded("slots")
         slots = self.read(slot_keys, slot_codes, _slots, _NO_SLOTS)
-        held_keys, held_codes = codes(zip(slot_codes, place_codes, strict=True))
-        self.check(held_keys, held_codes,  # one venue for all slots, or one per slot
-                   lambda k: not (_count(places[k[1]]) > 1 and slot_keys[k[0]]
-                                  and _count(places[k[1]]) != len(slots[k[0]])))
-        when_keys, when_codes = codes(zip(slot_codes, date_codes, strict=True))
-        self.check(when_keys, when_codes,  # a one-day session has hours
-                   lambda k: slots[k[0]] or dates[k[1]][2])
-        attended_keys, attended_codes = codes(self.text("attended"))
+        if any(_count(place) > 1 for place in places):
+            held_keys, held_codes = joint((slots, slot_codes), (places, place_codes))
+            self.check(held_keys, held_codes,  # one venue for all slots, or one per slot
+                       lambda k: not (_count(places[k[1]]) > 1 and slot_keys[k[0]]
+                                      and _count(places[k[1]]) != len(slots[k[0]])))
+        if not all(slots) and not all(d[2] for d in dates):
+            when_keys, when_codes = joint((slots, slot_codes), (dates, date_codes))
+            self.check(when_keys, when_codes,  # a one-day session has hours
+                       lambda k: slots[k[0]] or dates[k[1]][2])
+        attended_keys, attended_codes = self.coded("attended")
         attended = self.read(attended_keys, attended_codes, _attended_or_none, None)
-        status_keys, status_codes = codes(self.text("status"))
+        status_keys, status_codes = self.coded("status")
         status = self.read(status_keys, status_codes, _status_value, DELIVERED)
-        done_keys, done_codes = codes(zip(attended_codes, status_codes, strict=True))
-        self.check(done_keys, done_codes,  # attendance only of a session delivered
-                   lambda k: attended[k[0]] is None or status[k[1]] == DELIVERED)
-        headcount_keys, headcount_codes = codes(self.text("headcount"))
+        if any(a is not None for a in attended):
+            done_keys, done_codes = joint((attended, attended_codes), (status, status_codes))
+            self.check(done_keys, done_codes,  # attendance only of a session delivered
+                       lambda k: attended[k[0]] is None or status[k[1]] == DELIVERED)
+        headcount_keys, headcount_codes = self.coded("headcount")
         headcount = self.read(headcount_keys, headcount_codes, _headcount_or_none, None)
-        venue_ids = self.venues(place_codes, places, books)
+        met, met_codes = joint((self.parts, self.owner), (places, place_codes))
+        venue_ids = self.venues(met, places, books)
 
         keep = [p.project not in self.failed for p in self.parts]
         rows = _Rows(self.owner, keep)
@@ -211,16 +249,16 @@ class _Batch:
         number = _rows(numbers, rows.pick(number_codes))
         heights = [h if k else 0 for h, k in zip(self.heights, keep, strict=True)]
         tables = list(chain.from_iterable(map(repeat, (p.table for p in self.parts), heights)))
-        identity, given = _ids(tables, number, [x or None for x in rows.pick(self.text("id"))],
-                               owner, heights)
-        booked_keys, booked_codes = codes(zip(slot_codes, map(
-            venue_ids.__getitem__, zip(owner, rows.pick(place_codes), strict=True)),
-            strict=True))
+        given: list[str | None] = ([x or None for x in rows.pick(self.cells["id"])]
+                                   if "id" in self.cells else [None] * len(owner))
+        identity, given = _ids(tables, number, given, owner, heights)
+        booked_keys, booked_codes = joint((slots, slot_codes), (met, rows.pick(met_codes)))
         per_day = [sum(e - b for b, e in found) if found else None for found in slots]
-        timed_keys, timed_codes = codes(zip(slot_codes, date_codes, strict=True))
+        timed_keys, timed_codes = joint((slots, slot_codes), (dates, date_codes))
         minutes = [None if (m := per_day[s]) is None else m * dates[d][3]
                    for s, d in timed_keys]
         spans = _rows([d[2] for d in dates], date_codes)
+        contracts = chain.from_iterable(map(repeat, (p.contract for p in self.parts), heights))
         read: dict[str, list[Any]] = {
             _KEY: owner,
             "id": identity,
@@ -228,16 +266,15 @@ class _Batch:
             "title": _rows([t[0] for t in titles], title_codes),
             "part": _rows([t[1] for t in titles], title_codes),
             "first": _rows([d[0] for d in dates], date_codes),
-            "slots": _rows([_bookings(slot_keys[s], ids) for s, ids in booked_keys],
+            "slots": _rows([_bookings(slot_keys[s], venue_ids[m]) for s, m in booked_keys],
                            booked_codes),
             "minutes": _rows(minutes, timed_codes),
             "number": number,
             "line": rows.pick(list(chain.from_iterable(p.lines for p in self.parts))),
             "table": tables,
-            "contract": [x or c for x, c in zip(
-                rows.pick(self.text("contract")),
-                chain.from_iterable(map(repeat, (p.contract for p in self.parts), heights)),
-                strict=True)],
+            "contract": [x or c for x, c in zip(rows.pick(self.cells["contract"]), contracts,
+                                                strict=True)]
+            if "contract" in self.cells else list(contracts),
         }
         # A column no table has is one constant (see _finish): cheaper.
         if any(spans):
@@ -256,28 +293,28 @@ class _Batch:
         read.update({name: make() for name, make in optional.items() if name in self.cells})
         return self.cut(read, books)
 
-    def venues(self, place_codes: list[int], places: list[_Place],
-               books: Sequence[VenueBook]) -> dict[tuple[int, int], tuple[str, ...]]:
-        """The venue ids of each part's places; a new address becomes a venue of its book.
+    def venues(self, met: list[tuple[int, ...]], places: list[_Place],
+               books: Sequence[VenueBook]) -> list[tuple[str, ...]]:
+        """The venue ids of each (part, place) ``met``; a new address becomes a venue.
 
-        Each project's parts are met in order, and each part's places in the order of
-        their first row, as reading the tables one by one meets them. A venue named must
-        be known before its table (declared, or met in an address of an earlier table).
+        ``met`` is in the order of the rows: each project's parts in order, and each
+        part's places in the order of their first row, as reading the tables one by one
+        meets them. A venue named must be known before its table (declared, or met in an
+        address of an earlier table). A project that fails gets no ids (empty).
         """
-        ids: dict[tuple[int, int], tuple[str, ...]] = {}
-        met = dict.fromkeys(zip(self.owner, place_codes, strict=True))
-        for at, pairs in itertools.groupby(met, key=itemgetter(0)):
+        ids: list[tuple[str, ...]] = [()] * len(met)
+        for at, pairs in itertools.groupby(enumerate(met), key=lambda m: m[1][0]):
             project = self.parts[at].project
             if project in self.failed:
                 continue
             book = books[project]
-            found = [(code, places[code]) for _, code in pairs]
+            found = [(i, places[code]) for i, (_, code) in pairs]
             if not all(book.has(v) for _, (named, _) in found if named is not None
                        for v in named):
                 self.failed.add(project)  # undeclared, or met in an address of this table
                 continue
-            for code, (named, addresses) in found:
-                ids[at, code] = named if named is not None else tuple(
+            for i, (named, addresses) in found:
+                ids[i] = named if named is not None else tuple(
                     book.venue_for(a) for a in addresses)
         return ids
 
@@ -408,10 +445,6 @@ def _status_value(text: str) -> str:
     return (_status(text) if text else SessionStatus.PLANNED).value
 
 
-def _title_of(key: tuple[str, str, SessionKind | None]) -> tuple[str, int | None, SessionKind]:
-    return _title(*key)
-
-
 @functools.lru_cache(maxsize=4096)
 def _title(text: str, stated: str, kind: SessionKind | None
            ) -> tuple[str, int | None, SessionKind]:
@@ -423,10 +456,6 @@ def _title(text: str, stated: str, kind: SessionKind | None
     if found is None:
         raise Unsure
     return title, part, found
-
-
-def _when_of(key: tuple[str, bool]) -> tuple[date, date, bool, int]:
-    return _when(*key)
 
 
 # Texts repeat across the tables of a project and of many: each is read once (the
@@ -455,9 +484,8 @@ def _slots(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s.start_minute, s.end_minute) for s in slots)
 
 
-def _place(key: tuple[str, str]) -> _Place:
+def _place(named: str, address: str) -> _Place:
     """The venue ids a ``venue`` cell names, else the addresses of the ``address`` cell."""
-    named, address = key
     if named:
         return tuple(v.strip() for v in named.split(",")), ()
     return None, parse_addresses(address) if address else ()
