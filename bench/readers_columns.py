@@ -48,7 +48,7 @@ Call = tuple[str, dict[str, Any], list[Any]]
 Request = tuple[list[TableText], VenueBook]
 _CACHED = ("parse_date", "parse_slots", "parse_addresses", "_booking", "_split_part",
            "_kind_from_title", "_kind", "_status")
-_CACHED_HERE = {columns_module: ("_header",),
+_CACHED_HERE = {columns_module: ("_header", "_column_of"),
                 _columns_batch: ("_number", "_title", "_when", "_slots", "_bookings")}
 
 

@@ -107,24 +107,20 @@ def joint(*columns: tuple[Sequence[object], list[int]]
     """The distinct combinations of coded columns, in order of first appearance.
 
     Each column is given as its distinct values (only their number counts) and each row's
-    index among them; a combination is the tuple of its indexes. The indexes of a row
-    are made one number (mixed radix) at C speed: no tuple per row.
+    index among them; a combination is the tuple of its indexes, and each row gets the
+    index of its combination. A row's indexes are made one number (mixed radix), all at C
+    speed: no tuple per row.
     """
     sizes = [max(len(values), 1) for values, _ in columns]
     code = columns[0][1]
     for size, (_, more) in zip(sizes[1:], columns[1:], strict=True):
         code = list(map(add, map(mul, code, repeat(size)), more))
-    distinct, rows = codes(code)
-    return [_digits(number, sizes) for number in distinct], rows
-
-
-def _digits(number: int, sizes: list[int]) -> tuple[int, ...]:
-    digits = []
-    for size in reversed(sizes[1:]):
-        number, digit = divmod(number, size)
-        digits.append(digit)
-    digits.append(number)
-    return tuple(reversed(digits))
+    # Each number's first row: read backwards, the first row is the last one written.
+    first = sorted(dict(zip(reversed(code), range(len(code) - 1, -1, -1),
+                            strict=True)).values())
+    index = dict(zip(map(code.__getitem__, first), itertools.count()))
+    keys = list(zip(*(map(rows.__getitem__, first) for _, rows in columns), strict=True))
+    return keys, list(map(index.__getitem__, code))
 
 
 def _rows(values: Sequence[T], codes: Iterable[int]) -> list[T]:
@@ -210,9 +206,10 @@ class _Batch:
         titles = self.read(title_keys, title_codes, lambda k: _title(
             title_text[0][k[0]], kind_text[0][k[1]], kinds[k[2]]), _NO_TITLE)
         date_text = self.coded("date")
-        date_keys, date_codes = joint(date_text, (titles, title_codes))
+        multi_day = [int(t[2].multi_day) for t in titles]  # a period may stand for a day
+        date_keys, date_codes = joint(date_text, ((0, 1), _rows(multi_day, title_codes)))
         dates = self.read(date_keys, date_codes, lambda k: _when(
-            date_text[0][k[0]], titles[k[1]][2].multi_day), _NO_DATE)
+            date_text[0][k[0]], bool(k[1])), _NO_DATE)
         venue_text, address_text = self.coded("venue"), self.coded("address")
         place_keys, place_codes = joint(venue_text, address_text)
         places = self.read(place_keys, place_codes, lambda k: _place(

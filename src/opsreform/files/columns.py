@@ -242,8 +242,20 @@ def _flat_csv(text: str) -> _Found | None:
 @functools.lru_cache(maxsize=256)
 def _header(cells: tuple[str, ...]) -> tuple[str | None, ...] | None:
     # Tables of one project, and of many, repeat their header: recognise it once.
-    found = _header_columns(list(cells))
-    return None if found is None else tuple(found)
+    if not any(c.strip() for c in cells):
+        return None
+    return tuple(map(_column_of, cells))
+
+
+@functools.lru_cache(maxsize=16384)
+def _column_of(cell: str) -> str | None:
+    """The column a header cell names, or None.
+
+    A data row whose Lp. is not a whole number ("106.") is tried as a header; its cells
+    (dates, titles…) repeat across rows and tables: each text is looked up once. The
+    header reader looks at each cell alone; the second cell only keeps the row non-blank.
+    """
+    return _header_columns([cell, "."])[0]  # type: ignore[index]
 
 
 def _data_rows(rows: _Rows) -> _Found | None:
