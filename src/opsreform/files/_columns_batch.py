@@ -80,8 +80,8 @@ class Part(NamedTuple):
     cells: dict[str, Sequence[str]]
 
 
-def read_parts(parts: Sequence[Part], books: Sequence[VenueBook], failed: set[int]
-               ) -> list[list[SessionTable] | None]:
+def read_parts(parts: Sequence[Part], books: Sequence[VenueBook], failed: set[int], *,
+               named: bool = True) -> list[list[SessionTable] | None]:
     """The tables of each project, reading ``parts`` together (None for a failed project).
 
     Args:
@@ -89,9 +89,11 @@ def read_parts(parts: Sequence[Part], books: Sequence[VenueBook], failed: set[in
         books: Each project's venue book, which gains the venues its addresses name
             (left in any state for a project that gets None).
         failed: The projects already known to need the row reader.
+        named: Whether to give each table its names (one polars query for all of them;
+            otherwise each table works them out when asked).
 
     """
-    return _Batch(parts, set(failed)).tables(books)
+    return _Batch(parts, set(failed), named=named).tables(books)
 
 
 def codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
@@ -140,9 +142,10 @@ _NO_NAMES = Names({column: frozenset() for column in NAMED}, repeats=False)
 class _Batch:
     """The rows of all the parts of a batch, end to end, one list per column."""
 
-    def __init__(self, parts: Sequence[Part], failed: set[int]) -> None:
+    def __init__(self, parts: Sequence[Part], failed: set[int], *, named: bool) -> None:
         self.parts = parts
         self.failed = failed  # projects
+        self.named = named
         self.heights = [len(p.lines) for p in parts]
         self.owner = self.spread(range(len(parts)))  # each row's part
         self.height = len(self.owner)
@@ -317,22 +320,32 @@ class _Batch:
 
     def cut(self, read: dict[str, list[Any]], books: Sequence[VenueBook]
             ) -> list[list[SessionTable] | None]:
-        """The frame of all the rows kept, cut into each table's, with its names."""
-        frame = pl.DataFrame(read, schema={k: _READ[k] for k in read}).select(
-            pl.col(_KEY), *_finish(frozenset(read) - {_KEY}))
-        names = names_by(frame, _KEY)
-        frames = {key[0]: piece for key, piece in frame.partition_by(
-            _KEY, as_dict=True, include_key=False, maintain_order=True).items()}
+        """The frame of all the rows kept, cut into each table's (with its names)."""
         answers: list[list[SessionTable] | None] = [
             None if project in self.failed else [] for project in range(len(books))]
+        kept = [at for at, part in enumerate(self.parts)
+                if self.heights[at] and part.project not in self.failed]
+        frames: dict[int, pl.DataFrame] = {}
+        names: dict[int, Names] = {}
+        if kept:
+            frame = pl.DataFrame(read, schema={k: _READ[k] for k in read}).select(
+                pl.col(_KEY), *_finish(frozenset(read) - {_KEY}))
+            if self.named:
+                names = names_by(frame, _KEY)
+            if len(kept) == 1:  # one table alone: nothing to cut
+                frames = {kept[0]: frame.drop(_KEY)}
+            else:
+                frames = {key[0]: piece for key, piece in frame.partition_by(
+                    _KEY, as_dict=True, include_key=False, maintain_order=True).items()}
         for at, part in enumerate(self.parts):
             tables = answers[part.project]
             if tables is None:
                 continue
             if self.heights[at]:
-                tables.append(SessionTable(frames[at], names=names[at]))
+                tables.append(SessionTable(frames[at], names=names.get(at)))
             else:
-                tables.append(SessionTable(pl.DataFrame(schema=COLUMNS), names=_NO_NAMES))
+                tables.append(SessionTable(pl.DataFrame(schema=COLUMNS),
+                                           names=_NO_NAMES if self.named else None))
         return answers
 
 

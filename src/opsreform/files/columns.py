@@ -88,7 +88,7 @@ def read_session_frame(
 
     """
     book = venues.copy()
-    found = _read([[(text, table, kind, contract, fmt, path)]], [book])[0]
+    found = _read([[(text, table, kind, contract, fmt, path)]], [book], named=False)[0]
     if found is None:
         return None
     for venue in book.venues[len(venues.venues):]:
@@ -128,7 +128,7 @@ _Source = tuple[str, str, SessionKind | None, str | None, Literal["md", "csv"], 
 """A table file: text, table id, kind, contract, format, path."""
 
 
-def _read(projects: list[list[_Source]], books: list[VenueBook]
+def _read(projects: list[list[_Source]], books: list[VenueBook], *, named: bool = True
           ) -> list[list[SessionTable] | None]:
     """Each project's tables, read together (None for a project that needs the row reader)."""
     parts: list[Part] = []
@@ -145,7 +145,7 @@ def _read(projects: list[list[_Source]], books: list[VenueBook]
             columns = {name: cells[i] for i, name in enumerate(names)  # a name given twice:
                        if name is not None} if lines else {}  # the last column wins
             parts.append(Part(project, table, kind, contract, lines, columns))
-    return read_parts(parts, books, failed)
+    return read_parts(parts, books, failed, named=named)
 
 
 def _split(text: str, fmt: Literal["md", "csv"], path: str | None) -> _Found:
