@@ -17,6 +17,7 @@ from polars.testing import assert_frame_equal
 
 import opsreform.files.project as project_module
 from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.files._columns_batch import codes, joint
 from opsreform.files._schedule import TableText
 from opsreform.files.columns import read_session_frame, read_tables
 from opsreform.files.project import load_project
@@ -588,3 +589,19 @@ def test_the_bench_data_set_read_in_one_call_as_one_by_one(
     found = same_as_the_loop(asked)
     assert all(x is not None for x in found)
     assert sum(len(t) for x in found if x is not None for t in x[0]) == 3000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from("abc"), st.integers(0, 40)),
+                max_size=60))
+def test_combinations_of_coded_columns_as_a_plain_reference(
+        rows_: list[tuple[int, str, int]]) -> None:
+    """joint: the distinct (a, b, c) rows in order of first appearance, each row's index."""
+    coded = [codes([row[i] for row in rows_]) for i in range(3)]
+    keys, at = joint(*coded)
+    distinct = list(dict.fromkeys(rows_))
+    assert [tuple(coded[i][0][k[i]] for i in range(3)) for k in keys] == distinct
+    assert [distinct[i] for i in at] == rows_
+    one_keys, one_at = joint(coded[2])
+    assert [coded[2][0][k[0]] for k in one_keys] == list(dict.fromkeys(r[2] for r in rows_))
+    assert len(one_at) == len(rows_)

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from itertools import chain, compress, repeat
-from operator import add, mul
+from operator import add, itemgetter, mul
 from typing import Any, NamedTuple, TypeVar
 
 import polars as pl
@@ -117,12 +117,14 @@ def joint(*columns: tuple[Sequence[object], list[int]]
     code = columns[0][1]
     for size, (_, more) in zip(sizes[1:], columns[1:], strict=True):
         code = list(map(add, map(mul, code, repeat(size)), more))
-    # Each number's first row: read backwards, the first row is the last one written.
-    first = sorted(dict(zip(reversed(code), range(len(code) - 1, -1, -1),
-                            strict=True)).values())
-    index = dict(zip(map(code.__getitem__, first), itertools.count()))
-    keys = list(zip(*(map(rows.__getitem__, first) for _, rows in columns), strict=True))
-    return keys, list(map(index.__getitem__, code))
+    distinct, rows = codes(code)
+    digits: list[Iterable[int]] = []  # each column's index in each combination, last first
+    for size in reversed(sizes[1:]):
+        pairs = list(map(divmod, distinct, repeat(size)))
+        distinct = list(map(itemgetter(0), pairs))
+        digits.append(map(itemgetter(1), pairs))
+    digits.append(distinct)
+    return list(zip(*reversed(digits), strict=True)), rows
 
 
 def _rows(values: Sequence[T], codes: Iterable[int]) -> list[T]:
@@ -224,9 +226,9 @@ class _Batch:
             self.check(held_keys, held_codes,  # one venue for all slots, or one per slot
                        lambda k: not (_count(places[k[1]]) > 1 and slot_keys[k[0]]
                                       and _count(places[k[1]]) != len(slots[k[0]])))
+        timed_keys, timed_codes = joint((slots, slot_codes), (dates, date_codes))
         if not all(slots) and not all(d[2] for d in dates):
-            when_keys, when_codes = joint((slots, slot_codes), (dates, date_codes))
-            self.check(when_keys, when_codes,  # a one-day session has hours
+            self.check(timed_keys, timed_codes,  # a one-day session has hours
                        lambda k: slots[k[0]] or dates[k[1]][2])
         attended_keys, attended_codes = self.coded("attended")
         attended = self.read(attended_keys, attended_codes, _attended_or_none, None)
@@ -254,7 +256,7 @@ class _Batch:
         identity, given = _ids(tables, number, given, owner, heights)
         booked_keys, booked_codes = joint((slots, slot_codes), (met, rows.pick(met_codes)))
         per_day = [sum(e - b for b, e in found) if found else None for found in slots]
-        timed_keys, timed_codes = joint((slots, slot_codes), (dates, date_codes))
+        timed_codes = rows.pick(timed_codes)
         minutes = [None if (m := per_day[s]) is None else m * dates[d][3]
                    for s, d in timed_keys]
         spans = _rows([d[2] for d in dates], date_codes)
