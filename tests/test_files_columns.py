@@ -598,10 +598,11 @@ def test_combinations_of_coded_columns_as_a_plain_reference(
         rows_: list[tuple[int, str, int]]) -> None:
     """joint: the distinct (a, b, c) rows in order of first appearance, each row's index."""
     coded = [codes([row[i] for row in rows_]) for i in range(3)]
-    keys, at = joint(*coded)
+    found, at = joint(*coded)
+    keys = list(zip(*found, strict=True))
     distinct = list(dict.fromkeys(rows_))
     assert [tuple(coded[i][0][k[i]] for i in range(3)) for k in keys] == distinct
     assert [distinct[i] for i in at] == rows_
-    one_keys, one_at = joint(coded[2])
-    assert [coded[2][0][k[0]] for k in one_keys] == list(dict.fromkeys(r[2] for r in rows_))
+    (one_keys,), one_at = joint(coded[2])
+    assert [coded[2][0][k] for k in one_keys] == list(dict.fromkeys(r[2] for r in rows_))
     assert len(one_at) == len(rows_)

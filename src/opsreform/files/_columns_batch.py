@@ -19,10 +19,10 @@ import functools
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain, compress, repeat
-from operator import add, itemgetter, mul
+from operator import add, floordiv, mod, mul
 from typing import Any, NamedTuple, TypeVar
 
 import polars as pl
@@ -105,26 +105,31 @@ def codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
 
 
 def joint(*columns: tuple[Sequence[object], list[int]]
-          ) -> tuple[list[tuple[int, ...]], list[int]]:
+          ) -> tuple[list[list[int]], list[int]]:
     """The distinct combinations of coded columns, in order of first appearance.
 
     Each column is given as its distinct values (only their number counts) and each row's
-    index among them; a combination is the tuple of its indexes, and each row gets the
-    index of its combination. A row's indexes are made one number (mixed radix), all at C
-    speed: no tuple per row.
+    index among them. Returned: for each column, its index in each combination (zip them
+    for the combinations), and each row's combination. A row's indexes are made one
+    number (mixed radix), all at C speed: no tuple per row or per combination, which the
+    garbage collector would walk again and again while the list of them grows.
     """
     sizes = [max(len(values), 1) for values, _ in columns]
     code = columns[0][1]
     for size, (_, more) in zip(sizes[1:], columns[1:], strict=True):
         code = list(map(add, map(mul, code, repeat(size)), more))
     distinct, rows = codes(code)
-    digits: list[Iterable[int]] = []  # each column's index in each combination, last first
+    digits: list[list[int]] = []  # each column's index in each combination, last first
     for size in reversed(sizes[1:]):
-        pairs = list(map(divmod, distinct, repeat(size)))
-        distinct = list(map(itemgetter(0), pairs))
-        digits.append(map(itemgetter(1), pairs))
+        digits.append(list(map(mod, distinct, repeat(size))))
+        distinct = list(map(floordiv, distinct, repeat(size)))
     digits.append(distinct)
-    return list(zip(*reversed(digits), strict=True)), rows
+    return digits[::-1], rows
+
+
+def combinations(found: list[list[int]]) -> Iterator[tuple[int, ...]]:
+    """The combinations :func:`joint` found, one tuple at a time (each indexes a column)."""
+    return zip(*found, strict=True)
 
 
 def _rows(values: Sequence[T], codes: Iterable[int]) -> list[T]:
@@ -170,7 +175,7 @@ class _Batch:
         rows = set(compress(self.owner, map(wrong.__contains__, codes)))
         self.failed.update(self.parts[i].project for i in rows)
 
-    def read(self, keys: list[K], codes: list[int], read: Callable[[K], T], stand_in: T
+    def read(self, keys: Iterable[K], codes: list[int], read: Callable[[K], T], stand_in: T
              ) -> list[T]:
         """``read`` of each distinct key; ``stand_in`` where it refuses, whose rows fail."""
         values: list[T] = []
@@ -185,7 +190,8 @@ class _Batch:
             self.fail(codes, refused)
         return values
 
-    def check(self, keys: list[K], codes: list[int], fine: Callable[[K], object]) -> None:
+    def check(self, keys: Iterable[K], codes: list[int], fine: Callable[[K], object]
+              ) -> None:
         """Fail the rows of each distinct key that is not ``fine``."""
         wrong = [at for at, key in enumerate(keys) if not fine(key)]
         if wrong:
@@ -208,27 +214,27 @@ class _Batch:
         kinds, kind_codes = codes([p.kind for p in self.parts])
         title_keys, title_codes = joint(title_text, kind_text,
                                         (kinds, self.spread(kind_codes)))
-        titles = self.read(title_keys, title_codes, lambda k: _title(
+        titles = self.read(combinations(title_keys), title_codes, lambda k: _title(
             title_text[0][k[0]], kind_text[0][k[1]], kinds[k[2]]), _NO_TITLE)
         date_text = self.coded("date")
         multi_day = [int(t[2].multi_day) for t in titles]  # a period may stand for a day
         date_keys, date_codes = joint(date_text, ((0, 1), _rows(multi_day, title_codes)))
-        dates = self.read(date_keys, date_codes, lambda k: _when(
+        dates = self.read(combinations(date_keys), date_codes, lambda k: _when(
             date_text[0][k[0]], bool(k[1])), _NO_DATE)
         venue_text, address_text = self.coded("venue"), self.coded("address")
         place_keys, place_codes = joint(venue_text, address_text)
-        places = self.read(place_keys, place_codes, lambda k: _place(
+        places = self.read(combinations(place_keys), place_codes, lambda k: _place(
             venue_text[0][k[0]], address_text[0][k[1]]), _NO_PLACE)
         slot_keys, slot_codes = self.coded("slots")
         slots = self.read(slot_keys, slot_codes, _slots, _NO_SLOTS)
         if any(_count(place) > 1 for place in places):
             held_keys, held_codes = joint((slots, slot_codes), (places, place_codes))
-            self.check(held_keys, held_codes,  # one venue for all slots, or one per slot
+            self.check(combinations(held_keys), held_codes,  # one venue, or one per slot
                        lambda k: not (_count(places[k[1]]) > 1 and slot_keys[k[0]]
                                       and _count(places[k[1]]) != len(slots[k[0]])))
         timed_keys, timed_codes = joint((slots, slot_codes), (dates, date_codes))
         if not all(slots) and not all(d[2] for d in dates):
-            self.check(timed_keys, timed_codes,  # a one-day session has hours
+            self.check(combinations(timed_keys), timed_codes,  # a one-day session has hours
                        lambda k: slots[k[0]] or dates[k[1]][2])
         attended_keys, attended_codes = self.coded("attended")
         attended = self.read(attended_keys, attended_codes, _attended_or_none, None)
@@ -236,7 +242,7 @@ class _Batch:
         status = self.read(status_keys, status_codes, _status_value, DELIVERED)
         if any(a is not None for a in attended):
             done_keys, done_codes = joint((attended, attended_codes), (status, status_codes))
-            self.check(done_keys, done_codes,  # attendance only of a session delivered
+            self.check(combinations(done_keys), done_codes,  # attendance: only if delivered
                        lambda k: attended[k[0]] is None or status[k[1]] == DELIVERED)
         headcount_keys, headcount_codes = self.coded("headcount")
         headcount = self.read(headcount_keys, headcount_codes, _headcount_or_none, None)
@@ -254,11 +260,12 @@ class _Batch:
         given: list[str | None] = ([x or None for x in rows.pick(self.cells["id"])]
                                    if "id" in self.cells else [None] * len(owner))
         identity, given = _ids(tables, number, given, owner, heights)
-        booked_keys, booked_codes = joint((slots, slot_codes), (met, rows.pick(met_codes)))
+        booked_keys, booked_codes = joint((slots, slot_codes),
+                                          (venue_ids, rows.pick(met_codes)))
         per_day = [sum(e - b for b, e in found) if found else None for found in slots]
         timed_codes = rows.pick(timed_codes)
         minutes = [None if (m := per_day[s]) is None else m * dates[d][3]
-                   for s, d in timed_keys]
+                   for s, d in combinations(timed_keys)]
         spans = _rows([d[2] for d in dates], date_codes)
         contracts = chain.from_iterable(map(repeat, (p.contract for p in self.parts), heights))
         read: dict[str, list[Any]] = {
@@ -268,8 +275,8 @@ class _Batch:
             "title": _rows([t[0] for t in titles], title_codes),
             "part": _rows([t[1] for t in titles], title_codes),
             "first": _rows([d[0] for d in dates], date_codes),
-            "slots": _rows([_bookings(slot_keys[s], venue_ids[m]) for s, m in booked_keys],
-                           booked_codes),
+            "slots": _rows([_bookings(slot_keys[s], venue_ids[m])
+                            for s, m in combinations(booked_keys)], booked_codes),
             "minutes": _rows(minutes, timed_codes),
             "number": number,
             "line": rows.pick(list(chain.from_iterable(p.lines for p in self.parts))),
@@ -295,17 +302,20 @@ class _Batch:
         read.update({name: make() for name, make in optional.items() if name in self.cells})
         return self.cut(read, books)
 
-    def venues(self, met: list[tuple[int, ...]], places: list[_Place],
+    def venues(self, met: list[list[int]], places: list[_Place],
                books: Sequence[VenueBook]) -> list[tuple[str, ...]]:
         """The venue ids of each (part, place) ``met``; a new address becomes a venue.
 
-        ``met`` is in the order of the rows: each project's parts in order, and each
-        part's places in the order of their first row, as reading the tables one by one
-        meets them. A venue named must be known before its table (declared, or met in an
-        address of an earlier table). A project that fails gets no ids (empty).
+        ``met`` (the parts, and the places) is in the order of the rows: each project's
+        parts in order, and each part's places in the order of their first row, as
+        reading the tables one by one meets them. A venue named must be known before its
+        table (declared, or met in an address of an earlier table). A project that fails
+        gets no ids (empty).
         """
-        ids: list[tuple[str, ...]] = [()] * len(met)
-        for at, pairs in itertools.groupby(enumerate(met), key=lambda m: m[1][0]):
+        parts, codes = met
+        ids: list[tuple[str, ...]] = [()] * len(parts)
+        for at, pairs in itertools.groupby(enumerate(zip(parts, codes, strict=True)),
+                                           key=lambda m: m[1][0]):
             project = self.parts[at].project
             if project in self.failed:
                 continue
@@ -371,10 +381,12 @@ def _ids(tables: list[str], numbers: list[int], given: list[str | None], owner: 
     ids = list(map("{}#{}".format, tables, numbers))
     if any(own is not None for own in given):
         ids = [made if own is None else own for own, made in zip(given, ids, strict=True)]
-    derived = list(compress(zip(owner, numbers, strict=True), [own is None for own in given]))
+    # A part's derived ids repeat when (part, Lp.) does: one number each, no tuple per row.
+    keyed = map(add, map(mul, owner, repeat(NUMBER + 1)), numbers)
+    derived = list(compress(keyed, [own is None for own in given]))
     if len(set(derived)) == len(derived):
         return ids, given
-    repeated = {at for (at, _), n in Counter(derived).items() if n > 1}
+    repeated = {key // (NUMBER + 1) for key, n in Counter(derived).items() if n > 1}
     start = 0
     for at, height in enumerate(heights):
         if at in repeated:

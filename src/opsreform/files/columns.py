@@ -207,9 +207,11 @@ def _flat_csv(text: str) -> _Found | None:
         return None
     width = first.count(delimiter) + 1
     flat = list(map(str.strip, delimiter.join(lines).split(delimiter)))
-    numbered = list(map(_WHOLE.fullmatch, flat[::width]))
+    # Whether each row is numbered (booleans: a list of match objects would be walked
+    # by the garbage collector again and again while it grows).
+    numbered = list(map(bool, map(_WHOLE.fullmatch, flat[::width])))
     top = 0  # the rows above the first numbered one
-    while top < len(numbered) and numbered[top] is None:
+    while top < len(numbered) and not numbered[top]:
         top += 1
     columns: list[str | None] | None = None
     for at in range(top):
@@ -227,8 +229,8 @@ def _flat_csv(text: str) -> _Found | None:
     if len(used) != width:
         return None
     at = top
-    while None in numbered[at:]:  # below the first numbered row: read as one (Lp. "5.")
-        at = numbered.index(None, at)
+    while False in numbered[at:]:  # below the first numbered row: read as one (Lp. "5.")
+        at = numbered.index(False, at)
         cells = flat[at * width:(at + 1) * width]
         header = _header(tuple(cells))
         if (not any(cells) or header is None or "date" in header
