@@ -205,6 +205,9 @@ class _Batch:
 
     def tables(self, books: Sequence[VenueBook]) -> list[list[SessionTable] | None]:
         """Each project's tables, or None; ``books`` gain the venues met in addresses."""
+        # First every distinct text is read, and every distinct combination of them that
+        # the row reader would refuse fails its project; only then are the columns of the
+        # projects left made (no stand-in value reaches them).
         for i, part in enumerate(self.parts):
             if self.heights[i] and "number" not in part.cells:
                 self.failed.add(part.project)
@@ -249,6 +252,7 @@ class _Batch:
         met, met_codes = joint((self.parts, self.owner), (places, place_codes))
         venue_ids = self.venues(met, places, books)
 
+        # The session columns of the rows kept, each from its distinct values.
         keep = [p.project not in self.failed for p in self.parts]
         rows = _Rows(self.owner, keep)
         owner = rows.pick(self.owner)

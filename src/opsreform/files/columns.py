@@ -24,6 +24,19 @@ layout, exactly as before.
 (('2018-05-07#1', 'supervision', 180), ['sienkiewicza-8'])
 >>> read_session_frame(text.replace("22.05", "32.05"), table="t", venues=VenueBook()) is None
 True
+
+:func:`read_tables` reads the table files of many projects together, as
+:func:`~opsreform.files.project.load_many` asks: each distinct text is read once over all
+of them and their sessions make one polars frame, cut into the tables' frames at the
+end, so that the cost of polars is paid once per batch rather than once per table. Each
+project gets what reading its files one by one gives, or None (only that project):
+
+>>> from opsreform.files._schedule import TableText
+>>> good = TableText(text, "2018-05-07", None, "md", "a.md")
+>>> bad = TableText(text.replace("22.05", "32.05"), "2018-06-01", None, "md", "b.md")
+>>> first, second = read_tables([([good], VenueBook()), ([good, bad], VenueBook())])
+>>> [len(t) for t in first[0]], [v.id for v in first[1].venues], second
+([1], ['sienkiewicza-8'], None)
 """
 
 from __future__ import annotations
