@@ -606,3 +606,25 @@ def test_combinations_of_coded_columns_as_a_plain_reference(
     (one_keys,), one_at = joint(coded[2])
     assert [coded[2][0][k] for k in one_keys] == list(dict.fromkeys(r[2] for r in rows_))
     assert len(one_at) == len(rows_)
+
+
+def test_load_many_with_read_tables_loads_what_it_loads_now(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """load_many, its tables read by read_tables, gives the same projects and errors.
+
+    (load_many reads each project's files one by one with read_session_frame today, which
+    shares read_tables' code: what this catches is a fault of reading many at once.)
+    """
+    _generate().generate(tmp_path, 2000)
+    paths = [*sorted(EXAMPLES.glob("*.toml")), *sorted(tmp_path.glob("*.toml")),
+             *sorted((ROOT / "tests" / "data").rglob("*.toml"))]
+    now = project_module.load_many(paths)
+    monkeypatch.setattr(project_module, "read_many", read_tables)
+    batched = project_module.load_many(paths)
+    assert len(batched) == len(now) == len(paths)
+    for path, got, want in zip(paths, batched, now, strict=True):
+        if isinstance(want, OpsReformError):
+            assert isinstance(got, OpsReformError) and str(got) == str(want), path
+        else:
+            assert got == want, path
+            assert not isinstance(got, OpsReformError) and got.venues == want.venues, path
