@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-import opsreform.files.project as project_module
+import opsreform.files._schedule as schedule_module
 from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.files import project as project_module
 from opsreform.files._columns_batch import codes, joint
 from opsreform.files._schedule import TableText
 from opsreform.files.columns import read_session_frame, read_tables
@@ -70,16 +71,16 @@ Call = tuple[str, dict[str, Any], VenueBook]
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[Call]:
-    """The table files read while projects load: text, arguments, the book before."""
+    """The columnar reader's calls while projects load: text, arguments, the book before."""
     made: list[Call] = []
-    real = TableText.read
+    real = schedule_module.read_session_frame
 
-    def spy(self: TableText, book: VenueBook) -> Any:
-        made.append((self.text, {"table": self.table, "kind": self.kind, "fmt": self.fmt,
-                                 "path": self.path}, _copy(book)))
-        return real(self, book)
+    def spy(text: str, **kwargs: Any) -> Any:
+        made.append((text, {k: v for k, v in kwargs.items() if k != "venues"},
+                     _copy(kwargs["venues"])))
+        return real(text, **kwargs)
 
-    monkeypatch.setattr(TableText, "read", spy)
+    monkeypatch.setattr(schedule_module, "read_session_frame", spy)
     return made
 
 

@@ -43,7 +43,7 @@ from opsreform.files.tables import (
     parse_slots,
 )
 from opsreform.model.sessions import SessionKind, SessionStatus
-from opsreform.model.table import COLUMNS, NAMED, Names, SessionTable, names_by
+from opsreform.model.table import COLUMNS, Names, SessionTable, names_by, names_of
 from opsreform.text.addresses import Address
 from opsreform.text.periods import parse_period
 
@@ -143,7 +143,7 @@ _NO_TITLE: tuple[str, int | None, SessionKind] = ("", None, SessionKind.OTHER)
 _NO_DATE = (date.min, date.min, False, 1)
 _NO_PLACE: _Place = (None, ())
 _NO_SLOTS: tuple[tuple[int, int], ...] = ()
-_NO_NAMES = Names({column: frozenset() for column in NAMED}, repeats=False)
+_NO_NAMES = names_of(pl.DataFrame(schema=COLUMNS))  # (whatever fields Names has)
 
 
 class _Batch:
