@@ -8,12 +8,16 @@ tables, best of ``--repeat`` runs, and prints one JSON object::
 
     {"sessions": 20000, "tables": …, "rows_s": …, "columns_s": …, "speedup": …,
      "stepped_aside": 0, "rows_then_table_s": …, "table_speedup": …,
-     "one_table_rows_s": …, "one_table_columns_s": …, …}
+     "one_table_rows_s": …, "one_table_columns_s": …, …, "projects": …, "loop_s": …,
+     "read_tables_s": …, "read_tables_speedup": …, "projects_by_rows": 0}
 
 ``rows_then_table_s`` is the row reader followed by ``SessionTable.of`` of its sessions:
 what the same ``SessionTable`` costs by way of ``Session`` objects.
 The ``one_table`` figures read one CSV table of as many rows (the published form of
 ``bench/readers.py``), where no cost per table hides the cost per row.
+``loop_s`` and ``read_tables_s`` read the same tables grouped by project, as
+``load_many`` asks for them: each project's files one by one with ``read_session_frame``,
+or all projects in one :func:`~opsreform.files.columns.read_tables`.
 
 Not a test; the figures go to the report that asked for them.
 Usage: ``python bench/readers_columns.py [--sessions N] [--repeat R]``.
@@ -32,17 +36,20 @@ from pathlib import Path
 from typing import Any
 
 import opsreform.files.project as project_module
+from opsreform.files import _columns_batch, tables
 from opsreform.files import columns as columns_module
-from opsreform.files import tables
-from opsreform.files.columns import read_session_frame
+from opsreform.files._schedule import TableText
+from opsreform.files.columns import read_session_frame, read_tables
 from opsreform.files.tables import VenueBook, read_session_table
 from opsreform.model.table import SessionTable
 
 HERE = Path(__file__).resolve().parent
 Call = tuple[str, dict[str, Any], list[Any]]
+Request = tuple[list[TableText], VenueBook]
 _CACHED = ("parse_date", "parse_slots", "parse_addresses", "_booking", "_split_part",
            "_kind_from_title", "_kind", "_status")
-_CACHED_HERE = ("_header", "_number", "_title", "_when", "_slots", "_bookings")
+_CACHED_HERE = {columns_module: ("_header", "_column_of"),
+                _columns_batch: ("_number", "_title", "_when", "_slots", "_bookings")}
 
 
 def _bench(name: str) -> Any:
@@ -61,27 +68,61 @@ def _generate(out: Path, sessions: int) -> None:
 def _calls(folder: Path) -> list[Call]:
     """Each table the projects read: its text, its arguments, its venues before it."""
     made: list[Call] = []
-    real = project_module.read_session_table
+    real = TableText.read
 
-    def spy(text: str, **kwargs: Any) -> Any:
-        made.append((text, {k: v for k, v in kwargs.items() if k != "venues"},
-                     list(kwargs["venues"].venues)))
-        return real(text, **kwargs)
+    def spy(self: TableText, book: VenueBook) -> Any:
+        made.append((self.text, {"table": self.table, "kind": self.kind, "fmt": self.fmt,
+                                 "path": self.path}, list(book.venues)))
+        return real(self, book)
 
-    project_module.read_session_table = spy  # type: ignore[assignment]
+    TableText.read = spy  # type: ignore[method-assign]
     try:
         for toml in sorted(folder.glob("*.toml")):
             project_module.load_project(toml)
     finally:
-        project_module.read_session_table = real
+        TableText.read = real  # type: ignore[method-assign]
     return made
+
+
+def _requests(folder: Path) -> list[Request]:
+    """The table files of each project, grouped as ``load_many`` asks for them."""
+    asked: list[Request] = []
+    real = project_module.read_many
+
+    def spy(requests: list[Request]) -> Any:
+        asked.extend(requests)
+        return real(requests)
+
+    project_module.read_many = spy
+    try:
+        project_module.load_many(sorted(folder.glob("*.toml")))
+    finally:
+        project_module.read_many = real
+    return asked
+
+
+def _loop(requests: list[Request]) -> list[Any]:
+    """The tables of each project read file by file (the loader's first way)."""
+    answers: list[Any] = []
+    for texts, given in requests:
+        book = given.copy()
+        tables = []
+        for text in texts:
+            read = read_session_frame(text.text, table=text.table, venues=book,
+                                      kind=text.kind, fmt=text.fmt, path=text.path)
+            if read is None:
+                break
+            tables.append(read)
+        answers.append((tables, book) if len(tables) == len(texts) else None)
+    return answers
 
 
 def _clear() -> None:
     for name in _CACHED:
         getattr(tables, name).cache_clear()
-    for name in _CACHED_HERE:
-        getattr(columns_module, name).cache_clear()
+    for module, names in _CACHED_HERE.items():
+        for name in names:
+            getattr(module, name).cache_clear()
 
 
 def _best(run: Callable[[], object], repeat: int) -> float:
@@ -103,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         _generate(Path(folder), args.sessions)
         calls = _calls(Path(folder))
+        requests = _requests(Path(folder))
 
     def rows() -> None:
         for text, kwargs, venues in calls:
@@ -121,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                     is None for text, kwargs, venues in calls)
 
     rows_s, columns_s = _best(rows, args.repeat), _best(columns, args.repeat)
+    # The same tables grouped by project: read file by file, or all in one read_tables.
+    loop_s = _best(lambda: _loop(requests), args.repeat)
+    together_s = _best(lambda: read_tables(requests), args.repeat)
+    by_rows = sum(x is None for x in read_tables(requests))
     rows_then_table_s = _best(rows_then_table, args.repeat)
     # One table of as many rows (bench/readers.py's published CSV form): no per-table cost.
     one = _bench("readers")._csv(args.sessions)
@@ -135,7 +181,11 @@ def main(argv: list[str] | None = None) -> int:
                       "table_speedup": round(rows_then_table_s / columns_s, 2),
                       "one_table_rows_s": round(one_rows_s, 3),
                       "one_table_columns_s": round(one_columns_s, 3),
-                      "one_table_speedup": round(one_rows_s / one_columns_s, 2)}))
+                      "one_table_speedup": round(one_rows_s / one_columns_s, 2),
+                      "projects": len(requests), "loop_s": round(loop_s, 3),
+                      "read_tables_s": round(together_s, 3),
+                      "read_tables_speedup": round(loop_s / together_s, 2),
+                      "projects_by_rows": by_rows}))
     return 0
 
 

@@ -17,11 +17,14 @@ from polars.testing import assert_frame_equal
 
 import opsreform.files._schedule as schedule_module
 from opsreform.exceptions import OpsReformError, ProjectFileError
-from opsreform.files.columns import read_session_frame
+from opsreform.files import project as project_module
+from opsreform.files._columns_batch import codes, joint
+from opsreform.files._schedule import TableText
+from opsreform.files.columns import read_session_frame, read_tables
 from opsreform.files.project import load_project
 from opsreform.files.tables import VenueBook, read_session_table
 from opsreform.model.sessions import SessionKind
-from opsreform.model.table import SessionTable
+from opsreform.model.table import SessionTable, names_of
 from opsreform.model.venues import Venue
 from opsreform.text.addresses import parse_address
 from tests.conftest import EXAMPLES, ROOT
@@ -431,3 +434,198 @@ def test_an_empty_table_equals_the_row_readers() -> None:
     """Prose without a table: an empty table, as the row reader's empty list."""
     found = agree("Harmonogram zostanie podany później.\n", fast=True)
     assert found is not None and len(found) == 0
+
+
+# --- Many projects' tables read together ---------------------------------------------------
+
+Request = tuple[list[TableText], VenueBook]
+Answer = tuple[list[SessionTable], VenueBook] | None
+
+
+def _loop(requests: list[Request]) -> list[Answer]:
+    """The reference: each project's files read one by one (the loader's first way)."""
+    answers: list[Answer] = []
+    for texts, given_book in requests:
+        book = given_book.copy()
+        read = []
+        for text in texts:
+            found = read_session_frame(text.text, table=text.table, venues=book,
+                                       kind=text.kind, fmt=text.fmt, path=text.path)
+            if found is None:
+                break
+            read.append(found)
+        answers.append((read, book) if len(read) == len(texts) else None)
+    return answers
+
+
+def same_as_the_loop(requests: list[Request]) -> list[Answer]:
+    """Assert ``read_tables`` answers as the loop does and keeps the given books."""
+    before = [list(book.venues) for _, book in requests]
+    expected = _loop(requests)
+    found = read_tables(requests)
+    assert [list(book.venues) for _, book in requests] == before, "a given book changed"
+    assert len(found) == len(expected)
+    for got, want in zip(found, expected, strict=True):
+        assert (got is None) == (want is None)
+        if got is None or want is None:
+            continue
+        assert len(got[0]) == len(want[0])
+        for table, reference in zip(got[0], want[0], strict=True):
+            assert_frame_equal(table.frame, reference.frame)
+            assert table.named() == names_of(table.frame)
+        assert got[1].venues == want[1].venues
+        assert got[1] is not requests[found.index(got)][1]
+    return found
+
+
+BOOKS = ((), DECLARED, DECLARED[:2],
+         (Venue("bytomska-15", name="Sala w urzędzie"), Venue("mops-2", name="MOPS")))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_many_projects_read_together_as_one_by_one(data: st.DataObject) -> None:
+    """Random batches: read_tables gives each project what reading its files in turn gives.
+
+    Projects share addresses and table ids; books declare venues (one with an id an
+    address would derive); a venue cell may name a venue only an address of an earlier
+    table declares; some cells are turned bad, so that their project gets None.
+    """
+    requests: list[Request] = []
+    for p in range(data.draw(st.integers(1, 5), label="projects")):
+        texts = []
+        for t in range(data.draw(st.integers(1, 4))):
+            fmt, made, columns = data.draw(tables())
+            body = _body(columns, made)
+            if "venue" in columns and data.draw(st.integers(0, 5)) == 0:
+                row = body[data.draw(st.integers(0, len(body) - 1))]
+                row[columns.index("venue")] = "bytomska-15"  # declared by an address?
+                row[columns.index("address")] = ""
+            if data.draw(st.integers(0, 7)) == 0:
+                row = body[data.draw(st.integers(0, len(body) - 1))]
+                row[data.draw(st.integers(0, len(columns) - 1))] = data.draw(
+                    st.sampled_from(BAD))
+            table = data.draw(st.sampled_from((f"p{p}-t{t}", "t", "2018-05-07")))
+            kind = data.draw(st.sampled_from((None, SessionKind.TRAINING)))
+            texts.append(TableText(render(data, columns, fmt, body), table, kind, fmt,
+                                   f"p{p}/t{t}.{fmt}"))
+        requests.append((texts, VenueBook(list(data.draw(st.sampled_from(BOOKS))))))
+    found = same_as_the_loop(requests)
+    by_rows = sum(x is None for x in found)
+    event("all read as columns" if not by_rows else
+          "none" if by_rows == len(found) else "some read as columns")
+
+
+def _text(body: str, table: str = "t") -> TableText:
+    head = "| Lp. | Nazwa | Data | Godzina | venue | Adres |\n|---|---|---|---|---|---|\n"
+    return TableText(head + body, table, SessionKind.TRAINING, "md", f"{table}.md")
+
+
+ROW = "| {n} | SZKOLENIE | {d}.02.2018 | 08.00 - 11.00 | {venue} | {address} |\n"
+
+
+def test_a_venue_named_after_an_address_of_an_earlier_table_of_its_project() -> None:
+    """An address declares a venue for the later tables of its project only."""
+    bytomska = ROW.format(n=1, d=1, venue="", address="ul. Bytomska 15 42-600 Tarnowskie Góry")
+    named = ROW.format(n=2, d=2, venue="bytomska-15", address="")
+    requests: list[Request] = [
+        ([_text(bytomska, "a"), _text(named, "b")], VenueBook()),  # declared before: reads
+        ([_text(named, "c")], VenueBook()),  # the address is another project's: by rows
+        ([_text(bytomska + named, "d")], VenueBook()),  # the same table: by rows
+        ([_text(bytomska, "e")], VenueBook([Venue("bytomska-15", name="Sala")])),
+    ]
+    found = same_as_the_loop(requests)
+    assert [x is None for x in found] == [False, True, True, False]
+    first, last = found[0], found[3]
+    assert first is not None and last is not None
+    assert [v.id for v in first[1].venues] == ["bytomska-15"]
+    assert first[0][1].frame["slots"].to_list()[0][0]["venue"] == "bytomska-15"
+    assert [v.id for v in last[1].venues] == ["bytomska-15", "bytomska-15-2"]
+    assert last[0][0].frame["slots"].to_list()[0][0]["venue"] == "bytomska-15-2"
+
+
+def test_a_bad_cell_fails_only_its_project() -> None:
+    """A text one project cannot read leaves the others, which share its other texts, read."""
+    good = ROW.format(n=1, d=1, venue="", address="ul. Długa 3 Kraków")
+    bad = ROW.format(n=2, d=31, venue="", address="ul. Długa 3 Kraków")  # 31 February
+    requests: list[Request] = [([_text(good, "a")], VenueBook()),
+                               ([_text(good, "b"), _text(bad, "c")], VenueBook()),
+                               ([_text(good + good.replace("| 1 |", "| 3 |"), "d"),
+                                 _text("No table yet.\n", "e")], VenueBook())]
+    found = same_as_the_loop(requests)
+    assert [x is None for x in found] == [False, True, False]
+    last = found[2]
+    assert last is not None and [len(t) for t in last[0]] == [2, 0]
+    assert last[0][1].named() == names_of(last[0][1].frame)
+    assert read_tables([]) == []
+
+
+def test_repeated_numbers_are_set_apart_per_table_in_a_batch() -> None:
+    """An Lp. repeated in one table gets t#4-2; the same Lp. in another table does not."""
+    row = ROW.format(n=4, d=1, venue="", address="")
+    requests: list[Request] = [([_text(row + row, "a"), _text(row, "b")], VenueBook()),
+                               ([_text(row, "a")], VenueBook())]
+    found = same_as_the_loop(requests)
+    assert found[0] is not None and found[1] is not None
+    assert [t.frame["id"].to_list() for t in found[0][0]] == [["a#4", "a#4-2"], ["b#4"]]
+    assert found[0][0][0].named().repeats is False
+    assert found[1][0][0].frame["id"].to_list() == ["a#4"]
+
+
+def test_the_bench_data_set_read_in_one_call_as_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All the requests load_many makes for a generated data set, read in one call."""
+    _generate().generate(tmp_path, 3000)
+    asked: list[Request] = []
+    real = project_module.read_many
+
+    def spy(requests: list[Request]) -> Any:
+        asked.extend(requests)
+        return real(requests)
+
+    monkeypatch.setattr(project_module, "read_many", spy)
+    loaded = project_module.load_many(sorted(tmp_path.glob("*.toml")))
+    assert all(not isinstance(x, OpsReformError) for x in loaded)
+    assert len(asked) >= 3 and sum(len(texts) for texts, _ in asked) >= 10
+    found = same_as_the_loop(asked)
+    assert all(x is not None for x in found)
+    assert sum(len(t) for x in found if x is not None for t in x[0]) == 3000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from("abc"), st.integers(0, 40)),
+                max_size=60))
+def test_combinations_of_coded_columns_as_a_plain_reference(
+        rows_: list[tuple[int, str, int]]) -> None:
+    """joint: the distinct (a, b, c) rows in order of first appearance, each row's index."""
+    coded = [codes([row[i] for row in rows_]) for i in range(3)]
+    found, at = joint(*coded)
+    keys = list(zip(*found, strict=True))
+    distinct = list(dict.fromkeys(rows_))
+    assert [tuple(coded[i][0][k[i]] for i in range(3)) for k in keys] == distinct
+    assert [distinct[i] for i in at] == rows_
+    (one_keys,), one_at = joint(coded[2])
+    assert [coded[2][0][k] for k in one_keys] == list(dict.fromkeys(r[2] for r in rows_))
+    assert len(one_at) == len(rows_)
+
+
+def test_load_many_with_read_tables_loads_what_it_loads_now(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """load_many, its tables read by read_tables, gives the same projects and errors.
+
+    (load_many reads each project's files one by one with read_session_frame today, which
+    shares read_tables' code: what this catches is a fault of reading many at once.)
+    """
+    _generate().generate(tmp_path, 2000)
+    paths = [*sorted(EXAMPLES.glob("*.toml")), *sorted(tmp_path.glob("*.toml")),
+             *sorted((ROOT / "tests" / "data").rglob("*.toml"))]
+    now = project_module.load_many(paths)
+    monkeypatch.setattr(project_module, "read_many", read_tables)
+    batched = project_module.load_many(paths)
+    assert len(batched) == len(now) == len(paths)
+    for path, got, want in zip(paths, batched, now, strict=True):
+        if isinstance(want, OpsReformError):
+            assert isinstance(got, OpsReformError) and str(got) == str(want), path
+        else:
+            assert got == want, path
+            assert not isinstance(got, OpsReformError) and got.venues == want.venues, path

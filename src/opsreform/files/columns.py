@@ -24,6 +24,19 @@ layout, exactly as before.
 (('2018-05-07#1', 'supervision', 180), ['sienkiewicza-8'])
 >>> read_session_frame(text.replace("22.05", "32.05"), table="t", venues=VenueBook()) is None
 True
+
+:func:`read_tables` reads the table files of many projects together, as
+:func:`~opsreform.files.project.load_many` asks: each distinct text is read once over all
+of them and their sessions make one polars frame, cut into the tables' frames at the
+end, so that the cost of polars is paid once per batch rather than once per table. Each
+project gets what reading its files one by one gives, or None (only that project):
+
+>>> from opsreform.files._schedule import TableText
+>>> good = TableText(text, "2018-05-07", None, "md", "a.md")
+>>> bad = TableText(text.replace("22.05", "32.05"), "2018-06-01", None, "md", "b.md")
+>>> first, second = read_tables([([good], VenueBook()), ([good, bad], VenueBook())])
+>>> [len(t) for t in first[0]], [v.id for v in first[1].venues], second
+([1], ['sienkiewicza-8'], None)
 """
 
 from __future__ import annotations
@@ -31,46 +44,28 @@ from __future__ import annotations
 import csv
 import functools
 import itertools
-import json
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from datetime import date
-from typing import Any, Literal, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
-import polars as pl
-
-from opsreform.exceptions import OpsReformError, ProjectFileError
-from opsreform.files._reader import NUMBER, PARTS, check_day, check_period
+from opsreform.exceptions import ProjectFileError
+from opsreform.files._columns_batch import REFUSED, Part, Unsure, read_parts
 from opsreform.files.tables import (
     _POSITIONAL,
     _WHOLE,
     VenueBook,
-    _attended,
     _csv_rows,
-    _headcount,
     _header_columns,
-    _kind,
-    _kind_from_title,
     _markdown_rows,
-    _split_part,
-    _status,
-    parse_addresses,
-    parse_date,
-    parse_slots,
 )
-from opsreform.model.sessions import SessionKind, SessionStatus
-from opsreform.model.table import COLUMNS, SessionTable
-from opsreform.text.periods import parse_period
+from opsreform.model.sessions import SessionKind
+from opsreform.model.table import SessionTable
 
-__all__ = ["read_session_frame"]
+if TYPE_CHECKING:
+    from opsreform.files._schedule import TableText
 
-T = TypeVar("T")
-K = TypeVar("K", bound=Hashable)
+__all__ = ["read_session_frame", "read_tables"]
+
 _Rows = list[tuple[int, list[str]]]
-_IDS = pl.List(pl.String)
-
-
-class _Unsure(Exception):  # noqa: N818 - a signal inside this module, never raised out
-    """The row reader is needed: a row it would refuse, or a layout this reader skips."""
 
 
 def read_session_frame(
@@ -88,7 +83,7 @@ def read_session_frame(
     The arguments are those of :func:`~opsreform.files.tables.read_session_table`. When a
     table is returned it equals ``SessionTable.of(read_session_table(...))`` with the same
     arguments, ``line`` column included, and ``venues`` has gained the same venues, with
-    the same ids, in the same order.
+    the same ids, in the same order. It is :func:`read_tables` of one table.
 
     Args:
         text: The table as Markdown or CSV.
@@ -105,16 +100,75 @@ def read_session_frame(
         layout is one this reader does not follow; ``venues`` is then untouched.
 
     """
-    try:
-        found = _flat_csv(text) if fmt == "csv" else None
-        if found is None:
-            found = _data_rows(_markdown(text) if fmt == "md" else _csv(text, path))
-        if found is None:
-            return None
-        names, lines, cells = found
-        return _Reader(names, lines, cells, table, kind, contract).read(venues)
-    except (_Unsure, OpsReformError, ValueError, ArithmeticError):
+    book = venues.copy()
+    found = _read([[(text, table, kind, contract, fmt, path)]], [book], named=False)[0]
+    if found is None:
         return None
+    for venue in book.venues[len(venues.venues):]:
+        if venue.address is not None:  # (always: made from an address)
+            venues.venue_for(venue.address)  # the same id: the book is in the same state
+    return found[0]
+
+
+def read_tables(requests: Sequence[tuple[list[TableText], VenueBook]]
+                ) -> list[tuple[list[SessionTable], VenueBook] | None]:
+    """Read the session table files of many projects as columns, all together.
+
+    Each request is one project's table files, in order, and its venue book before them.
+    The answer to each is what reading its files one by one with
+    :func:`read_session_frame` gives: the table of each file, with the venue book as
+    reading them in order leaves it (a new book; the one given is not changed), or None
+    when any of its files needs the row reader (only that project). Each distinct cell
+    text is read once over all the files, and the sessions of all of them make one polars
+    frame, cut into the tables' frames at the end; each table comes with its
+    :meth:`~opsreform.model.table.SessionTable.named` ready-made.
+
+    Args:
+        requests: Each project's table files and venue book.
+
+    Returns:
+        Each project's tables and venue book after them, or None; in order.
+
+    """
+    books = [book.copy() for _, book in requests]
+    read = _read([[(t.text, t.table, t.kind, None, t.fmt, t.path) for t in texts]
+                  for texts, _ in requests], books)
+    return [None if tables is None else (tables, book)
+            for tables, book in zip(read, books, strict=True)]
+
+
+_Source = tuple[str, str, SessionKind | None, str | None, Literal["md", "csv"], str | None]
+"""A table file: text, table id, kind, contract, format, path."""
+
+
+def _read(projects: list[list[_Source]], books: list[VenueBook], *, named: bool = True
+          ) -> list[list[SessionTable] | None]:
+    """Each project's tables, read together (None for a project that needs the row reader)."""
+    parts: list[Part] = []
+    failed: set[int] = set()
+    for project, sources in enumerate(projects):
+        first = len(parts)
+        for text, table, kind, contract, fmt, path in sources:
+            try:
+                names, lines, cells = _split(text, fmt, path)
+            except REFUSED:
+                failed.add(project)
+                del parts[first:]  # the project is read by rows: its parts are not needed
+                break
+            columns = {name: cells[i] for i, name in enumerate(names)  # a name given twice:
+                       if name is not None} if lines else {}  # the last column wins
+            parts.append(Part(project, table, kind, contract, lines, columns))
+    return read_parts(parts, books, failed, named=named)
+
+
+def _split(text: str, fmt: Literal["md", "csv"], path: str | None) -> _Found:
+    """The columns and numbered rows of a table file, or Unsure."""
+    found = _flat_csv(text) if fmt == "csv" else None
+    if found is None:
+        found = _data_rows(_markdown(text) if fmt == "md" else _csv(text, path))
+    if found is None:
+        raise Unsure
+    return found
 
 
 def _markdown(text: str) -> _Rows:
@@ -127,13 +181,13 @@ def _csv(text: str, path: str | None) -> _Rows:
         try:
             return list(_csv_rows(text, path))
         except ProjectFileError:
-            raise _Unsure from None
+            raise Unsure from None
     text = text.removeprefix("\ufeff")
     lines = text.split("\n")
     first = lines[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     if max(map(len, lines)) > csv.field_size_limit():
-        raise _Unsure
+        raise Unsure
     rows: _Rows = []
     for number, line in enumerate(lines, start=1):
         cells = [c.strip() for c in line.split(delimiter)]
@@ -166,9 +220,11 @@ def _flat_csv(text: str) -> _Found | None:
         return None
     width = first.count(delimiter) + 1
     flat = list(map(str.strip, delimiter.join(lines).split(delimiter)))
-    numbered = list(map(_WHOLE.fullmatch, flat[::width]))
+    # Whether each row is numbered (booleans: a list of match objects would be walked
+    # by the garbage collector again and again while it grows).
+    numbered = list(map(bool, map(_WHOLE.fullmatch, flat[::width])))
     top = 0  # the rows above the first numbered one
-    while top < len(numbered) and numbered[top] is None:
+    while top < len(numbered) and not numbered[top]:
         top += 1
     columns: list[str | None] | None = None
     for at in range(top):
@@ -186,8 +242,8 @@ def _flat_csv(text: str) -> _Found | None:
     if len(used) != width:
         return None
     at = top
-    while None in numbered[at:]:  # below the first numbered row: read as one (Lp. "5.")
-        at = numbered.index(None, at)
+    while False in numbered[at:]:  # below the first numbered row: read as one (Lp. "5.")
+        at = numbered.index(False, at)
         cells = flat[at * width:(at + 1) * width]
         header = _header(tuple(cells))
         if (not any(cells) or header is None or "date" in header
@@ -201,8 +257,20 @@ def _flat_csv(text: str) -> _Found | None:
 @functools.lru_cache(maxsize=256)
 def _header(cells: tuple[str, ...]) -> tuple[str | None, ...] | None:
     # Tables of one project, and of many, repeat their header: recognise it once.
-    found = _header_columns(list(cells))
-    return None if found is None else tuple(found)
+    if not any(c.strip() for c in cells):
+        return None
+    return tuple(map(_column_of, cells))
+
+
+@functools.lru_cache(maxsize=16384)
+def _column_of(cell: str) -> str | None:
+    """The column a header cell names, or None.
+
+    A data row whose Lp. is not a whole number ("106.") is tried as a header; its cells
+    (dates, titles…) repeat across rows and tables: each text is looked up once. The
+    header reader looks at each cell alone; the second cell only keeps the row non-blank.
+    """
+    return _header_columns([cell, "."])[0]  # type: ignore[index]
 
 
 def _data_rows(rows: _Rows) -> _Found | None:
@@ -232,275 +300,3 @@ def _data_rows(rows: _Rows) -> _Found | None:
     if used is None:
         return list(_POSITIONAL), [], []
     return used, lines, list(zip(*data, strict=True))
-
-
-def _codes(column: Iterable[K]) -> tuple[list[K], list[int]]:
-    """The distinct values of ``column`` in order of first appearance, and each row's index."""
-    column = list(column)
-    distinct = list(dict.fromkeys(column))  # dict and map run at C speed: no loop per row
-    index = {key: i for i, key in enumerate(distinct)}
-    return distinct, list(map(index.__getitem__, column))
-
-
-def _each(column: Sequence[K], read: Callable[[K], T]) -> list[T]:
-    """``read`` of each row's value, reading each distinct value once."""
-    found = {key: read(key) for key in dict.fromkeys(column)}
-    return list(map(found.__getitem__, column))
-
-
-def _rows(values: Sequence[T], codes: list[int]) -> list[T]:
-    """One value per distinct key, spread back to the rows by their codes."""
-    return list(map(values.__getitem__, codes))
-
-
-class _Reader:
-    """The columns of one table's numbered rows, read into a session frame."""
-
-    def __init__(self, names: list[str | None], lines: list[int],
-                 cells: list[Sequence[str]], table: str, kind: SessionKind | None,
-                 contract: str | None) -> None:
-        self.height = len(lines)
-        self.lines = lines
-        self.table = table
-        self.kind = kind
-        self.contract = contract
-        # A name given twice: the last column wins, as in the row reader's record.
-        self.cells = {name: cells[i] for i, name in enumerate(names)
-                      if name is not None} if self.height else {}
-        self.blank = ("",) * self.height
-
-    def text(self, name: str) -> Sequence[str]:
-        return self.cells.get(name, self.blank)
-
-    def read(self, venues: VenueBook) -> SessionTable:
-        n = self.height
-        if not n:
-            return SessionTable(pl.DataFrame(schema=COLUMNS))
-        if "number" not in self.cells:
-            raise _Unsure
-        number = _each(self.text("number"), _number)
-        title_keys, title_codes = _codes(zip(self.text("title"), self.text("kind"),
-                                             strict=True))
-        titles = [_title(t, k, self.kind) for t, k in title_keys]
-        date_keys, date_codes = _codes(zip(self.text("date"), title_codes, strict=True))
-        dates = [_when(text, titles[code][2].multi_day) for text, code in date_keys]
-        place_keys, place_codes = _codes(zip(self.text("venue"), self.text("address"),
-                                             strict=True))
-        counts = [_venue_count(v, a, venues) for v, a in place_keys]
-        slot_keys, slot_codes = _codes(self.text("slots"))
-        slots = [_slots(k) for k in slot_keys]
-        held, held_codes = _codes(zip(slot_codes, place_codes, strict=True))
-        if any(counts[p] > 1 and slot_keys[s] and counts[p] != len(slots[s])
-               for s, p in held):
-            raise _Unsure  # several venues, not one per slot
-        unheld = {i for i, found in enumerate(slots) if not found}
-        if unheld and any(s in unheld and not dates[d][2]
-                          for s, d in zip(slot_codes, date_codes, strict=True)):
-            raise _Unsure  # a one-day session without hours
-        attended = _each(self.text("attended"), _attended_or_none)
-        status = _each(self.text("status"), _status_value)
-        if "attended" in self.cells and any(
-                a is not None and s != DELIVERED
-                for a, s in zip(attended, status, strict=True)):
-            raise _Unsure  # attendance of a session not delivered
-        headcount = _each(self.text("headcount"), _headcount_or_none)
-        # The new venues go to a copy of the book, in the row reader's order; the book
-        # itself learns them only once the table is made (see the end).
-        trial = VenueBook(list(venues.venues))
-        ids = _venue_ids(place_keys, trial)
-        per_day = [sum(e - b for b, e in found) if found else None for found in slots]
-        days = [d[3] for d in dates]
-        given = [x or None for x in self.text("id")]
-        identity, given = self._ids(given, number)
-        spans = _rows([d[2] for d in dates], date_codes)
-        minutes = [None if m is None else m * d for m, d in zip(
-            _rows(per_day, slot_codes), _rows(days, date_codes), strict=True)]
-        read: dict[str, list[Any]] = {
-            "id": identity,
-            "kind": _rows([t[2].value for t in titles], title_codes),
-            "title": _rows([t[0] for t in titles], title_codes),
-            "part": _rows([t[1] for t in titles], title_codes),
-            "first": _rows([d[0] for d in dates], date_codes),
-            "slots": _rows([_bookings(slot_keys[s], ids[p]) for s, p in held], held_codes),
-            "minutes": minutes,
-            "number": number,
-            "line": self.lines,
-        }
-        # A column the table does not have is one constant (see _finish): cheaper.
-        if any(spans):
-            read["spans"] = spans
-            read["last"] = _rows([d[1] for d in dates], date_codes)
-        if any(x is not None for x in given):
-            read["given_id"] = given
-        optional: dict[str, Callable[[], list[Any]]] = {
-            "leaders": lambda: _each(self.text("leaders"), _leaders),
-            "headcount": lambda: headcount,
-            "groups": lambda: _each(self.text("groups"), _groups),
-            "attended": lambda: attended,
-            "activity": lambda: [x or None for x in self.text("activity")],
-            "contract": lambda: [x or self.contract for x in self.text("contract")],
-            "status": lambda: status,
-        }
-        read.update({name: make() for name, make in optional.items() if name in self.cells})
-        frame = pl.DataFrame(read, schema={k: _READ[k] for k in read}).select(
-            _finish(self.table, self.contract, frozenset(read)))
-        for venue in trial.venues[len(venues.venues):]:
-            if venue.address is not None:  # (always: made from an address)
-                venues.venue_for(venue.address)  # the same id: the book is in one state
-        return SessionTable(frame)
-
-    def _ids(self, given: list[str | None], number: list[int]
-             ) -> tuple[list[str], list[str | None]]:
-        """The sessions' ids and given ids, a repeated Lp. set apart as the row reader does."""
-        prefix = f"{self.table}#"
-        ids = [own if own is not None else prefix + str(n)
-               for own, n in zip(given, number, strict=True)]
-        derived = [n for own, n in zip(given, number, strict=True) if own is None]
-        if len(set(derived)) == len(derived):
-            return ids, given
-        taken = set(ids)
-        seen: dict[int, int] = {}
-        for i, (own, n) in enumerate(zip(given, number, strict=True)):
-            if own is None:
-                seen[n] = count = seen.get(n, 0) + 1
-                if count > 1:
-                    made = f"{self.table}#{n}-{count}"
-                    while made in taken:
-                        count += 1
-                        made = f"{self.table}#{n}-{count}"
-                    taken.add(made)
-                    ids[i] = given[i] = made
-        return ids, given
-
-
-DELIVERED = SessionStatus.DELIVERED.value
-# The columns as read: nested ones as JSON texts, which polars decodes in one go (making
-# them from Python lists costs microseconds per value). The rest are constants.
-_JSON = frozenset({"slots", "leaders", "groups"})
-_READ = {name: pl.String if name in _JSON else dtype for name, dtype in COLUMNS.items()}
-
-
-_CONSTANT: dict[str, Any] = {"given_id": None, "spans": False, "leaders": None,
-                             "headcount": None, "groups": [], "people": [],
-                             "attended": None, "absent": [], "places": [],
-                             "activity": None, "status": SessionStatus.PLANNED.value,
-                             "note": None}
-
-
-@functools.lru_cache(maxsize=256)
-def _finish(table: str, contract: str | None, read: frozenset[str]) -> list[pl.Expr]:
-    """The session columns, in order, from the columns ``read`` and constants."""
-    made = []
-    for name, dtype in COLUMNS.items():
-        if name in read:
-            found = pl.col(name)
-            made.append(found.str.json_decode(dtype) if name in _JSON else found)
-        elif name == "last":  # no periods: the last day is the first
-            made.append(pl.col("first").alias(name))
-        else:
-            value = {"table": table, "contract": contract}.get(name, _CONSTANT.get(name))
-            made.append(pl.lit(value, dtype=dtype).alias(name))
-    return made
-
-
-@functools.lru_cache(maxsize=65536)
-def _number(text: str) -> int:
-    text = text.rstrip(".")
-    if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= NUMBER:
-        raise _Unsure
-    return int(text)
-
-
-def _headcount_or_none(text: str) -> int | None:
-    return _headcount(text) if text else None
-
-
-def _attended_or_none(text: str) -> int | None:
-    return _attended(text) if text else None
-
-
-def _status_value(text: str) -> str:
-    return (_status(text) if text else SessionStatus.PLANNED).value
-
-
-@functools.lru_cache(maxsize=4096)
-def _title(text: str, stated: str, kind: SessionKind | None
-           ) -> tuple[str, int | None, SessionKind]:
-    """Title, part and kind (stated, else from the title, else the table's)."""
-    title, part = _split_part(text)
-    if not title or (part is not None and not 1 <= part <= PARTS):
-        raise _Unsure
-    found = _kind(stated) if stated else _kind_from_title(title) or kind
-    if found is None:
-        raise _Unsure
-    return title, part, found
-
-
-# Texts repeat across the tables of a project and of many: each is read once (the
-# results are immutable; a refusal is not cached, and the row reader then reads it).
-@functools.lru_cache(maxsize=65536)
-def _when(text: str, multi_day: bool) -> tuple[date, date, bool, int]:
-    """First and last day, whether given as a period, and how many days."""
-    if multi_day:
-        try:
-            parse_date(text)
-        except OpsReformError:
-            period = check_period(parse_period(text))
-            return period.start, period.end, True, period.days
-    day = check_day(parse_date(text))
-    return day, day, False, 1
-
-
-@functools.lru_cache(maxsize=4096)
-def _slots(text: str) -> tuple[tuple[int, int], ...]:
-    if not text:
-        return ()
-    slots = parse_slots(text)
-    ordered = sorted(slots, key=lambda s: (s.start_minute, s.end_minute))
-    if any(a.overlaps(b) for a, b in itertools.pairwise(ordered)):
-        raise _Unsure  # the session would refuse them
-    return tuple((s.start_minute, s.end_minute) for s in slots)
-
-
-def _venue_count(named: str, address: str, venues: VenueBook) -> int:
-    if named:
-        ids = [v.strip() for v in named.split(",")]
-        if not all(venues.has(v) for v in ids):
-            raise _Unsure  # undeclared (or declared by an address of an earlier row)
-        return len(ids)
-    return len(parse_addresses(address)) if address else 0
-
-
-def _venue_ids(places: list[tuple[str, str]], venues: VenueBook) -> list[tuple[str, ...]]:
-    """The venue ids of each distinct (venue, address) cell pair, in order of appearance."""
-    ids = []
-    for named, address in places:
-        if named:
-            ids.append(tuple(v.strip() for v in named.split(",")))
-        elif address:
-            ids.append(tuple(venues.venue_for(a) for a in parse_addresses(address)))
-        else:
-            ids.append(())
-    return ids
-
-
-@functools.lru_cache(maxsize=16384)
-def _bookings(text: str, ids: tuple[str, ...]) -> str:
-    """The slots and their venues as JSON (polars decodes a column of it in one go)."""
-    slots = _slots(text)
-    several = len(ids) > 1 and slots  # without hours the venues are not the session's
-    venues = list(ids) if several else [ids[0] if ids else None] * len(slots)
-    return "[" + ",".join(f'{{"start":{s},"end":{e},"venue":{_json(v)}}}'
-                          for (s, e), v in zip(slots, venues, strict=True)) + "]"
-
-
-def _leaders(text: str) -> str:
-    return _json([x.strip() for x in text.split(",")] if text else None)
-
-
-def _groups(text: str) -> str:
-    return _json([x.strip() for x in text.split(",") if x.strip()])
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
