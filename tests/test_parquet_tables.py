@@ -79,7 +79,7 @@ def test_bytes_that_are_no_parquet_are_refused_without_echo(tmp_path: Path,
 
 
 def test_a_parquet_file_has_no_sheet(tmp_path: Path) -> None:
-    """sheet = "…" for a Parquet table is an error, not ignored."""
+    """A sheet (`sheet = "…"`) for a Parquet table is an error, not ignored."""
     data = _parquet(_md_rows(MAY))
     path = _project_with(tmp_path, "may.parquet", data, extra='\nsheet = "Arkusz1"')
     with pytest.raises(ProjectFileError, match="no sheets"):

@@ -16,7 +16,7 @@ import attrs
 import polars as pl
 
 from opsreform.exceptions import ProjectFileError
-from opsreform.files.columns import read_session_frame
+from opsreform.files.columns import read_session_frame, read_tables
 from opsreform.files.tables import VenueBook, read_session_table
 from opsreform.model.groups import GROUP_ID
 from opsreform.model.sessions import Session, SessionKind
@@ -84,24 +84,14 @@ Answer = tuple[list[SessionTable], VenueBook]
 
 
 def read_many(requests: Sequence[Request]) -> list[Answer | None]:
-    """Read the table files of many projects as columns.
+    """Read the table files of many projects as columns, together.
 
     For each project: the table of each file, in order, with the venue book as reading
     them in order leaves it (a new book; the one given is not changed), or None when any
-    of its files needs the row reader (then it is read file by file, as alone).
+    of its files needs the row reader (then it is read file by file, as alone). See
+    :func:`opsreform.files.columns.read_tables`.
     """
-    answers: list[Answer | None] = []
-    for texts, given in requests:
-        book = given.copy()
-        tables = []
-        for text in texts:
-            read = read_session_frame(text.text, table=text.table, venues=book,
-                                      kind=text.kind, fmt=text.fmt, path=text.path)
-            if read is None:
-                break
-            tables.append(read)
-        answers.append((tables, book) if len(tables) == len(texts) else None)
-    return answers
+    return read_tables(requests)
 
 
 def row_fail(path: str, line: int | None) -> _Fail:
