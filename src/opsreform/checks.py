@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from opsreform.engine import evaluate
+from opsreform.engine._pause import collector_paused
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.findings import Finding, Severity
 from opsreform.model.project import Project
@@ -115,6 +116,13 @@ def check_many(
         [('examples/swilcza.toml', True, True), ('examples/missing.toml', False, False)]
 
     """
+    with collector_paused():  # one batch, whose objects all live on (engine._pause)
+        return _check_many(items, rules, root)
+
+
+def _check_many(items: Iterable[Project | str | os.PathLike[str]],
+                rules: Iterable[Rule] | None, root: str | os.PathLike[str] | None,
+                ) -> list[ProjectCheck]:
     from opsreform.files.project import load_many  # noqa: PLC0415 - files sit above rules
 
     chosen = None if rules is None else tuple(rules)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from opsreform.engine._fork import before_first_query
+from opsreform.engine._pause import collector_paused
 from opsreform.engine.frames import ENGINE, Frames
 from opsreform.findings import Finding
 from opsreform.rules.engine import FrameRule, Rule
@@ -33,6 +34,12 @@ def evaluate(projects: Sequence[Project],
     would if run twice.
     """
     before_first_query()
+    with collector_paused():  # the findings of a batch all live on (see engine._pause)
+        return _evaluate(projects, rules)
+
+
+def _evaluate(projects: Sequence[Project],
+              rules: Sequence[Sequence[Rule]]) -> list[list[Finding]]:
     found: list[list[Finding]] = [[] for _ in projects]
     users: dict[Rule, Counter[int]] = {}
     for i, chosen in enumerate(rules):

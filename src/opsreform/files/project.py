@@ -23,6 +23,7 @@ from typing import Literal
 
 import attrs
 
+from opsreform.engine._pause import collector_paused
 from opsreform.exceptions import OpsReformError, ProjectFileError
 from opsreform.files._lines import MAX_DEPTH, KeyLines, NestingError
 from opsreform.files._reader import (
@@ -157,8 +158,9 @@ def load_many(paths: Iterable[str | Path], *, root: str | Path | None = None,
     """
     given = list(paths)
     found: list[Project | OpsReformError] = []
-    for start in range(0, len(given), chunk):
-        found.extend(_load_chunk(given[start:start + chunk], root, max_bytes))
+    with collector_paused():  # millions of objects that all live on (engine._pause)
+        for start in range(0, len(given), chunk):
+            found.extend(_load_chunk(given[start:start + chunk], root, max_bytes))
     return found
 
 
