@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from pathlib import Path
@@ -10,13 +9,10 @@ from pathlib import Path
 import attrs
 import polars as pl
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import opsreform
 from opsreform.exceptions import ProjectFileError
-from opsreform.files.sheets import parquet_text, sheet_rows
-from opsreform.model import table as table_module
+from opsreform.files.sheets import sheet_rows
 from opsreform.text.dates import parse_date
 from tests.conftest import EXAMPLES
 from tests.test_sheets import MAY, _md_rows, _project_with
@@ -100,47 +96,3 @@ def test_saving_a_project_with_a_parquet_table_keeps_the_file(tmp_path: Path) ->
     assert again.title == "Nowy tytuł" and again.sessions == project.sessions
     assert 'file = "tables/may.parquet"' in path.read_text(encoding="utf-8")
     assert (path.parent / "tables" / "may.parquet").read_bytes() == data
-
-
-_CELLS = {
-    "text": st.none() | st.text(alphabet="ab ;,\"'ąĘ.-1", max_size=8),
-    "int": st.none() | st.integers(-10**12, 10**12),
-    "date": st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
-    "bool": st.none() | st.booleans(),
-}
-_TYPES = {"text": pl.String, "int": pl.Int64, "date": pl.Date, "bool": pl.Boolean}
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(sorted(_CELLS)), min_size=1, max_size=4).flatmap(
-    lambda kinds: st.tuples(st.just(kinds), st.lists(
-        st.tuples(*(_CELLS[k] for k in kinds)), max_size=6))))
-def test_the_text_of_a_parquet_table_says_what_its_rows_say(
-        drawn: tuple[list[str], list[tuple[object, ...]]]) -> None:
-    """Typed columns written as CSV text read back as the row reader's cells, row by row."""
-    kinds, rows = drawn
-    names = [f"c{i}" for i in range(len(kinds))]
-    frame = pl.DataFrame([list(r) for r in rows] if rows else None, schema={
-        n: _TYPES[k] for n, k in zip(names, kinds, strict=True)}, orient="row")
-    buf = io.BytesIO()
-    frame.write_parquet(buf)
-    data = buf.getvalue()
-    text = parquet_text(data, path="t.parquet")
-    assert text is not None
-    expected = list(sheet_rows(data, path="t.parquet"))
-    read = [(n, [c.strip() for c in cells]) for n, cells in enumerate(
-        csv.reader(io.StringIO(text), delimiter=";"), start=1) if any(c.strip() for c in cells)]
-    assert read == [(n, cells + [""] * (len(names) - len(cells))) for n, cells in expected]
-
-
-def test_a_parquet_table_is_read_as_columns(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """No Session object on the way from a Parquet table to the findings."""
-    made: list[int] = []
-    real = table_module._sessions
-    monkeypatch.setattr(table_module, "_sessions",
-                        lambda frame: made.append(1) or real(frame))  # type: ignore[func-returns-value]
-    path = _project_with(tmp_path, "may.parquet", _parquet(_md_rows(MAY)))
-    [result] = opsreform.check_many([path])
-    assert result.read and result.findings
-    assert made == []

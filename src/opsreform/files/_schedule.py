@@ -65,8 +65,6 @@ class TableText:
     kind: SessionKind | None
     fmt: Literal["md", "csv"]
     path: str
-    rows: Callable[[VenueBook], Pairs] | None = attrs.field(default=None, eq=False)
-    """How its file is read row by row, when not as ``text`` (a Parquet file's rows)."""
 
     def read(self, book: VenueBook) -> TableRead | Pairs:
         """Read it alone: as columns, else by rows (which raise the placed error)."""
@@ -74,8 +72,6 @@ class TableText:
                                      kind=self.kind, fmt=self.fmt, path=self.path)
         if columns is not None:
             return TableRead(columns, self.path)
-        if self.rows is not None:
-            return self.rows(book)
         read = read_session_table(self.text, table=self.table, venues=book, kind=self.kind,
                                   fmt=self.fmt, path=self.path)
         return [(s, row_fail(self.path, s.line)) for s in read]

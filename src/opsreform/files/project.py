@@ -61,7 +61,7 @@ from opsreform.files.delivery import read_attendance, read_indicators
 from opsreform.files.funding import read_funding
 from opsreform.files.organisation import read_organisation
 from opsreform.files.people import check_group_names, person_extras, read_groups
-from opsreform.files.sheets import SHEET_SUFFIXES, parquet_text, sheet_rows
+from opsreform.files.sheets import SHEET_SUFFIXES, sheet_rows
 from opsreform.files.tables import (
     VenueBook,
     read_session_rows,
@@ -468,13 +468,7 @@ class _Reader:
         shown_path = str(self.folder / file)
         if spreadsheet:
             data = read_bytes(real, fail, max_bytes=self.max_bytes)
-            rows = functools.partial(_sheet, t, table, data, sheet, shown_path)
-            if sheet is None and Path(file).suffix.lower() == ".parquet":
-                text = _parquet_text(data, shown_path)
-                if text is not None:  # read as columns; its rows only to place an error
-                    return table, TableText(text, table.id, table.kind, "csv", shown_path,
-                                            rows)
-            return table, rows
+            return table, functools.partial(_sheet, t, table, data, sheet, shown_path)
         decoded = decode_table(read_bytes(real, fail, max_bytes=self.max_bytes), shown_path,
                                encoding)
         if decoded.detected:
@@ -482,14 +476,6 @@ class _Reader:
             self.notes.append(ReadNote(f"table {table.id}", said.text("pl"), said=said))
         fmt: Literal["md", "csv"] = "csv" if Path(file).suffix.lower() == ".csv" else "md"
         return table, TableText(decoded.text, table.id, table.kind, fmt, shown_path)
-
-
-def _parquet_text(data: bytes, path: str) -> str | None:
-    """A Parquet table's text for the columnar readers; None to read its rows instead."""
-    try:
-        return parquet_text(data, path=path)
-    except ProjectFileError:
-        return None  # the rows say what is wrong, where the table's errors are said
 
 
 def _sheet(t: Table, table: PublishedTable, data: bytes, sheet: str | None, shown_path: str,

@@ -19,14 +19,13 @@ import io
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 import python_calamine
 
 from opsreform.exceptions import ProjectFileError
 from opsreform.text.dates import format_date
 
-__all__ = ["SHEET_SUFFIXES", "parquet_text", "sheet_rows"]
+__all__ = ["SHEET_SUFFIXES", "sheet_rows"]
 
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".parquet"})
 """The file name endings read as rows of typed cells (others are Markdown or CSV)."""
@@ -96,61 +95,10 @@ def sheet_rows(data: bytes, *, path: str, sheet: str | None = None,
 def _parquet_rows(data: bytes, *, path: str, sheet: str | None,
                   ) -> Iterator[tuple[int, list[str]]]:
     """The rows of a Parquet table: its column names (row 1), then its rows."""
-    if sheet is not None:
-        raise ProjectFileError("a Parquet file has no sheets; give none", path=path)
-    frame = _parquet_frame(data, path)
-    yield 1, [str(name).strip() for name in frame.columns]
-    for number, cells in enumerate(frame.iter_rows(), start=2):
-        texts = [_text(cell) for cell in cells]
-        if any(texts):
-            yield number, texts
-
-
-def parquet_text(data: bytes, *, path: str) -> str | None:
-    """A Parquet table as the text of a CSV table (``;``), for the columnar readers.
-
-    Its rows are the rows :func:`sheet_rows` gives (the column names, then one line per
-    row, typed cells in the same Polish forms), written by polars without a Python
-    object per row. None when a column's type is not one written here (times, floats,
-    nested values…) or the names would not read back as the header: the file is then
-    read row by row.
-
-    Raises:
-        ProjectFileError: The bytes are not a Parquet file polars can read, or it has
-            too many rows.
-
-    """
     import polars as pl  # noqa: PLC0415 - the engine's own reader, only for Parquet
 
-    frame = _parquet_frame(data, path)
-    made = []
-    for name, dtype in frame.schema.items():
-        column = pl.col(name)
-        if dtype == pl.String:
-            text = column
-        elif dtype.is_integer():
-            text = column.cast(pl.String)
-        elif dtype == pl.Date:
-            text = column.dt.strftime("%d.%m.%Y")
-        elif dtype == pl.Boolean:
-            text = pl.when(column).then(pl.lit("PRAWDA")).otherwise(pl.lit("FAŁSZ"))
-        elif dtype == pl.Null:
-            text = pl.lit(None, pl.String)
-        else:
-            return None
-        made.append(pl.when(column.is_null()).then(pl.lit("")).otherwise(text).alias(name))
-    header = ";".join(str(name) for name in frame.columns)
-    if header.count(";") < header.count(",") or any(
-            c in str(name) for name in frame.columns for c in '"\r\n'):
-        return None  # the readers would not split the header as the columns are
-    written: str = frame.select(made).write_csv(separator=";", quote_style="necessary")
-    return written
-
-
-def _parquet_frame(data: bytes, path: str) -> Any:
-    """The Parquet file's rows as a polars frame (at most :data:`MAX_ROWS`)."""
-    import polars as pl  # noqa: PLC0415 - as above
-
+    if sheet is not None:
+        raise ProjectFileError("a Parquet file has no sheets; give none", path=path)
     if not (data.startswith(_PARQUET) and data.endswith(_PARQUET)):
         raise ProjectFileError("not a Parquet file (it does not begin and end with PAR1)",
                                path=path)
@@ -163,7 +111,11 @@ def _parquet_frame(data: bytes, path: str) -> Any:
     if frame.height > MAX_ROWS:
         msg = f"the file has more than {MAX_ROWS} rows; a session table has at most {MAX_ROWS}"
         raise ProjectFileError(msg, path=path)
-    return frame
+    yield 1, [str(name).strip() for name in frame.columns]
+    for number, cells in enumerate(frame.iter_rows(), start=2):
+        texts = [_text(cell) for cell in cells]
+        if any(texts):
+            yield number, texts
 
 
 def _check_archive(data: bytes, path: str) -> None:
