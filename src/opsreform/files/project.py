@@ -481,8 +481,7 @@ class _Reader:
 def _sheet(t: Table, table: PublishedTable, data: bytes, sheet: str | None, shown_path: str,
            book: VenueBook) -> Pairs:
     """The sessions of a spreadsheet table, read by rows."""
-    name = (f"sheet {shown(sheet)}" if sheet is not None else "the table"
-            if shown_path.lower().endswith(".parquet") else "the first sheet")
+    name = f"sheet {shown(sheet)}" if sheet is not None else "the first sheet"
     try:
         read = read_session_rows(
             sheet_rows(data, path=shown_path, sheet=sheet), table=table.id,

@@ -1,4 +1,4 @@
-"""Session tables kept as spreadsheets (``.xlsx``, ``.xls``, ``.ods``) or as Parquet files.
+"""Session tables kept as spreadsheets: Excel (``.xlsx``, ``.xls``) and OpenDocument (``.ods``).
 
 Coordinators keep harmonograms in a spreadsheet. A sheet is read into rows of cell
 texts, the same rows a CSV table gives, so it has the same columns and the same
@@ -7,10 +7,6 @@ as the spreadsheet shows it). Typed cells are written back in the Polish forms t
 readers take: a date cell as ``22.05.2018``, a time cell as ``08.00``, a whole number
 (``1.0`` in the file) as ``1``. The files are read by calamine (``python-calamine``),
 which reads every one of these formats without running anything in them.
-
-A Parquet file (``.parquet``: the bulk format as an analyst's tool writes it) is read by
-polars the same way: its column names are the header row (row 1), each of its rows a row
-of cell texts after it, typed values written in the same Polish forms.
 """
 
 from __future__ import annotations
@@ -27,10 +23,8 @@ from opsreform.text.dates import format_date
 
 __all__ = ["SHEET_SUFFIXES", "sheet_rows"]
 
-SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".parquet"})
-"""The file name endings read as rows of typed cells (others are Markdown or CSV)."""
-
-_PARQUET = b"PAR1"  # the first (and last) four bytes of every Parquet file
+SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+"""The file name endings read as spreadsheets (others are Markdown or CSV)."""
 
 MAX_ROWS = 200_000
 """The most rows a sheet may have: more is not a session table of one project."""
@@ -53,9 +47,6 @@ def sheet_rows(data: bytes, *, path: str, sheet: str | None = None,
             is too large; the message names the file (and the sheet).
 
     """
-    if path.lower().endswith(".parquet"):
-        yield from _parquet_rows(data, path=path, sheet=sheet)
-        return
     _check_archive(data, path)
     try:
         book = python_calamine.CalamineWorkbook.from_object(io.BytesIO(data))
@@ -88,32 +79,6 @@ def sheet_rows(data: bytes, *, path: str, sheet: str | None = None,
         texts = [_text(cell) for cell in cells]
         while texts and not texts[-1]:
             texts.pop()
-        if any(texts):
-            yield number, texts
-
-
-def _parquet_rows(data: bytes, *, path: str, sheet: str | None,
-                  ) -> Iterator[tuple[int, list[str]]]:
-    """The rows of a Parquet table: its column names (row 1), then its rows."""
-    import polars as pl  # noqa: PLC0415 - the engine's own reader, only for Parquet
-
-    if sheet is not None:
-        raise ProjectFileError("a Parquet file has no sheets; give none", path=path)
-    if not (data.startswith(_PARQUET) and data.endswith(_PARQUET)):
-        raise ProjectFileError("not a Parquet file (it does not begin and end with PAR1)",
-                               path=path)
-    try:
-        frame = pl.read_parquet(io.BytesIO(data), n_rows=MAX_ROWS + 1)
-    except Exception:
-        # Nothing of the file is echoed: it may not be ours to show.
-        raise ProjectFileError("not a Parquet file polars can read, or a damaged one",
-                               path=path) from None
-    if frame.height > MAX_ROWS:
-        msg = f"the file has more than {MAX_ROWS} rows; a session table has at most {MAX_ROWS}"
-        raise ProjectFileError(msg, path=path)
-    yield 1, [str(name).strip() for name in frame.columns]
-    for number, cells in enumerate(frame.iter_rows(), start=2):
-        texts = [_text(cell) for cell in cells]
         if any(texts):
             yield number, texts
 
