@@ -27,3 +27,17 @@ def test_the_collector_is_paused_in_a_batch_and_left_as_it_was(running: bool) ->
         assert gc.isenabled() is running
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_overlapping_batches_resume_the_collector_only_at_the_end() -> None:
+    """One batch inside another (or in another thread): running again after the last."""
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with collector_paused():
+            with collector_paused():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # the outer batch still runs
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

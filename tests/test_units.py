@@ -185,3 +185,12 @@ def test_importing_opsreform_does_not_import_pint() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_registry_is_called_indexed_and_searched_as_pint_s() -> None:
+    """ureg("3 hour") and "etat" in ureg work as on pint's registry (ureg[…] too)."""
+    assert ureg("3 hour") == 3 * ureg.hour
+    with pytest.warns(DeprecationWarning):  # pint's own word on ureg[…]
+        assert ureg["lesson_hour"] == ureg.lesson_hour
+    assert "etat" in ureg
+    assert "Quantity" in dir(ureg)

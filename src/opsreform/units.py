@@ -21,6 +21,7 @@ It is never pint's global application registry, which belongs to the user's prog
 from __future__ import annotations
 
 import math
+import threading
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -81,16 +82,36 @@ class _Registry:
     def __getattr__(self, name: str) -> Any:
         return getattr(_real(), name)
 
+    # Python looks special methods up on the class, past __getattr__: the registry's
+    # own ones are passed on here (ureg("3 hour"), ureg["hour"], "hour" in ureg…).
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return _real()(*args, **kwargs)
+
+    def __getitem__(self, item: Any) -> Any:
+        return _real()[item]
+
+    def __contains__(self, item: Any) -> bool:
+        return item in _real()
+
+    def __iter__(self) -> Any:
+        return iter(_real())
+
+    def __dir__(self) -> list[str]:
+        return dir(_real())
+
     def __repr__(self) -> str:
         return repr(_real())
 
 
 _BUILT: list[pint.UnitRegistry[Any]] = []
+_BUILDING = threading.Lock()
 
 
 def _real() -> pint.UnitRegistry[Any]:
     if not _BUILT:
-        _BUILT.append(_build_registry())
+        with _BUILDING:  # one registry, even when threads ask for it at once
+            if not _BUILT:
+                _BUILT.append(_build_registry())
     return _BUILT[0]
 
 

@@ -14,19 +14,33 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 __all__ = ["collector_paused"]
 
 
+_LOCK = threading.Lock()
+_PAUSED = [0, False]  # batches running now; whether the collector ran before the first
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the ``with`` block (see the module)."""
-    running = gc.isenabled()
-    if running:
-        gc.disable()
+    """Pause the cyclic garbage collector for the ``with`` block (see the module).
+
+    Batches may overlap (threads, or one inside another): the collector resumes when
+    the last one ends, and only if it was running when the first began. The pause is
+    the process's: other threads' objects wait for the collector meanwhile too.
+    """
+    with _LOCK:
+        if _PAUSED[0] == 0:
+            _PAUSED[1] = gc.isenabled()
+            gc.disable()
+        _PAUSED[0] += 1
     try:
         yield
     finally:
-        if running:
-            gc.enable()
+        with _LOCK:
+            _PAUSED[0] -= 1
+            if _PAUSED[0] == 0 and _PAUSED[1]:
+                gc.enable()

@@ -100,6 +100,9 @@ __all__ = [
 FORMAT_VERSION = 1
 """The version of the project-file format this release reads and writes."""
 
+# What a reader never swallows: the user's interrupt, the program's exit.
+_INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
 # Builds the error about one field of one item: (field, message) -> error with its place.
 _Fail = Callable[[str, str], ProjectFileError]
 # How a table's file is to be read: its text (read with the others of the project, or
@@ -132,7 +135,10 @@ def load_project(path: str | Path, *, root: str | Path | None = None,
         return _done(_file_steps(path, root=root, max_bytes=max_bytes))
     except OpsReformError:
         raise
-    except Exception as exc:  # the last line of defence: no traceback, whatever the file
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # the last line of defence (a polars panic is a
+        # BaseException, not an Exception): no traceback, whatever the file
         raise _unexpected(exc, str(path)) from None
 
 
@@ -156,6 +162,9 @@ def load_many(paths: Iterable[str | Path], *, root: str | Path | None = None,
     ['Project', 'ProjectFileError']
 
     """
+    if chunk < 1:
+        msg = f"chunk is how many files are read together, 1 or more; got {chunk!r}"
+        raise ValueError(msg)
     given = list(paths)
     found: list[Project | OpsReformError] = []
     with collector_paused():  # millions of objects that all live on (engine._pause)
@@ -173,24 +182,34 @@ def _load_chunk(paths: list[str | Path], root: str | Path | None, max_bytes: int
         try:
             steps = _file_steps(path, root=root, max_bytes=max_bytes)
             started.append((i, steps, next(steps)))
-        except Exception as exc:  # as in load_project: never a traceback
+        except _INTERRUPTS:
+            raise
+        except BaseException as exc:  # as in load_project: never a traceback
             found[i] = _error(exc, str(path))
     asked = [(i, request) for i, _, request in started if request is not None]
-    answers = dict(zip([i for i, _ in asked], read_many([r for _, r in asked]), strict=True))
+    try:
+        together = read_many([r for _, r in asked])
+    except _INTERRUPTS:
+        raise
+    except BaseException:  # never expected: then each file reads its tables alone
+        together = [None] * len(asked)
+    answers = dict(zip([i for i, _ in asked], together, strict=True))
     for i, steps, _ in started:
         try:
             steps.send(answers.get(i))
             raise AssertionError("the steps of reading a project yield once")
         except StopIteration as done:
             found[i] = done.value
-        except Exception as exc:  # as above
+        except _INTERRUPTS:
+            raise
+        except BaseException as exc:  # as above
             found[i] = _error(exc, str(paths[i]))
     loaded = [x for x in found if x is not None]
     assert len(loaded) == len(paths), "every file gives a project or an error"
     return loaded
 
 
-def _error(exc: Exception, path: str) -> OpsReformError:
+def _error(exc: BaseException, path: str) -> OpsReformError:
     return exc if isinstance(exc, OpsReformError) else _unexpected(exc, path)
 
 
@@ -240,14 +259,18 @@ def loads_project(text: str, *, path: str | None = None, base: Path | None = Non
         return _loads(text, path=path, base=base, root=root, max_bytes=max_bytes)
     except OpsReformError:
         raise
-    except Exception as exc:  # as in load_project
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # as in load_project
         raise _unexpected(exc, path) from None
 
 
-def _unexpected(exc: Exception, path: str | None) -> ProjectFileError:
+def _unexpected(exc: BaseException, path: str | None) -> ProjectFileError:
     """The error for an exception no reader expected; it shows nothing of the file."""
-    what = {RecursionError: "it nests too deeply", MemoryError: "it needs too much memory",
-            OverflowError: "a number or date in it is too large"}.get(type(exc))
+    known: dict[type[BaseException], str] = {
+        RecursionError: "it nests too deeply", MemoryError: "it needs too much memory",
+        OverflowError: "a number or date in it is too large"}
+    what = known.get(type(exc))
     detail = what or f"an unexpected {type(exc).__name__}; please report it"
     return ProjectFileError(f"the file cannot be read: {detail}", path=path)
 

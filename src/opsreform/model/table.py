@@ -164,6 +164,16 @@ class SessionTable:
     was read from is not part of its meaning, as in ``Session``). A table made from
     ``Session`` objects gives those objects back from :meth:`sessions`.
 
+    Args:
+        frame: The sessions, with exactly the columns and types of :data:`COLUMNS`
+            (else :class:`~opsreform.exceptions.ValidationError`). Their values are
+            checked where a project is built from the table (ids, references) and where
+            a ``Session`` is made of a row; give a table made by :meth:`of` or by a
+            reader when in doubt.
+        objects: The ``Session`` values of the rows, when the table was made from them.
+        names: What the rows name (:class:`Names`), when the reader worked it out;
+            otherwise :meth:`named` works it out. It must be the rows' own.
+
     Attributes:
         frame: The sessions, one row each, in the schedule's order.
 
@@ -173,9 +183,10 @@ class SessionTable:
 
     def __init__(self, frame: pl.DataFrame, objects: tuple[Session, ...] | None = None,
                  names: Names | None = None) -> None:
-        if list(frame.columns) != list(COLUMNS):
-            msg = (f"a session table has the columns {', '.join(COLUMNS)}; got "
-                   f"{', '.join(frame.columns)}")
+        if dict(frame.schema) != COLUMNS:
+            got = ", ".join(f"{n}: {t}" for n, t in frame.schema.items())
+            msg = (f"a session table has the columns {', '.join(COLUMNS)}, of the types "
+                   f"of opsreform.model.table.COLUMNS; got {got}")
             raise ValidationError(msg, field="sessions", value=frame.columns)
         self.frame = frame
         self._objects = objects
