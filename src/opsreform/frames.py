@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from opsreform.engine._fork import before_first_query
-from opsreform.engine.frames import ENGINE, text_frame
+from opsreform.engine.frames import ENGINE, Frames, text_frame
 from opsreform.findings import Finding
 from opsreform.messages import Lang
 
@@ -76,7 +76,10 @@ position in the session (from 0; null when a multi-day session states no hours),
 ``start``, ``end`` and ``minutes`` of that slot on each day; ``session_minutes`` the
 session's whole length over all its days (null when its hours are not stated);
 ``venue`` the venue id and ``address`` its address as written back; ``contract`` and
-``leaders`` resolved by the model; ``line`` the line of the file it was read from.
+``leaders`` resolved (the session's own, else its table's contract; its own leaders,
+else its contract's: :meth:`~opsreform.model.project.Project.contract_of` and
+:meth:`~opsreform.model.project.Project.leaders_of`); ``line`` the line of the file it
+was read from.
 """
 
 FINDINGS_SCHEMA: dict[str, Any] = {
@@ -107,25 +110,19 @@ def sessions_frame(project: Project) -> pl.DataFrame:
     """
     before_first_query()
     strings = pl.List(pl.String)
-    tables = pl.DataFrame({"table": [t.id for t in project.tables],
-                           "by_table": [t.contract for t in project.tables]},
-                          schema={"table": pl.String, "by_table": pl.String})
-    contracts = pl.DataFrame({"contract": [c.id for c in project.contracts],
-                              "by_contract": [list(c.leaders) for c in project.contracts]},
-                             schema={"contract": pl.String, "by_contract": strings})
     venues = text_frame({"venue": [v.id for v in project.venues],
                          "address": [None if v.address is None else str(v.address)
                                      for v in project.venues]},
                         {"venue": pl.String, "address": pl.String})
+    # Each session's contract and leaders as the engine resolves them (its own, else its
+    # table's contract; its own leaders, else its contract's): one definition.
+    resolved = Frames([project]).sessions.select("position", "contract", "leaders")
     sessions = (
-        project.schedule.frame.lazy().with_row_index("row")
-        .join(tables.lazy(), on="table", how="left", maintain_order="left")
-        # Its contract is its own, else its table's; its leaders its own, else its
-        # contract's (Project.contract_of and Project.leaders_of, over the columns).
-        .with_columns(contract=pl.coalesce("contract", "by_table"))
-        .join(contracts.lazy(), on="contract", how="left", maintain_order="left")
-        .with_columns(leaders=pl.coalesce("leaders", "by_contract", pl.lit([], strings)),
-                      session_minutes="minutes",
+        project.schedule.frame.lazy().drop("contract", "leaders")
+        .with_row_index("row")
+        .join(resolved, left_on="row", right_on="position", how="left",
+              maintain_order="left")
+        .with_columns(session_minutes="minutes",
                       days=(pl.col("last") - pl.col("first")).dt.total_days() + 1)
     )
     timed = (sessions.filter(pl.col("slots").list.len() > 0)
