@@ -281,8 +281,11 @@ class _Batch:
         given: list[str | None] = ([x or None for x in rows.pick(self.cells["id"])]
                                    if "id" in self.cells else [None] * len(owner))
         identity, given = _ids(tables, number, given, owner, heights)
+        # Each part has its own (part, place) pairs, but their ids repeat across parts:
+        # the bookings are made once per distinct (hours, ids), over the whole batch.
+        ids, id_codes = codes(venue_ids)
         booked_keys, booked_codes = joint((slots, slot_codes),
-                                          (venue_ids, rows.pick(met_codes)))
+                                          (ids, _rows(id_codes, rows.pick(met_codes))))
         per_day = [sum(e - b for b, e in found) if found else None for found in slots]
         timed_codes = rows.pick(timed_codes)
         minutes = [None if (m := per_day[s]) is None else m * dates[d][3]
@@ -296,7 +299,7 @@ class _Batch:
             "title": _rows([t[0] for t in titles], title_codes),
             "part": _rows([t[1] for t in titles], title_codes),
             "first": _rows([d[0] for d in dates], date_codes),
-            "slots": _rows([_bookings(slots[s], venue_ids[m])
+            "slots": _rows([_bookings(slots[s], ids[m])
                             for s, m in combinations(booked_keys)], booked_codes),
             "minutes": _rows(minutes, timed_codes),
             "number": number,
