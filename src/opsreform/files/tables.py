@@ -57,7 +57,6 @@ from opsreform.timeslots import TimeSlot
 __all__ = ["VenueBook", "read_session_rows", "read_session_table", "slot_bookings"]
 
 
-
 class _Reading:
     """The readers of cell texts for one table: each distinct text is read once.
 
@@ -73,8 +72,14 @@ class _Reading:
         self.kind_of_title = memo(SessionKind.from_polish)
         self.kind = memo(SessionKind)
         self.status = memo(SessionStatus)
-        self.bookings = memo(_slot_bookings)
+        self.slots = memo(_slots.parse_slots)
+        self.bookings = memo(self._bookings)
         self.when = memo(_when)
+
+    def _bookings(self, key: tuple[str, tuple[str, ...]]) -> tuple[SlotBooking, ...]:
+        text, venue_ids = key
+        return _paired(self.slots(text), venue_ids)
+
 
 _COLUMNS = (
     ("number", ("lp", "nr", "number", "no")),
@@ -159,7 +164,11 @@ def slot_bookings(slots_text: str, venue_ids: tuple[str, ...]) -> tuple[SlotBook
         ValueError: When there are several venues but not one per slot.
 
     """
-    slots: tuple[TimeSlot, ...] = _slots.parse_slots(slots_text)
+    return _paired(_slots.parse_slots(slots_text), venue_ids)
+
+
+def _paired(slots: tuple[TimeSlot, ...], venue_ids: tuple[str, ...]
+            ) -> tuple[SlotBooking, ...]:
     if len(venue_ids) <= 1:
         venue = venue_ids[0] if venue_ids else None
         return tuple(SlotBooking(slot, venue) for slot in slots)
@@ -412,10 +421,6 @@ def _when(key: tuple[str, bool]) -> tuple[date | None, Period | None]:
         except OpsReformError:
             return None, check_period(parse_period(text))
     return check_day(_dates.parse_date(text)), None
-
-
-def _slot_bookings(key: tuple[str, tuple[str, ...]]) -> tuple[SlotBooking, ...]:
-    return slot_bookings(*key)
 
 
 def _venues(record: dict[str, str], venues: VenueBook, reading: _Reading
