@@ -9,9 +9,8 @@ size n and one of size 2n, best of ``--repeat`` runs, and prints one JSON object
      "seconds_2n": …, "ratio": 2.0}, …}}
 
 A ratio near 2 is linear; near 4 would be quadratic. Inputs are both accepted texts and
-refused ones (a refusal must be as cheap as a reading). The table reader's caches of
-parsed texts are emptied before every run, so that a size that fits them is not
-favoured over one that does not.
+refused ones (a refusal must be as cheap as a reading). The table reader keeps nothing
+between calls (no cache of parsed texts), so every run starts cold.
 
 Usage: ``python bench/readers.py`` (``--scale 0.01`` for a quick run).
 """
@@ -27,7 +26,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from opsreform.exceptions import OpsReformError
-from opsreform.files import tables
 from opsreform.files._lines import KeyLines
 from opsreform.files.project import load_project, loads_project
 from opsreform.files.tables import VenueBook, read_session_table
@@ -145,17 +143,9 @@ def _cases(folder: Path) -> dict[str, tuple[int, Callable[[int], Callable[[], ob
     }
 
 
-def _clear_caches() -> None:
-    """Empty the table reader's caches of parsed texts, so that every run starts cold."""
-    for value in vars(tables).values():
-        if hasattr(value, "cache_clear"):
-            value.cache_clear()
-
-
 def _best(work: Callable[[], object], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
-        _clear_caches()
         start = time.perf_counter()
         work()
         best = min(best, time.perf_counter() - start)

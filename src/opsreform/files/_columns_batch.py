@@ -15,7 +15,6 @@ the order reading its tables one by one would give them.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 from collections import Counter
@@ -28,24 +27,15 @@ from typing import Any, NamedTuple, TypeVar
 import polars as pl
 
 from opsreform.exceptions import OpsReformError
+from opsreform.files._memo import memo
 from opsreform.files._reader import NUMBER, PARTS, check_day, check_period
-from opsreform.files.tables import (
-    _WHOLE,
-    VenueBook,
-    _attended,
-    _headcount,
-    _kind,
-    _kind_from_title,
-    _split_part,
-    _status,
-    parse_addresses,
-    parse_date,
-    parse_slots,
-)
-from opsreform.model.sessions import SessionKind, SessionStatus
+from opsreform.files.tables import _WHOLE, VenueBook, _attended, _headcount
+from opsreform.model.sessions import SessionKind, SessionStatus, split_part
 from opsreform.model.table import COLUMNS, Names, SessionTable, names_by, names_of
-from opsreform.text.addresses import Address
+from opsreform.text.addresses import Address, parse_addresses
+from opsreform.text.dates import parse_date
 from opsreform.text.periods import parse_period
+from opsreform.text.slots import parse_slots
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -160,6 +150,11 @@ class _Batch:
         self.cells = {name: list(chain.from_iterable(
             p.cells.get(name, repeat("", len(p.lines))) for p in parts)) for name in names}
         self.blank = [""] * self.height
+        # A text read under several combinations (a title with each table's kind, a date
+        # for one-day and multi-day kinds) is read once per batch, never beyond it.
+        self.split = memo(split_part)
+        self.kind_of_title = memo(SessionKind.from_polish)
+        self.date = memo(parse_date)
 
     def spread(self, values: Iterable[T]) -> list[T]:
         """One value per part, repeated for each of its rows."""
@@ -197,6 +192,28 @@ class _Batch:
         if wrong:
             self.fail(codes, wrong)
 
+    def title(self, text: str, stated: str, kind: SessionKind | None
+              ) -> tuple[str, int | None, SessionKind]:
+        """Title, part and kind (stated, else from the title, else the table's)."""
+        title, part = self.split(text)
+        if not title or (part is not None and not 1 <= part <= PARTS):
+            raise Unsure
+        found = SessionKind(stated) if stated else self.kind_of_title(title) or kind
+        if found is None:
+            raise Unsure
+        return title, part, found
+
+    def when(self, text: str, multi_day: bool) -> tuple[date, date, bool, int]:
+        """First and last day, whether given as a period, and how many days."""
+        if multi_day:
+            try:
+                self.date(text)
+            except OpsReformError:
+                period = check_period(parse_period(text))
+                return period.start, period.end, True, period.days
+        day = check_day(self.date(text))
+        return day, day, False, 1
+
     def coded(self, name: str) -> tuple[list[str], list[int]]:
         """A column's distinct cells and each row's index among them."""
         if name not in self.cells:
@@ -217,12 +234,12 @@ class _Batch:
         kinds, kind_codes = codes([p.kind for p in self.parts])
         title_keys, title_codes = joint(title_text, kind_text,
                                         (kinds, self.spread(kind_codes)))
-        titles = self.read(combinations(title_keys), title_codes, lambda k: _title(
+        titles = self.read(combinations(title_keys), title_codes, lambda k: self.title(
             title_text[0][k[0]], kind_text[0][k[1]], kinds[k[2]]), _NO_TITLE)
         date_text = self.coded("date")
         multi_day = [int(t[2].multi_day) for t in titles]  # a period may stand for a day
         date_keys, date_codes = joint(date_text, ((0, 1), _rows(multi_day, title_codes)))
-        dates = self.read(combinations(date_keys), date_codes, lambda k: _when(
+        dates = self.read(combinations(date_keys), date_codes, lambda k: self.when(
             date_text[0][k[0]], bool(k[1])), _NO_DATE)
         venue_text, address_text = self.coded("venue"), self.coded("address")
         place_keys, place_codes = joint(venue_text, address_text)
@@ -264,8 +281,11 @@ class _Batch:
         given: list[str | None] = ([x or None for x in rows.pick(self.cells["id"])]
                                    if "id" in self.cells else [None] * len(owner))
         identity, given = _ids(tables, number, given, owner, heights)
+        # Each part has its own (part, place) pairs, but their ids repeat across parts:
+        # the bookings are made once per distinct (hours, ids), over the whole batch.
+        ids, id_codes = codes(venue_ids)
         booked_keys, booked_codes = joint((slots, slot_codes),
-                                          (venue_ids, rows.pick(met_codes)))
+                                          (ids, _rows(id_codes, rows.pick(met_codes))))
         per_day = [sum(e - b for b, e in found) if found else None for found in slots]
         timed_codes = rows.pick(timed_codes)
         minutes = [None if (m := per_day[s]) is None else m * dates[d][3]
@@ -279,7 +299,7 @@ class _Batch:
             "title": _rows([t[0] for t in titles], title_codes),
             "part": _rows([t[1] for t in titles], title_codes),
             "first": _rows([d[0] for d in dates], date_codes),
-            "slots": _rows([_bookings(slot_keys[s], venue_ids[m])
+            "slots": _rows([_bookings(slots[s], ids[m])
                             for s, m in combinations(booked_keys)], booked_codes),
             "minutes": _rows(minutes, timed_codes),
             "number": number,
@@ -438,7 +458,6 @@ _CONSTANT: dict[str, Any] = {"given_id": None, "spans": False, "leaders": None,
                              "note": None}
 
 
-@functools.lru_cache(maxsize=256)
 def _finish(read: frozenset[str]) -> list[pl.Expr]:
     """The session columns, in order, from the columns ``read`` and constants."""
     made = []
@@ -453,7 +472,6 @@ def _finish(read: frozenset[str]) -> list[pl.Expr]:
     return made
 
 
-@functools.lru_cache(maxsize=65536)
 def _number(text: str) -> int:
     text = text.rstrip(".")
     if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= NUMBER:
@@ -470,38 +488,9 @@ def _attended_or_none(text: str) -> int | None:
 
 
 def _status_value(text: str) -> str:
-    return (_status(text) if text else SessionStatus.PLANNED).value
+    return (SessionStatus(text) if text else SessionStatus.PLANNED).value
 
 
-@functools.lru_cache(maxsize=4096)
-def _title(text: str, stated: str, kind: SessionKind | None
-           ) -> tuple[str, int | None, SessionKind]:
-    """Title, part and kind (stated, else from the title, else the table's)."""
-    title, part = _split_part(text)
-    if not title or (part is not None and not 1 <= part <= PARTS):
-        raise Unsure
-    found = _kind(stated) if stated else _kind_from_title(title) or kind
-    if found is None:
-        raise Unsure
-    return title, part, found
-
-
-# Texts repeat across the tables of a project and of many: each is read once (the
-# results are immutable; a refusal is not cached, and the row reader then reads it).
-@functools.lru_cache(maxsize=65536)
-def _when(text: str, multi_day: bool) -> tuple[date, date, bool, int]:
-    """First and last day, whether given as a period, and how many days."""
-    if multi_day:
-        try:
-            parse_date(text)
-        except OpsReformError:
-            period = check_period(parse_period(text))
-            return period.start, period.end, True, period.days
-    day = check_day(parse_date(text))
-    return day, day, False, 1
-
-
-@functools.lru_cache(maxsize=4096)
 def _slots(text: str) -> tuple[tuple[int, int], ...]:
     if not text:
         return ()
@@ -524,10 +513,8 @@ def _count(place: _Place) -> int:
     return len(named) if named is not None else len(addresses)
 
 
-@functools.lru_cache(maxsize=16384)
-def _bookings(text: str, ids: tuple[str, ...]) -> str:
+def _bookings(slots: tuple[tuple[int, int], ...], ids: tuple[str, ...]) -> str:
     """The slots and their venues as JSON (polars decodes a column of it in one go)."""
-    slots = _slots(text)
     several = len(ids) > 1 and slots  # without hours the venues are not the session's
     venues = list(ids) if several else [ids[0] if ids else None] * len(slots)
     return "[" + ",".join(f'{{"start":{s},"end":{e},"venue":{_json(v)}}}'

@@ -42,13 +42,13 @@ project gets what reading its files one by one gives, or None (only that project
 from __future__ import annotations
 
 import csv
-import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from opsreform.exceptions import ProjectFileError
 from opsreform.files._columns_batch import REFUSED, Part, Unsure, read_parts
+from opsreform.files._memo import memo
 from opsreform.files.tables import (
     _POSITIONAL,
     _WHOLE,
@@ -146,11 +146,12 @@ def _read(projects: list[list[_Source]], books: list[VenueBook], *, named: bool 
     """Each project's tables, read together (None for a project that needs the row reader)."""
     parts: list[Part] = []
     failed: set[int] = set()
+    header = _header_reader()  # the tables of a batch repeat their header: read it once
     for project, sources in enumerate(projects):
         first = len(parts)
         for text, table, kind, contract, fmt, path in sources:
             try:
-                names, lines, cells = _split(text, fmt, path)
+                names, lines, cells = _split(text, fmt, path, header)
             except REFUSED:
                 failed.add(project)
                 del parts[first:]  # the project is read by rows: its parts are not needed
@@ -161,11 +162,12 @@ def _read(projects: list[list[_Source]], books: list[VenueBook], *, named: bool 
     return read_parts(parts, books, failed, named=named)
 
 
-def _split(text: str, fmt: Literal["md", "csv"], path: str | None) -> _Found:
+def _split(text: str, fmt: Literal["md", "csv"], path: str | None, header: _Header
+           ) -> _Found:
     """The columns and numbered rows of a table file, or Unsure."""
-    found = _flat_csv(text) if fmt == "csv" else None
+    found = _flat_csv(text, header) if fmt == "csv" else None
     if found is None:
-        found = _data_rows(_markdown(text) if fmt == "md" else _csv(text, path))
+        found = _data_rows(_markdown(text) if fmt == "md" else _csv(text, path), header)
     if found is None:
         raise Unsure
     return found
@@ -199,7 +201,7 @@ def _csv(text: str, path: str | None) -> _Rows:
 _Found = tuple[list[str | None], list[int], list[Sequence[str]]]
 
 
-def _flat_csv(text: str) -> _Found | None:
+def _flat_csv(text: str, header_of: _Header) -> _Found | None:
     """The columns of a plain CSV file whose lines all have the same cells, or None.
 
     Plain: no quotes, carriage returns or NULs (the csv module would treat them), no
@@ -231,7 +233,7 @@ def _flat_csv(text: str) -> _Found | None:
         cells = flat[at * width:(at + 1) * width]
         if not any(cells):
             continue  # a blank row (only delimiters)
-        header = _header(tuple(cells))
+        header = header_of(tuple(cells))
         if header is None or "date" in header:
             columns = list(header or columns or _POSITIONAL)
         elif columns is not None or sum(1 for c in cells if c) != 1:
@@ -245,7 +247,7 @@ def _flat_csv(text: str) -> _Found | None:
     while False in numbered[at:]:  # below the first numbered row: read as one (Lp. "5.")
         at = numbered.index(False, at)
         cells = flat[at * width:(at + 1) * width]
-        header = _header(tuple(cells))
+        header = header_of(tuple(cells))
         if (not any(cells) or header is None or "date" in header
                 or (columns is None and sum(1 for c in cells if c) == 1)):
             return None  # a blank row, a header or a title: the row reader's way
@@ -254,26 +256,37 @@ def _flat_csv(text: str) -> _Found | None:
     return used, list(range(top + 1, len(lines) + 1)), [body[i::width] for i in range(width)]
 
 
-@functools.lru_cache(maxsize=256)
-def _header(cells: tuple[str, ...]) -> tuple[str | None, ...] | None:
-    # Tables of one project, and of many, repeat their header: recognise it once.
-    if not any(c.strip() for c in cells):
-        return None
-    return tuple(map(_column_of, cells))
+_Header = Callable[[tuple[str, ...]], tuple[str | None, ...] | None]
+"""The columns a row names as a header (None for a blank row)."""
 
 
-@functools.lru_cache(maxsize=16384)
+def _header_reader() -> _Header:
+    """The header reader of one batch: each distinct row, and each distinct cell, once.
+
+    A data row whose Lp. is not a whole number ("106.") is tried as a header; its cells
+    (dates, titles…) repeat across rows and tables: each text is looked up once per
+    batch (never beyond it: nothing is kept in the module).
+    """
+    column_of = memo(_column_of)
+
+    def header(cells: tuple[str, ...]) -> tuple[str | None, ...] | None:
+        if not any(c.strip() for c in cells):
+            return None
+        return tuple(map(column_of, cells))
+
+    return memo(header)
+
+
 def _column_of(cell: str) -> str | None:
     """The column a header cell names, or None.
 
-    A data row whose Lp. is not a whole number ("106.") is tried as a header; its cells
-    (dates, titles…) repeat across rows and tables: each text is looked up once. The
-    header reader looks at each cell alone; the second cell only keeps the row non-blank.
+    The header reader looks at each cell alone; the second cell only keeps the row
+    non-blank.
     """
     return _header_columns([cell, "."])[0]  # type: ignore[index]
 
 
-def _data_rows(rows: _Rows) -> _Found | None:
+def _data_rows(rows: _Rows, header_of: _Header) -> _Found | None:
     """The columns and the numbered rows, when one header holds for all of them."""
     columns: list[str | None] | None = None
     used: list[str | None] | None = None  # the columns of the data rows
@@ -281,7 +294,7 @@ def _data_rows(rows: _Rows) -> _Found | None:
     data: list[list[str]] = []
     for line, cells in rows:
         if _WHOLE.fullmatch(cells[0]) is None:  # cells are stripped already
-            header = _header(tuple(cells))
+            header = header_of(tuple(cells))
             if header is None or "date" in header:
                 columns = list(header or columns or _POSITIONAL)
                 if used is not None and columns != used:

@@ -24,15 +24,16 @@ one :class:`~opsreform.exceptions.ProjectFileError`, never dropped.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Literal
 
 import attrs
 
 from opsreform.exceptions import OpsReformError, ProjectFileError
+from opsreform.files._memo import memo
 from opsreform.files._reader import NUMBER, PARTS, PEOPLE, check_day, check_period, shown
 from opsreform.model.sessions import (
     NOBODY_STATED,
@@ -44,6 +45,7 @@ from opsreform.model.sessions import (
     split_part,
 )
 from opsreform.model.venues import Venue, venue_id_for
+from opsreform.periods import Period
 from opsreform.text import addresses as _addresses
 from opsreform.text import dates as _dates
 from opsreform.text import slots as _slots
@@ -54,16 +56,30 @@ from opsreform.timeslots import TimeSlot
 
 __all__ = ["VenueBook", "read_session_rows", "read_session_table", "slot_bookings"]
 
-# A schedule repeats its dates, hours and addresses row after row; reading each distinct
-# text once (the results are immutable) makes loading bulk tables several times faster.
-parse_date = functools.lru_cache(maxsize=65536)(_dates.parse_date)
-parse_slots = functools.lru_cache(maxsize=4096)(_slots.parse_slots)
-parse_addresses = functools.lru_cache(maxsize=4096)(_addresses.parse_addresses)
-_booking = functools.lru_cache(maxsize=65536)(SlotBooking)
-_split_part = functools.lru_cache(maxsize=4096)(split_part)
-_kind_from_title = functools.lru_cache(maxsize=4096)(SessionKind.from_polish)
-_kind = functools.lru_cache(maxsize=64)(SessionKind)
-_status = functools.lru_cache(maxsize=64)(SessionStatus)
+
+class _Reading:
+    """The readers of cell texts for one table: each distinct text is read once.
+
+    A schedule repeats its dates, hours and addresses row after row; the results are
+    immutable, so each is read once per table (see :mod:`opsreform.files._memo`). Made
+    afresh by each :func:`read_session_rows`: nothing read outlives the table.
+    """
+
+    def __init__(self) -> None:
+        self.date = memo(_dates.parse_date)
+        self.addresses = memo(_addresses.parse_addresses)
+        self.split = memo(split_part)
+        self.kind_of_title = memo(SessionKind.from_polish)
+        self.kind = memo(SessionKind)
+        self.status = memo(SessionStatus)
+        self.slots = memo(_slots.parse_slots)
+        self.bookings = memo(self._bookings)
+        self.when = memo(_when)
+
+    def _bookings(self, key: tuple[str, tuple[str, ...]]) -> tuple[SlotBooking, ...]:
+        text, venue_ids = key
+        return _paired(self.slots(text), venue_ids)
+
 
 _COLUMNS = (
     ("number", ("lp", "nr", "number", "no")),
@@ -148,15 +164,19 @@ def slot_bookings(slots_text: str, venue_ids: tuple[str, ...]) -> tuple[SlotBook
         ValueError: When there are several venues but not one per slot.
 
     """
-    slots: tuple[TimeSlot, ...] = parse_slots(slots_text)
+    return _paired(_slots.parse_slots(slots_text), venue_ids)
+
+
+def _paired(slots: tuple[TimeSlot, ...], venue_ids: tuple[str, ...]
+            ) -> tuple[SlotBooking, ...]:
     if len(venue_ids) <= 1:
         venue = venue_ids[0] if venue_ids else None
-        return tuple(_booking(slot, venue) for slot in slots)
+        return tuple(SlotBooking(slot, venue) for slot in slots)
     if len(venue_ids) != len(slots):
         msg = (f"{len(venue_ids)} venues for {len(slots)} slots; expected one venue for all "
                "slots, or one per slot in the same order")
         raise ValueError(msg)
-    return tuple(_booking(s, v) for s, v in zip(slots, venue_ids, strict=True))
+    return tuple(SlotBooking(s, v) for s, v in zip(slots, venue_ids, strict=True))
 
 
 def _header_columns(cells: list[str]) -> list[str | None] | None:
@@ -261,8 +281,10 @@ def read_session_rows(
     columns: list[str | None] | None = None
     sessions: list[Session] = []
     problems: list[tuple[int, str]] = []
+    reading = _Reading()
     for line, cells in rows:
-        columns = _row(line, cells, columns, sessions, problems, table, venues, kind, contract)
+        columns = _row(line, cells, columns, sessions, problems, table, venues, kind, contract,
+                       reading)
     if problems:
         listed = "; ".join(f"{place} {line}: {message}" for line, message in problems[:20])
         more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
@@ -298,7 +320,7 @@ def _repeats_apart(sessions: list[Session], table: str) -> list[Session]:
 def _row(line: int, cells: list[str], columns: list[str | None] | None,
          sessions: list[Session], problems: list[tuple[int, str]], table: str,
          venues: VenueBook, kind: SessionKind | None, contract: str | None,
-         ) -> list[str | None] | None:
+         reading: _Reading) -> list[str | None] | None:
     """Read one row into ``sessions`` (or ``problems``); return the columns from then on."""
     if not _looks_like_data(cells):
         header = _header_columns(cells)
@@ -314,7 +336,7 @@ def _row(line: int, cells: list[str], columns: list[str | None] | None,
         return columns
     record = {name: cell for name, cell in zip(current, cells, strict=True) if name}
     try:
-        sessions.append(_session(record, line, table, venues, kind, contract))
+        sessions.append(_session(record, line, table, venues, kind, contract, reading))
     except (OpsReformError, ValueError, ArithmeticError) as exc:
         problems.append((line, str(exc)))
     return columns
@@ -325,33 +347,28 @@ def _looks_like_data(cells: list[str]) -> bool:
 
 
 def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
-             kind: SessionKind | None, contract: str | None) -> Session:
+             kind: SessionKind | None, contract: str | None, reading: _Reading) -> Session:
     number_text = record.get("number", "").strip().rstrip(".")
     if not _WHOLE.fullmatch(number_text) or not 1 <= int(number_text) <= NUMBER:
         msg = f"Lp. {shown(number_text)} is not a whole number from 1 to {NUMBER}"
         raise ValueError(msg)
-    title, part = _split_part(record.get("title", ""))
+    title, part = reading.split(record.get("title", ""))
     if not title:
         raise ValueError("the row has no title or kind")
     if part is not None and not 1 <= part <= PARTS:
         msg = f"part (cz.) {shown(part)} is not a whole number from 1 to {PARTS}"
         raise ValueError(msg)
     stated_kind = record.get("kind", "").strip()
-    session_kind = (_kind(stated_kind) if stated_kind
-                    else _kind_from_title(title) or kind)
+    session_kind = (reading.kind(stated_kind) if stated_kind
+                    else reading.kind_of_title(title) or kind)
     if session_kind is None:
         msg = (f"cannot tell the kind of {title!r}; give the table a kind or a 'kind' column "
                f"({', '.join(k.value for k in SessionKind)})")
         raise ValueError(msg)
-    venue_ids = _venues(record, venues)
-    when = record.get("date", "")
-    day = period = None
-    if session_kind.multi_day and not _single_date(when):
-        period = check_period(parse_period(when))
-    else:
-        day = check_day(parse_date(when))
+    venue_ids = _venues(record, venues, reading)
+    day, period = reading.when((record.get("date", ""), session_kind.multi_day))
     slots_text = record.get("slots", "").strip()
-    bookings = slot_bookings(slots_text, venue_ids) if slots_text else ()
+    bookings = reading.bookings((slots_text, venue_ids)) if slots_text else ()
     leaders = record.get("leaders", "").strip()
     headcount = record.get("headcount", "").strip()
     groups = tuple(x.strip() for x in record.get("groups", "").split(",") if x.strip())
@@ -375,7 +392,7 @@ def _session(record: dict[str, str], line: int, table: str, venues: VenueBook,
         contract=record.get("contract", "").strip() or contract,
         table=table,
         number=int(number_text),
-        status=_status(status) if status else SessionStatus.PLANNED,
+        status=reading.status(status) if status else SessionStatus.PLANNED,
         given_id=record.get("id", "").strip() or None,
         line=line,
     )
@@ -395,15 +412,19 @@ def _attended(text: str) -> int:
     return int(text)
 
 
-def _single_date(text: str) -> bool:
-    try:
-        parse_date(text)
-    except OpsReformError:
-        return False
-    return True
+def _when(key: tuple[str, bool]) -> tuple[date | None, Period | None]:
+    """The day of a row, or its period (a multi-day kind's date that is not one day)."""
+    text, multi_day = key
+    if multi_day:
+        try:
+            _dates.parse_date(text)
+        except OpsReformError:
+            return None, check_period(parse_period(text))
+    return check_day(_dates.parse_date(text)), None
 
 
-def _venues(record: dict[str, str], venues: VenueBook) -> tuple[str, ...]:
+def _venues(record: dict[str, str], venues: VenueBook, reading: _Reading
+            ) -> tuple[str, ...]:
     named = record.get("venue", "").strip()
     if named:
         ids = tuple(v.strip() for v in named.split(","))
@@ -415,5 +436,5 @@ def _venues(record: dict[str, str], venues: VenueBook) -> tuple[str, ...]:
     address = record.get("address", "").strip()
     if not address:
         return ()
-    return tuple(venues.venue_for(a) for a in parse_addresses(address))
+    return tuple(venues.venue_for(a) for a in reading.addresses(address))
 

@@ -21,6 +21,7 @@ default and skips words it does not know, which would turn a typo into a wrong d
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Literal
@@ -257,6 +258,24 @@ def parse_date(text: str) -> date:
     opsreform.exceptions.ParseError: day 31 does not exist in 02.2018; ...
 
     """
+    plain = _PLAIN.fullmatch(text)
+    if plain is not None:
+        try:
+            return date(int(plain[3]), int(plain[2]), int(plain[1]))
+        except ValueError:
+            pass  # a day that does not exist: the full reader says where
+    return _read_date(text)
+
+
+# The form of nearly every cell of a schedule, "22.05.2018": read without the lexer (a
+# table reader reads each distinct text once per table, and most dates are distinct).
+# ASCII digits and a year from 1000, exactly what the full reader gives this form;
+# tests/test_dates.py checks the two agree.
+_PLAIN = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([1-9][0-9]{3})")
+
+
+def _read_date(text: str) -> date:
+    """:func:`parse_date` by the full reader (every form, placed errors)."""
     cursor = Cursor(text, tokenize(text, kinds=DATE_KINDS, what="a date"), "a date")
     point = read_point(cursor)
     if not cursor.at_end():
