@@ -55,6 +55,7 @@ __all__ = [
     "Version",
     "chain",
     "diff",
+    "has_versions",
     "lineages",
     "match",
     "version",
@@ -379,6 +380,11 @@ class Lineage:
     removed: bool = False
 
 
+def has_versions(project: Project) -> bool:
+    """Whether any table of ``project`` is a version of another (or has one)."""
+    return bool(project.history) or any(t.supersedes is not None for t in project.tables)
+
+
 def lineages(project: Project) -> tuple[Lineage, ...]:
     """Each session of the schedule, and each one a version removed, through its versions.
 
@@ -390,8 +396,8 @@ def lineages(project: Project) -> tuple[Lineage, ...]:
     >>> line.session.id, line.changes, line.announced
     ('2018-01-16#1', 0, '2018-01-16')
     """
-    if not project.history and all(t.supersedes is None for t in project.tables):
-        return tuple(Lineage(s, s, 0, s.table) for s in project.sessions)  # no versions
+    if not has_versions(project):
+        return tuple(Lineage(s, s, 0, s.table) for s in project.sessions)
     current: dict[int, Lineage] = {}  # id() of a schedule session -> its lineage
     removed: list[Lineage] = []
     versions: dict[str | None, list[Session]] = {t.id: [] for t in project.tables}

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any, Final
 import polars as pl
 
 from opsreform.engine.calendar import holidays_frame, school_breaks_frame
-from opsreform.engine.notices import has_versions, notices_frame, workdays_frame
+from opsreform.engine.notices import notices_frame, workdays_frame
 from opsreform.model.sessions import SessionStatus
 from opsreform.model.table import COLUMNS, KIND, STATUS, text_frame
 from opsreform.text.months import month_name
+from opsreform.versions import has_versions
 
 if TYPE_CHECKING:
     from datetime import date
@@ -173,13 +174,18 @@ class Frames:
 
     @cached_property
     def _schedule(self) -> pl.DataFrame:
-        """Every session of the batch (the projects' tables), each with its project."""
+        """Every session of the batch, with its ``row``, ``project`` and ``position``.
+
+        The projects' tables one after the other: ``row`` is the place in the batch,
+        ``position`` the place in the project's schedule.
+        """
         tables = [p.schedule.frame for p in self.batch]
         counts = pl.Series([t.height for t in tables], dtype=_KEY)
         every = pl.concat(tables, rechunk=True) if tables else pl.DataFrame(
             schema=COLUMNS)
         keys = pl.int_range(len(tables), dtype=_KEY, eager=True).repeat_by(counts).explode()
-        return every.with_columns(project=keys.drop_nulls()).with_row_index("row")
+        return (every.with_columns(project=keys.drop_nulls()).with_row_index("row")
+                .with_columns(position=pl.int_range(pl.len(), dtype=_KEY).over("project")))
 
     @cached_property
     def _slots(self) -> pl.DataFrame:
@@ -200,7 +206,6 @@ class Frames:
         part = pl.col("part").cast(pl.String)
         return (
             self._schedule.lazy()
-            .with_columns(position=pl.int_range(pl.len(), dtype=_KEY).over("project"))
             .rename({"contract": "own_contract", "leaders": "own_leaders"})
             .join(tables, on=["project", "table"], how="left", maintain_order="left")
             # A session's contract is its own, else its table's.
@@ -220,7 +225,7 @@ class Frames:
 
     @cached_property
     def _places(self) -> pl.DataFrame:
-        keys = self._sessions.lazy().select("project", "position").with_row_index("row")
+        keys = self._schedule.lazy().select("row", "project", "position")
         places = (self._schedule.lazy().select("row", venue="places")
                   .explode("venue"))
         return (pl.concat([self._slots.lazy().select("row", "venue"), places])
@@ -241,7 +246,7 @@ class Frames:
 
     @cached_property
     def _bookings(self) -> pl.DataFrame:
-        keys = self._sessions.lazy().select("project", "position").with_row_index("row")
+        keys = self._schedule.lazy().select("row", "project", "position")
         with_slots = self._slots.lazy().join(keys, on="row").select(
             "project", "position", "start", "end", "venue")
         whole_day = (self.sessions.filter(pl.col("minutes").is_null())
@@ -351,7 +356,6 @@ class Frames:
         # with versions, which version did is found by matching them (engine.notices).
         versioned = [i for i, p in enumerate(self.batch) if has_versions(p)]
         plain = (self._schedule.lazy()
-                 .with_columns(position=pl.int_range(pl.len(), dtype=_KEY).over("project"))
                  .filter(~pl.col("project").is_in(pl.Series(versioned, dtype=_KEY)))
                  .drop_nulls("table")
                  .join(self._tables.lazy(), on=["project", "table"], how="left")

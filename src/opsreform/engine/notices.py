@@ -20,14 +20,9 @@ from opsreform.versions import lineages
 if TYPE_CHECKING:
     from opsreform.model.project import Project
 
-__all__ = ["has_versions", "notices_frame", "workdays_frame"]
+__all__ = ["notices_frame", "workdays_frame"]
 
 _KEY = pl.UInt32
-
-
-def has_versions(project: Project) -> bool:
-    """Whether any table of ``project`` is a version of another (or has one)."""
-    return bool(project.history) or any(t.supersedes is not None for t in project.tables)
 
 
 def notices_frame(batch: Sequence[Project], versioned: Sequence[int]) -> pl.DataFrame:
